@@ -1,0 +1,174 @@
+"""Separate article content from everything else on the page, keeping a record of every removal.
+
+One pass over the lines of the raw text. Each line is either content (kept as a paragraph), or
+removed with a reason: boilerplate that the language data describes (rights notices, share buttons,
+navigation, subscriber pitches, embeds), headlines under a related-articles header, a repeated title,
+a line learned as boilerplate of its source, or a metadata line (byline, credit, date header, update
+line) whose value goes to ``metadata``. A metadata prefix or an embed caption glued to a sentence is
+cut off and the rest of the line is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from chronique.clean.learned import LineStats, learnable
+from chronique.clean.lines import Line, line_key, normalise, split_lines
+from chronique.lang import LanguageData
+from chronique.model import RemovedSpan, Segment
+
+_SENTENCE_END = re.compile(r"[.!?…][\"»”')\]]*$")
+TITLE_MAX_CHARS = 200
+
+
+@dataclass
+class Cleaned:
+    title: str | None
+    text: str
+    segments: list[Segment]
+    removed: list[RemovedSpan]
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _State:
+    raw: str
+    removed: list[RemovedSpan] = field(default_factory=list)
+    metadata: dict[str, list[str]] = field(default_factory=dict)
+    kept: list[tuple[int, int]] = field(default_factory=list)  # raw spans of content, one per line
+    breaks: list[bool] = field(default_factory=list)  # whether a paragraph break precedes each kept span
+    seen: set[str] = field(default_factory=set)
+
+    def remove(self, start: int, end: int, reason: str) -> None:
+        if end > start:
+            self.removed.append(RemovedSpan(start, end, reason, self.raw[start:end]))
+
+
+def clean(
+    raw: str,
+    lang: LanguageData,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    stats: LineStats | None = None,
+) -> Cleaned:
+    """Clean ``raw``; ``title`` is a title known from metadata (HTML, JSONL), ``stats`` the learned lines."""
+    state = _State(raw)
+    lines = split_lines(raw)
+    wrapped = _hard_wrapped(lines)
+    title_norm = normalise(title) if title else None
+    in_related = False
+    pending_break = True
+    first_content = True
+    title_removed = False
+    for line in lines:
+        if line.empty:
+            pending_break = True
+            continue
+        start, text = line.start, line.text
+        # Metadata or an embed caption at the start of the line: cut it off, keep what follows.
+        start = _strip_prefixes(state, lang, line)
+        if start >= line.end:
+            continue
+        text = raw[start : line.end]
+        norm = normalise(text)
+        reason = _boilerplate_reason(text, lang)
+        if reason is None and lang.related_headers.match(text):
+            reason, in_related = "related", True
+        elif reason is None and in_related:
+            if lang.headline.match(text) and len(text) <= TITLE_MAX_CHARS:
+                reason = "related"
+            else:
+                in_related = False
+        if reason is None and lang.embed_line.search(text) and not _SENTENCE_END.search(text):
+            reason = "embed"
+        if reason is None and title_norm is not None and norm == title_norm:
+            reason = "duplicate-title" if title_removed or not first_content else "title"
+        if reason is None and norm in state.seen and len(norm) > 20:
+            reason = "duplicate"
+        if reason is None and stats is not None and learnable(text) and stats.is_boilerplate(source, line_key(text)):
+            reason = "learned"
+        if reason is None and first_content and title is None and _looks_like_title(text, lines, line):
+            title, title_norm, reason = text, norm, "title"
+        if reason is not None:
+            state.remove(start, line.end, reason)
+            title_removed = title_removed or reason == "title"
+            continue
+        first_content = False
+        state.seen.add(norm)
+        state.kept.append((start, line.end))
+        state.breaks.append(pending_break or not wrapped)
+        pending_break = False
+    text, segments = _assemble(state)
+    metadata: dict[str, Any] = {k: v[0] if len(v) == 1 else v for k, v in state.metadata.items()}
+    return Cleaned(title, text, segments, sorted(state.removed, key=lambda r: r.start), metadata)
+
+
+def _strip_prefixes(state: _State, lang: LanguageData, line: Line) -> int:
+    start = line.start
+    changed = True
+    while changed and start < line.end:
+        changed = False
+        rest = state.raw[start : line.end]
+        for kind, pattern in lang.metadata_lines:
+            m = pattern.match(rest)
+            if m and m.group("value"):
+                end = start + m.end()
+                state.metadata.setdefault(kind, []).append(m.group("value").strip())
+                state.remove(start, end, f"metadata:{kind}")
+                start = _skip_spaces(state.raw, end, line.end)
+                changed = True
+                break
+        if not changed and (m := lang.embed_caption.match(rest)):
+            end = start + m.end()
+            state.remove(start, end, "embed")
+            start = _skip_spaces(state.raw, end, line.end)
+            changed = True
+    return start
+
+
+def _skip_spaces(raw: str, i: int, end: int) -> int:
+    while i < end and raw[i].isspace():
+        i += 1
+    return i
+
+
+def _boilerplate_reason(text: str, lang: LanguageData) -> str | None:
+    for reason, pattern in lang.boilerplate_lines:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def _looks_like_title(text: str, lines: list[Line], line: Line) -> bool:
+    """The first content line is a title when it is short, not a sentence, and more text follows."""
+    if len(text) > TITLE_MAX_CHARS or _SENTENCE_END.search(text) or len(text.split()) < 2:
+        return False
+    return any(not other.empty for other in lines[line.index + 1 :])
+
+
+def _hard_wrapped(lines: list[Line]) -> bool:
+    """Text wrapped at a fixed width (paragraphs as blocks of short lines) rather than one line a paragraph."""
+    lengths = [len(line.text) for line in lines if not line.empty]
+    if len(lengths) < 6:
+        return False
+    blank = sum(1 for line in lines if line.empty)
+    short = sum(1 for n in lengths if 40 <= n <= 80)
+    return blank > 0 and len(lengths) >= 2 * blank and short >= 0.8 * len(lengths)
+
+
+def _assemble(state: _State) -> tuple[str, list[Segment]]:
+    parts: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    for i, ((start, end), brk) in enumerate(zip(state.kept, state.breaks, strict=True)):
+        if i:
+            sep = "\n\n" if brk else " "
+            parts.append(sep)
+            pos += len(sep)
+        segments.append(Segment(pos, start, end - start))
+        parts.append(state.raw[start:end])
+        pos += end - start
+    return "".join(parts), segments

@@ -1,0 +1,219 @@
+"""Publication date of one article, from the best evidence it carries.
+
+Best first: a declared date (JSONL ``published``, HTML metadata), a date header or an update line,
+then the dates the text reports. A day and month without a year ("le 15/05", "samedi 11 novembre")
+get their year from weekday consistency checked against the years the text mentions. Years inside
+rights notices ("© 2024", the year the page was rendered) are never evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from chronique.dates.calendar import (
+    PartialDate,
+    iso_week,
+    parse_iso,
+    safe_date,
+    weekday_on_or_before,
+    years_with_weekday,
+)
+from chronique.dates.timex import TimexMatch, find_timexes
+from chronique.lang import LanguageData
+from chronique.model import PublicationDate
+
+EARLIEST_YEAR = 1980
+WINDOW_DAYS = 14  # a news article is published within two weeks of the latest event it dates
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """What one article says about dates: its metadata and the expressions of its text."""
+
+    declared: str | None
+    header: str | None  # "date 2018-07"
+    updated: str | None  # "à 08h36 le 15/05"
+    matches: tuple[TimexMatch, ...]  # in the cleaned text
+    extra_years: tuple[int, ...]  # years in removed non-copyright spans (an embed's "11 novembre 2017")
+
+
+def collect_evidence(
+    text: str,
+    metadata: dict[str, object],
+    removed_texts: Iterable[str],
+    lang: LanguageData,
+    declared: str | None = None,
+) -> DateEvidence:
+    extra: list[int] = []
+    for chunk in removed_texts:
+        extra.extend(m.year for m in find_timexes(chunk, lang) if m.year is not None)
+    return DateEvidence(
+        declared=declared,
+        header=_first(metadata.get("date")),
+        updated=_first(metadata.get("updated")) or _first(metadata.get("published")),
+        matches=tuple(find_timexes(text, lang)),
+        extra_years=tuple(extra),
+    )
+
+
+def _first(value: object) -> str | None:
+    if isinstance(value, list):
+        return str(value[0]) if value else None
+    return str(value) if value else None
+
+
+def date_article(ev: DateEvidence, lang: LanguageData, today: dt.date, year_hint: int | None = None) -> PublicationDate:
+    """The publication date ``ev`` supports; ``year_hint`` is a year other articles suggest."""
+    if ev.declared:
+        declared = parse_iso(ev.declared) or _parse_words(ev.declared, lang)
+        if declared is not None and declared.year is not None:
+            return PublicationDate(
+                declared.value(), declared.granularity, f"declared date {ev.declared!r}", 1.0, "declared"  # type: ignore[arg-type]
+            )
+    header = parse_iso(ev.header) if ev.header else None
+    updated = _parse_words(ev.updated, lang) if ev.updated else None
+    if updated is not None and updated.month is not None:
+        evidence = f"update line {ev.updated!r}"
+        if updated.year is None and header is not None and header.year is not None:
+            if header.month in (None, updated.month):
+                updated = updated.with_year(header.year)
+                evidence += f" with the year of the date header {ev.header!r}"
+        if updated.year is None:
+            year, why = infer_year(updated, ev, today, year_hint)
+            if year is not None:
+                updated, evidence = updated.with_year(year), f"{evidence}; year {year} {why}"
+        if updated.year is not None:
+            return _pub(updated, evidence, 0.9, "update-line")
+        header_or_none = header
+        if header_or_none is None:
+            return PublicationDate.unknown(f"{evidence}, year unknown", partial=updated.pattern())
+    if header is not None and header.year is not None:
+        if header.granularity == "day":
+            return _pub(header, f"date header {ev.header!r}", 0.95, "header")
+        refined = infer_from_text(ev, today, header.year, within=header)
+        if refined is not None:
+            return refined
+        return _pub(header, f"date header {ev.header!r}", 0.9, "header")
+    found = infer_from_text(ev, today, year_hint)
+    if found is not None:
+        return found
+    return PublicationDate.unknown()
+
+
+def _pub(p: PartialDate, evidence: str, confidence: float, method: str) -> PublicationDate:
+    return PublicationDate(p.value(), p.granularity, evidence, confidence, method)  # type: ignore[arg-type]
+
+
+def _parse_words(value: str, lang: LanguageData) -> PartialDate | None:
+    for m in find_timexes(value, lang):
+        if m.kind == "date":
+            return m.partial
+    return None
+
+
+def mentioned_years(ev: DateEvidence, today: dt.date) -> set[int]:
+    """Years the text reports in the past tense (and those of embeds), never later than today."""
+    years = {m.year for m in ev.matches if m.year is not None and m.direction < 0}
+    years.update(ev.extra_years)
+    return {y for y in years if EARLIEST_YEAR <= y <= today.year}
+
+
+def infer_year(p: PartialDate, ev: DateEvidence, today: dt.date, hint: int | None) -> tuple[int | None, str]:
+    """The year of a day-and-month: weekday-dated mentions checked against mentioned years, else the hint."""
+    years = mentioned_years(ev, today)
+    candidates: set[int] | None = None
+    for m in ev.matches:
+        if m.kind == "date" and m.weekday is not None and m.year is None and m.month and m.day:
+            fits = set(years_with_weekday(m.month, m.day, m.weekday, range(EARLIEST_YEAR, today.year + 1)))
+            candidates = fits if candidates is None else candidates & fits
+    if candidates is not None:
+        # The mention lies before publication: a publication month earlier in the year means the next year.
+        pool = candidates | {y + 1 for y in candidates} if p.month is not None else candidates
+        confirmed = sorted(y for y in pool if y in years or (hint is not None and y == hint))
+        if confirmed:
+            return confirmed[-1], "(weekday of a dated mention, and a year the text mentions)"
+    if hint is not None:
+        return hint, "(from articles on the same events)"
+    return None, ""
+
+
+def infer_from_text(
+    ev: DateEvidence, today: dt.date, year_hint: int | None, within: PartialDate | None = None
+) -> PublicationDate | None:
+    """A publication day from the dates the text reports: not before the latest of them, and where the
+    relative expressions ("mardi", "la semaine dernière") fit best. ``within`` bounds it (a header month)."""
+    dated: list[tuple[dt.date, TimexMatch]] = []
+    year_note = ""
+    for m in ev.matches:
+        if m.kind != "date" or m.direction > 0 or m.month is None or m.day is None:
+            continue
+        year = m.year
+        if year is None:
+            if within is not None and within.year is not None:
+                year = within.year
+            else:
+                year, why = infer_year(PartialDate(None, m.month, m.day), ev, today, year_hint)
+                if year is not None:
+                    year_note = f"; year {year} {why}"
+        if year is None:
+            continue
+        d = safe_date(year, m.month, m.day)
+        if d is not None and d <= today and _inside(d, within):
+            dated.append((d, m))
+    if not dated:
+        return None
+    latest, latest_m = max(dated, key=lambda x: x[0])
+    days = [latest + dt.timedelta(days=i) for i in range(WINDOW_DAYS)]
+    days = [d for d in days if d <= today and _inside(d, within)]
+    scored = [(score_day(d, ev.matches, [x for x, _ in dated]), -i, d) for i, d in enumerate(days)]
+    best_score, _, best = max(scored)
+    if best_score <= 0:
+        return PublicationDate(
+            latest.isoformat(), "day",
+            f"not before the latest date the text reports ({latest_m.text!r}){year_note}", 0.4, "text",
+        )  # fmt: skip
+    return PublicationDate(
+        best.isoformat(), "day",
+        f"after the latest date the text reports ({latest_m.text!r} = {latest.isoformat()}), where its relative"
+        f" dates fit{year_note}", min(0.8, 0.5 + 0.15 * best_score), "text",
+    )  # fmt: skip
+
+
+def _inside(d: dt.date, within: PartialDate | None) -> bool:
+    if within is None or within.year is None:
+        return True
+    if d.year != within.year:
+        return False
+    return within.month is None or d.month == within.month
+
+
+def score_day(day: dt.date, matches: Sequence[TimexMatch], dated: Sequence[dt.date]) -> float:
+    """How well a candidate publication ``day`` fits the relative expressions of the text."""
+    score = 0.0
+    for m in matches:
+        if m.kind == "weekday" and m.weekday is not None and m.shift == 0 and m.direction < 0:
+            # "a déclaré mardi": news reports the day's or the previous day's events.
+            if (day - weekday_on_or_before(day, m.weekday)).days <= 1:
+                score += 1
+        elif m.kind == "week" and m.shift == -1:
+            if any(iso_week(x) == iso_week(day, -1) for x in dated):
+                score += 1
+        elif m.kind == "relative-day" and m.shift == -1:
+            if any((day - x).days == 1 for x in dated):
+                score += 1
+    return score
+
+
+def partial_of(pub: PublicationDate) -> PartialDate:
+    if pub.value:
+        return parse_iso(pub.value) or PartialDate()
+    if pub.partial:
+        y, m, d = (pub.partial.split("-") + ["XX", "XX"])[:3]
+        return PartialDate(
+            None if y.startswith("X") else int(y),
+            None if m.startswith("X") else int(m),
+            None if d.startswith("X") else int(d),
+        )
+    return PartialDate()

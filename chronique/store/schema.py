@@ -1,0 +1,83 @@
+"""The database schema, versioned: each migration moves a database one version up, in a transaction.
+
+Later stages add tables by appending a migration; a database made by an older Chronique is upgraded
+on open, one made by a newer one is refused with a clear message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text, nullable=False))
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # ingest order
+    Column("id", String(32), nullable=False, unique=True),
+    Column("file", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("source", Text),
+    Column("language", String(16), nullable=False),
+    Column("external_id", Text),
+    Column("encoding", String(32)),
+    Column("raw_text", Text, nullable=False),
+    Column("original", Text),  # the HTML a text was extracted from
+    Column("text", Text, nullable=False),
+    Column("removed", Text, nullable=False),  # JSON
+    Column("segments", Text, nullable=False),  # JSON
+    Column("metadata", Text, nullable=False),  # JSON
+    Column("declared_published", Text),
+    Column("published_value", String(32)),
+    Column("published_granularity", String(16), nullable=False),
+    Column("published_evidence", Text, nullable=False),
+    Column("published_confidence", Float, nullable=False),
+    Column("published_method", String(32), nullable=False),
+    Column("published_partial", String(32)),
+    Column("ingested_at", String(32), nullable=False),
+)
+Index("ix_articles_published", articles.c.published_value)
+Index("ix_articles_source", articles.c.source)
+
+line_stats = Table(
+    "line_stats",
+    metadata,
+    Column("source", Text, nullable=False),
+    Column("line_key", String(32), nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("source", "line_key"),
+)
+source_stats = Table(
+    "source_stats", metadata, Column("source", Text, primary_key=True), Column("n", Integer, nullable=False)
+)
+
+SCHEMA_VERSION = 1
+
+
+def _v1(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[meta, articles, line_stats, source_stats])
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+            "article_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')"
+        )
+
+
+# MIGRATIONS[n] brings a database from version n to n + 1.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1}

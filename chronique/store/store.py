@@ -1,0 +1,343 @@
+"""The store: articles and what stages learn about them, in SQLite (default) or any SQLAlchemy URL.
+
+SQLite is opened in WAL mode (readers never block the writer); writes go through one transaction
+per batch with ``BEGIN IMMEDIATE``, so a crash leaves every committed batch intact and a rerun,
+which skips the ids already stored, completes the rest exactly once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, create_engine, event, func, select, text
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from chronique.clean.learned import LineStats
+from chronique.errors import StoreError
+from chronique.model import Article, PublicationDate, RemovedSpan, Segment
+from chronique.store import schema
+from chronique.store.schema import articles as t_articles
+
+
+def database_url(db: str) -> str:
+    """A file path or a URL → a SQLAlchemy URL."""
+    if re.match(r"^[a-z][a-z0-9+]*://", db):
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+class Store:
+    """Articles and corpus statistics; one instance per database, safe to share within a process."""
+
+    def __init__(self, db: str) -> None:
+        self.url = database_url(db)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+        except (SQLAlchemyError, ImportError) as exc:
+            raise StoreError(f"cannot open database {db!r}: {exc}") from exc
+        self.sqlite = self.engine.dialect.name == "sqlite"
+        if self.sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            self._migrate()
+        except DBAPIError as exc:
+            raise StoreError(f"cannot use database {db!r}: {exc.orig}") from exc
+
+    # -- schema -------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self.write() as conn:
+            version = self._version(conn)
+            if version > schema.SCHEMA_VERSION:
+                raise StoreError(
+                    f"the database has schema version {version}, newer than this Chronique's "
+                    f"({schema.SCHEMA_VERSION}): upgrade Chronique"
+                )
+            while version < schema.SCHEMA_VERSION:
+                schema.MIGRATIONS[version](conn)
+                version += 1
+                self._set_meta(conn, "schema_version", str(version))
+
+    def _version(self, conn: Connection) -> int:
+        if not self.engine.dialect.has_table(conn, "meta"):
+            return 0
+        value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).scalar()
+        return int(value or 0)
+
+    def _set_meta(self, conn: Connection, key: str, value: str) -> None:
+        conn.execute(schema.meta.delete().where(schema.meta.c.key == key))
+        conn.execute(schema.meta.insert().values(key=key, value=value))
+
+    @property
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return self._version(conn)
+
+    # -- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction; SQLite takes its write lock up front so writers queue, not deadlock."""
+        with self.engine.connect() as conn:
+            if self.sqlite:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.exec_driver_sql("ROLLBACK")
+                    raise
+                conn.exec_driver_sql("COMMIT")
+            else:
+                with conn.begin():
+                    yield conn
+
+    # -- articles -----------------------------------------------------------------------------
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                found.update(conn.execute(select(t_articles.c.id).where(t_articles.c.id.in_(chunk))).scalars())
+        return found
+
+    def add(self, batch: Sequence[Article], stats: LineStats | None = None) -> int:
+        """Store the new articles of ``batch`` and the line counts learned from them, in one transaction.
+
+        Articles already stored are skipped (ingest is idempotent); returns how many were added.
+        """
+        if not batch:
+            return 0
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.write() as conn:
+            present = set(
+                conn.execute(select(t_articles.c.id).where(t_articles.c.id.in_([a.id for a in batch]))).scalars()
+            )
+            added = 0
+            for article in batch:
+                if article.id in present:
+                    continue
+                present.add(article.id)
+                result = conn.execute(t_articles.insert().values(**_row(article), ingested_at=now))
+                article.seq = int(result.inserted_primary_key[0]) if result.inserted_primary_key else None
+                if self.sqlite:
+                    conn.execute(
+                        text("INSERT INTO articles_fts(article_id, title, text) VALUES (:id, :title, :text)"),
+                        {"id": article.id, "title": article.title or "", "text": article.text},
+                    )
+                added += 1
+            if stats is not None:
+                self._save_stats(conn, stats)
+        return added
+
+    def update_published(self, updates: dict[str, PublicationDate]) -> None:
+        with self.write() as conn:
+            for article_id, pub in updates.items():
+                conn.execute(t_articles.update().where(t_articles.c.id == article_id).values(**_published_row(pub)))
+
+    def get(self, article_id: str) -> Article | None:
+        """An article by id, or by a unique prefix of its id, or by its file name."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t_articles).where(t_articles.c.id == article_id)).mappings().first()
+            if row is None and len(article_id) >= 4 and re.fullmatch(r"[0-9a-f]+", article_id):
+                rows = conn.execute(
+                    select(t_articles).where(t_articles.c.id.like(f"{article_id}%")).limit(2)
+                ).mappings().all()
+                row = rows[0] if len(rows) == 1 else None
+            if row is None:
+                rows = conn.execute(select(t_articles).where(t_articles.c.file == article_id).limit(2)).mappings().all()
+                row = rows[0] if len(rows) == 1 else None
+            return _article(row) if row is not None else None
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t_articles)).scalar() or 0)
+
+    def articles(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        query: str | None = None,
+        ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Articles in ingest order, filtered by publication date range, source, full-text query or ids."""
+        stmt = select(t_articles)
+        conds = []
+        if since:
+            conds.append(t_articles.c.published_value >= since)
+        if until:
+            # "2018-07" as an upper bound includes every day of July.
+            conds.append(t_articles.c.published_value <= until + "\uffff")
+        if source:
+            conds.append(func.lower(t_articles.c.source) == source.lower())
+        if ids is not None:
+            conds.append(t_articles.c.id.in_(list(ids)))
+        if query:
+            conds.append(t_articles.c.id.in_(self._search_ids(query)))
+        if conds:
+            stmt = stmt.where(and_(*conds))
+        stmt = stmt.order_by(t_articles.c.seq).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return [_article(row) for row in conn.execute(stmt).mappings()]
+
+    def iter_articles(self, chunk: int = 500) -> Iterator[Article]:
+        """Every article, in ingest order, without holding them all in memory."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(t_articles).where(t_articles.c.seq > last).order_by(t_articles.c.seq).limit(chunk)
+                ).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield _article(row)
+            last = rows[-1]["seq"]
+
+    def _search_ids(self, query: str) -> list[str]:
+        with self.engine.connect() as conn:
+            if self.sqlite:
+                fts = _fts_query(query)
+                if not fts:
+                    return []
+                rows = conn.execute(
+                    text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rank"), {"q": fts}
+                )
+                return [r[0] for r in rows]
+            like = f"%{query}%"
+            rows = conn.execute(
+                select(t_articles.c.id).where(t_articles.c.text.ilike(like) | t_articles.c.title.ilike(like))
+            )
+            return [r[0] for r in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[Article]:
+        """Full-text search, best match first (diacritics and case ignored)."""
+        ids = self._search_ids(query)[:limit]
+        by_id = {a.id: a for a in self.articles(ids=ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    # -- learned boilerplate ------------------------------------------------------------------
+    def line_stats(self, min_articles: int, min_share: float) -> LineStats:
+        stats = LineStats(min_articles, min_share)
+        with self.engine.connect() as conn:
+            for source, n in conn.execute(select(schema.source_stats.c.source, schema.source_stats.c.n)):
+                stats.articles[source] = n
+            for source, key, n in conn.execute(
+                select(schema.line_stats.c.source, schema.line_stats.c.line_key, schema.line_stats.c.n)
+            ):
+                stats.lines[(source, key)] = n
+        return stats
+
+    def _save_stats(self, conn: Connection, stats: LineStats) -> None:
+        """Add the increments of ``stats`` to the stored counts (an upsert: cost grows with the batch only)."""
+        if stats.new_articles:
+            rows = [{"source": s, "n": n} for s, n in stats.new_articles.items()]
+            self._upsert_add(conn, schema.source_stats, rows, ["source"])
+        if stats.new_lines:
+            rows = [{"source": s, "line_key": k, "n": n} for (s, k), n in stats.new_lines.items()]
+            self._upsert_add(conn, schema.line_stats, rows, ["source", "line_key"])
+        stats.saved()
+
+    def _upsert_add(self, conn: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str]) -> None:
+        if self.sqlite:
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert  # type: ignore[assignment]
+        stmt = insert(table)
+        stmt = stmt.on_conflict_do_update(index_elements=keys, set_={"n": table.c.n + stmt.excluded.n})
+        for i in range(0, len(rows), 1000):
+            conn.execute(stmt, rows[i : i + 1000])
+
+    def integrity_ok(self) -> bool:
+        if not self.sqlite:
+            return True
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # transactions are begun explicitly (see Store.write)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _fts_query(query: str) -> str:
+    """User words → an FTS5 query of quoted terms (no FTS syntax from users reaches the engine)."""
+    words = re.findall(r"\w+", query)
+    return " ".join(f'"{w}"' for w in words)
+
+
+def _published_row(pub: PublicationDate) -> dict[str, Any]:
+    return {
+        "published_value": pub.value,
+        "published_granularity": pub.granularity,
+        "published_evidence": pub.evidence,
+        "published_confidence": pub.confidence,
+        "published_method": pub.method,
+        "published_partial": pub.partial,
+    }
+
+
+def _row(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "file": a.file,
+        "url": a.url,
+        "title": a.title,
+        "source": a.source,
+        "language": a.language,
+        "external_id": a.external_id,
+        "encoding": a.encoding,
+        "raw_text": a.raw_text,
+        "original": a.original,
+        "text": a.text,
+        "removed": json.dumps([r.as_dict() for r in a.removed], ensure_ascii=False),
+        "segments": json.dumps([[s.text_start, s.raw_start, s.length] for s in a.segments]),
+        "metadata": json.dumps(a.metadata, ensure_ascii=False),
+        "declared_published": a.declared_published,
+        **_published_row(a.published),
+    }
+
+
+def _article(row: Any) -> Article:
+    return Article(
+        id=row["id"],
+        raw_text=row["raw_text"],
+        text=row["text"],
+        file=row["file"],
+        url=row["url"],
+        title=row["title"],
+        source=row["source"],
+        language=row["language"],
+        removed=[RemovedSpan.from_dict(d) for d in json.loads(row["removed"])],
+        segments=[Segment(*s) for s in json.loads(row["segments"])],
+        metadata=json.loads(row["metadata"]),
+        published=PublicationDate(
+            row["published_value"],
+            row["published_granularity"],
+            row["published_evidence"],
+            row["published_confidence"],
+            row["published_method"],
+            row["published_partial"],
+        ),
+        external_id=row["external_id"],
+        encoding=row["encoding"] or "utf-8",
+        original=row["original"],
+        declared_published=row["declared_published"],
+        seq=row["seq"],
+    )
