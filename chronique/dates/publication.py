@@ -135,7 +135,7 @@ def infer_year(p: PartialDate, ev: DateEvidence, today: dt.date, hint: int | Non
         if confirmed:
             return confirmed[-1], "(weekday of a dated mention, and a year the text mentions)"
     if hint is not None:
-        return hint, "(from articles on the same events)"
+        return hint, "(the year of articles on the same events)"
     return None, ""
 
 

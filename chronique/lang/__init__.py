@@ -7,9 +7,11 @@ only ever see a :class:`LanguageData`. Adding a language is adding a module, not
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 
 @dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: one instance per language
@@ -32,13 +34,29 @@ class LanguageData:
     embed_line: re.Pattern[str]
     # Words of relative time.
     relative_words: dict[str, str]
+    # A clause that attributes speech ("a déclaré mardi le conseiller …"): a date inside it dates the
+    # statement, not what was said.
+    attribution: re.Pattern[str]
     past_cues: re.Pattern[str]
     future_cues: re.Pattern[str]
     # Words that are never content words when comparing articles.
     stopwords: frozenset[str]
 
+    def document_frequencies(self) -> tuple[dict[str, int], int]:
+        """Background document frequencies of words in this language's news (``<code>_df.json``)."""
+        return _document_frequencies(self.code)
+
 
 _SUPPORTED = ("fr",)
+
+
+@cache
+def _document_frequencies(code: str) -> tuple[dict[str, int], int]:
+    path = Path(__file__).with_name(f"{code}_df.json")
+    if not path.exists():
+        return {}, 0
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data["df"], int(data["documents"])
 
 
 @cache

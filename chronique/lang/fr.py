@@ -112,6 +112,12 @@ RELATIVE_WORDS: dict[str, str] = {
     "après-demain": "P2D",
 }
 
+ATTRIBUTION = re.compile(
+    r"^\s*(?:a|ont|avait|avaient|aurait|auraient)\s+(?:\w+\s+){0,2}?\w+(?:é|i|it|u|is)e?s?\b"
+    r"|^\s*\w+-t-(?:il|elle|on)\b|^\s*selon\b",
+    _I,
+)
+
 PAST_CUES = re.compile(
     r"\b(?:a|ont|avait|avaient|aura été|eut|fut|furent|s'est|se sont|s'était|se sont|dernier|dernière"
     r"|passé|passée|hier|il y a|avait été|a été|ont été)\b",
@@ -147,6 +153,7 @@ DATA = LanguageData(
     embed_caption=EMBED_CAPTION,
     embed_line=EMBED_LINE,
     relative_words=RELATIVE_WORDS,
+    attribution=ATTRIBUTION,
     past_cues=PAST_CUES,
     future_cues=FUTURE_CUES,
     stopwords=STOPWORDS,

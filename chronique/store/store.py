@@ -277,9 +277,18 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _fts_query(query: str) -> str:
-    """User words → an FTS5 query of quoted terms (no FTS syntax from users reaches the engine)."""
-    words = re.findall(r"\w+", query)
-    return " ".join(f'"{w}"' for w in words)
+    """User words → an FTS5 query of quoted terms (no FTS syntax from users reaches the engine).
+
+    Words are all required, except around an upper-case ``OR``, which is kept.
+    """
+    parts = []
+    for token in re.findall(r"\w+", query):
+        parts.append("OR" if token == "OR" else f'"{token}"')
+    while parts and parts[0] == "OR":
+        parts.pop(0)
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    return " ".join(parts)
 
 
 def _published_row(pub: PublicationDate) -> dict[str, Any]:

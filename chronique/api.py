@@ -1,0 +1,105 @@
+"""The Python API: the operations of the CLI as typed methods on one object bound to a store.
+
+    >>> import chronique
+    >>> with chronique.open("news.db") as chq:
+    ...     result = chq.ingest(["samples/"])
+    ...     for article in chq.articles(since="2018-07"):
+    ...         print(article.published.value, article.title)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from chronique.model import Article
+from chronique.pipeline import RunResult, ingest
+from chronique.report.export import export_articles, export_store
+from chronique.report.html import write_report
+from chronique.settings import Settings, load_settings
+from chronique.store import Store
+
+
+class Chronique:
+    """A store and the settings to work on it."""
+
+    def __init__(self, db: str | None = None, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        if db is not None:
+            self.settings = self.settings.with_overrides(db=db)
+        self.store = Store(self.settings.db)
+
+    def ingest(
+        self,
+        inputs: Iterable[str | Path],
+        *,
+        today: dt.date | None = None,
+        on_item: Callable[[str], None] | None = None,
+    ) -> RunResult:
+        """Read, clean, date and store articles from files, folders, globs or ``"-"`` (stdin)."""
+        return ingest([str(i) for i in inputs], self.store, self.settings, today=today, on_item=on_item)
+
+    def run(self, inputs: Iterable[str | Path], *, report: str | Path | None = None) -> RunResult:
+        """``ingest`` and write the HTML report (to ``settings.report_path`` unless ``report`` is given)."""
+        result = self.ingest(inputs)
+        write_report(result, report or self.settings.report_path)
+        return result
+
+    def articles(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Stored articles, filtered by publication date range (``"2018-07"`` or ``"2018-07-24"``),
+        source, and full-text query (all words required; accents and case ignored)."""
+        return self.store.articles(since=since, until=until, source=source, query=query, limit=limit, offset=offset)
+
+    def article(self, article_id: str) -> Article | None:
+        """One article by id, unique id prefix, or file name."""
+        return self.store.get(article_id)
+
+    def export(self) -> dict[str, Any]:
+        """The whole store in the public JSON shape (DESIGN.md, "Contracts")."""
+        return export_store(self.store)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Chronique:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def open(db: str | None = None, settings: Settings | None = None) -> Chronique:  # noqa: A001
+    """Open (or create) a Chronique store: a SQLite file path or a database URL."""
+    return Chronique(db, settings)
+
+
+def evaluate(gold: str | Path, articles: Iterable[str | Path], settings: Settings | None = None) -> Any:
+    """Score the pipeline on ``articles`` against a gold file; runs in a throwaway store."""
+    from chronique.eval import evaluate as score
+    from chronique.eval import load_gold
+
+    gold_data = load_gold(gold)
+    with tempfile.TemporaryDirectory(prefix="chronique-eval-") as tmp:
+        base = settings or load_settings()
+        chq = Chronique(str(Path(tmp) / "eval.db"), base)
+        try:
+            result = chq.ingest(articles)
+            export = export_articles(result.articles)
+        finally:
+            chq.close()
+    return score(gold_data, export)

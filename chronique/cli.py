@@ -1,0 +1,295 @@
+"""The ``chronique`` command: thin wrappers over the Python API (``chronique.api``).
+
+Exit codes: 0 success; 1 error (database, settings, gold file); 2 usage error; 3 some inputs were
+skipped (the rest was processed); 4 nothing could be processed; 5 not found.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from chronique import api
+from chronique.errors import ChroniqueError
+from chronique.model import Article
+from chronique.pipeline import RunResult
+from chronique.report.export import article_record
+from chronique.report.html import raw_pieces, write_report
+from chronique.report.summary import summarise
+from chronique.settings import Settings, load_settings
+
+EXIT_OK, EXIT_ERROR, EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND = 0, 1, 3, 4, 5
+
+app = typer.Typer(
+    name="chronique",
+    help="News intelligence for French news: clean, date, store and report on articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLite file or database URL [env CHRONIQUE_DB; default chronique.db].")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="TOML settings file [env CHRONIQUE_CONFIG].", exists=True)
+]
+
+
+def _settings(config: Path | None, **overrides: Any) -> Settings:
+    return load_settings(config).with_overrides(**overrides)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except ChroniqueError as exc:
+        err.print(f"[red]error:[/red] {escape(exc.message)}")
+        raise typer.Exit(EXIT_ERROR) from exc
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Any]:
+    if not enabled or not err.is_terminal:
+        yield None
+        return
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} inputs"),
+        TimeElapsedColumn(), console=err, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("reading", total=None)
+        yield lambda origin: progress.update(task, advance=1, description=Path(origin).name[:40])
+
+
+def _ingest(chq: api.Chronique, inputs: list[str], show_progress: bool) -> RunResult:
+    with _progress(show_progress) as on_item:
+        return chq.ingest(inputs, on_item=on_item)
+
+
+def _exit_code(result: RunResult) -> int:
+    if not result.articles:
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if result.skipped else EXIT_OK
+
+
+def _print_skipped(result: RunResult) -> None:
+    for s in result.skipped:
+        err.print(f"[yellow]skipped[/yellow] {escape(s.origin)}: {escape(s.problem)}")
+
+
+def _print_report(result: RunResult) -> None:
+    summary = summarise(result)
+    out.print(
+        f"[bold]{summary.articles} articles[/bold] ({summary.added} new, {summary.already_stored} already stored), "
+        f"{summary.skipped} inputs skipped, {summary.redated} dates refined across articles, {summary.seconds:.2f} s"
+    )
+    if summary.skipped_by_reason:
+        out.print("skipped: " + ", ".join(f"{r} ({n})" for r, n in summary.skipped_by_reason.items()))
+    out.print("sources: " + ", ".join(f"{escape(s)} ({n})" for s, n in summary.sources.items()))
+    out.print("removed: " + (", ".join(f"{r} ({n})" for r, n in summary.removed.items()) or "nothing"))
+    for a in result.articles:
+        pub = a.published
+        date = f"{pub.value} ({pub.granularity})" if pub.value else f"date unknown{f' ({pub.partial})' if pub.partial else ''}"
+        out.print()
+        out.print(f"[bold]{escape(a.file or a.id)}[/bold]  {a.id[:10]}  {date}  {escape(a.title or _first_words(a.text, 8))}")
+        out.print(f"  date evidence: {escape(pub.evidence)}")
+        if a.removed:
+            reasons = Counter(r.reason for r in a.removed)
+            chars = sum(r.end - r.start for r in a.removed)
+            out.print(f"  removed {chars} chars: " + ", ".join(f"{r} ×{n}" if n > 1 else r for r, n in reasons.items()))
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: DbOption = None,
+    report: Annotated[str | None, typer.Option(help="HTML report file [default chronique-report.html].")] = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Ingest, clean and date articles, print a report and write an HTML report."""
+    with _errors():
+        settings = _settings(config, db=db, report_path=report)
+        with api.Chronique(settings=settings) as chq:
+            result = _ingest(chq, inputs, not as_json)
+            path = write_report(result, settings.report_path)
+    _print_skipped(result)
+    if as_json:
+        out.print_json(data={"summary": summarise(result).as_dict(), "report": str(path),
+                             "skipped": [s.__dict__ for s in result.skipped]})  # fmt: skip
+    else:
+        _print_report(result)
+        out.print(f"HTML report: {path}")
+    raise typer.Exit(_exit_code(result))
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+    max_file_mb: Annotated[float | None, typer.Option(help="Refuse larger files [default 20].")] = None,
+) -> None:
+    """Ingest articles into the store (idempotent: an article already stored is not stored again)."""
+    with _errors():
+        settings = _settings(config, db=db, max_file_mb=max_file_mb)
+        with api.Chronique(settings=settings) as chq:
+            result = _ingest(chq, inputs, not as_json)
+    _print_skipped(result)
+    summary = summarise(result)
+    if as_json:
+        out.print_json(data={"summary": summary.as_dict(), "skipped": [s.__dict__ for s in result.skipped]})
+    else:
+        out.print(
+            f"{summary.added} new, {summary.already_stored} already stored, {summary.skipped} skipped"
+            f" ({summary.seconds:.2f} s)"
+        )
+    raise typer.Exit(_exit_code(result))
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (2018, 2018-07, 2018-07-24).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before (2018-07 includes all of July).")] = None,
+    source: Annotated[str | None, typer.Option(help="Only this source (outlet).")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Full-text search (all words).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """List stored articles, filtered by date, source or words."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        found = chq.articles(since=since, until=until, source=source, query=query, limit=limit, offset=offset)
+    if as_json:
+        out.print_json(data=[_brief(a) for a in found])
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    for col in ("id", "published", "source", "file", "title"):
+        table.add_column(col, overflow="fold")
+    for a in found:
+        table.add_row(a.id, a.published.value or "unknown", escape(a.source or ""), escape(a.file or ""),
+                      escape(a.title or _first_words(a.text)))  # fmt: skip
+    out.print(table)
+    out.print(f"{len(found)} article(s)")
+
+
+def _brief(a: Article) -> dict[str, Any]:
+    return {"id": a.id, "file": a.file, "url": a.url, "title": a.title, "source": a.source,
+            "published": a.published.as_dict()}  # fmt: skip
+
+
+def _first_words(text: str, n: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id, unique id prefix, or file name.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Show an article: its date and evidence, and its raw text with removed spans struck out."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        article = chq.article(article_id)
+    if article is None:
+        err.print(f"[red]not found:[/red] no article {escape(article_id)!s} (or the prefix is ambiguous)")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    if as_json:
+        out.print_json(data=article_record(article))
+        return
+    pub = article.published
+    out.print(f"[bold]{escape(article.title or '(untitled)')}[/bold]")
+    out.print(f"id {article.id} · file {escape(article.file or '-')} · source {escape(article.source or '-')}")
+    out.print(f"published {pub.value or 'unknown'} ({pub.granularity}) — {escape(pub.evidence)}")
+    if article.metadata:
+        out.print("metadata: " + "; ".join(f"{k} = {escape(str(v))}" for k, v in article.metadata.items()))
+    out.print()
+    text = Text()
+    for piece in raw_pieces(article):
+        if piece.reason is None:
+            text.append(piece.text)
+        elif out.is_terminal:
+            text.append(piece.text, style="strike red")
+            text.append(f" [{piece.reason}]", style="dim")
+        else:
+            text.append(f"~~{piece.text}~~ [{piece.reason}]")
+    out.print(text)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="Export format (json).")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Export the store in the public JSON shape (see README, "Export")."""
+    if fmt != "json":
+        err.print(f"[red]error:[/red] unknown format {escape(fmt)!r} (available: json)")
+        raise typer.Exit(2)
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        data = chq.export()
+    payload = json.dumps(data, ensure_ascii=False, indent=1)
+    if output is None:
+        sys.stdout.write(payload + "\n")
+    else:
+        output.write_text(payload + "\n", encoding="utf-8")
+        err.print(f"{len(data['articles'])} articles written to {output}")
+
+
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (JSON, see gold-format in the README).")],
+    articles_path: Annotated[list[str], typer.Option("--articles", help="The articles the gold annotates.")],
+    as_json: JsonOption = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Score the pipeline against gold annotations (runs in a throwaway store)."""
+    from chronique.eval import format_table
+
+    with _errors():
+        report = api.evaluate(gold, articles_path, _settings(config))
+    if as_json:
+        out.print_json(data=report.as_dict())
+        return
+    out.print(format_table(report, verbose=verbose) if _accepts_verbose() else format_table(report))
+
+
+def _accepts_verbose() -> bool:
+    import inspect
+
+    from chronique.eval import format_table
+
+    return "verbose" in inspect.signature(format_table).parameters
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""The flow of data: documents → cleaned, dated articles → store, with a summary of what happened.
+
+Every face (CLI, Python API, benchmarks) calls these functions; none of them prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from chronique.clean import LineStats, article_line_keys, clean
+from chronique.dates.corpus import Dated, refine
+from chronique.dates.publication import DateEvidence, collect_evidence, date_article
+from chronique.dates.timex import Timex, find_timexes, resolve
+from chronique.dates.publication import partial_of
+from chronique.errors import InputError
+from chronique.ingest import read_inputs
+from chronique.lang import get_language
+from chronique.model import Article, Document, PublicationDate
+from chronique.settings import Settings
+from chronique.store import Store
+
+log = logging.getLogger("chronique")
+
+# Removed spans whose dates say nothing about publication (a rights notice's year is the render's).
+_NOT_DATE_EVIDENCE = {"copyright", "related", "navigation", "share", "subscriber", "learned"}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    origin: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.problem}"
+
+
+@dataclass
+class RunResult:
+    """What a run did: the articles of its input (new or already stored), what it skipped and why."""
+
+    articles: list[Article] = field(default_factory=list)
+    added: int = 0
+    already_stored: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    redated: int = 0
+    seconds: float = 0.0
+
+    @property
+    def skipped_by_reason(self) -> Counter[str]:
+        return Counter(_reason_class(s.problem) for s in self.skipped)
+
+
+def _reason_class(problem: str) -> str:
+    return problem.split(" (")[0]
+
+
+def analyse(doc: Document, stats: LineStats | None = None, today: dt.date | None = None) -> Article:
+    """Clean and date one document on its own evidence (no store, no other articles)."""
+    lang = get_language(doc.language)
+    cleaned = clean(doc.raw_text, lang, title=doc.title, source=doc.source, stats=stats)
+    article = Article(
+        id=doc.id,
+        raw_text=doc.raw_text,
+        text=cleaned.text,
+        file=doc.file,
+        url=doc.url,
+        title=cleaned.title,
+        source=doc.source,
+        language=lang.code,
+        removed=cleaned.removed,
+        segments=cleaned.segments,
+        metadata=cleaned.metadata,
+        external_id=doc.external_id,
+        encoding=doc.encoding,
+        original=doc.original,
+        declared_published=doc.declared_published,
+    )
+    article.published = date_article(evidence(article), lang, today or dt.date.today())
+    return article
+
+
+def evidence(article: Article) -> DateEvidence:
+    lang = get_language(article.language)
+    removed = [r.text for r in article.removed if r.reason not in _NOT_DATE_EVIDENCE]
+    return collect_evidence(article.text, article.metadata, removed, lang, article.declared_published)
+
+
+def timexes(article: Article) -> list[Timex]:
+    """The temporal expressions of the cleaned text, resolved against the publication date."""
+    lang = get_language(article.language)
+    anchor = partial_of(article.published)
+    return [resolve(m, anchor) for m in find_timexes(article.text, lang)]
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    settings: Settings,
+    *,
+    today: dt.date | None = None,
+    on_item: Callable[[str], None] | None = None,
+) -> RunResult:
+    """Read, clean, date and store every article of ``inputs``; bad inputs are reported and skipped.
+
+    Articles are written one batch per transaction; a rerun after a crash skips what was stored and
+    completes the rest. Publication dates are then refined across the run's articles and the stored
+    ones on the same events.
+    """
+    started = time.perf_counter()
+    today = today or dt.date.today()
+    result = RunResult()
+    stats = store.line_stats(settings.learned_min_articles, settings.learned_min_share)
+    items = read_inputs(inputs, settings.max_file_bytes, settings.max_line_bytes)
+    seen: set[str] = set()
+    for batch in _batches(items, settings.batch_size, result, on_item):
+        ids = [d.id for d in batch]
+        stored = store.existing(ids)
+        new_docs: list[Document] = []
+        for doc in batch:
+            if doc.id in stored or doc.id in seen:
+                result.already_stored += 1
+                if doc.id not in seen:
+                    seen.add(doc.id)
+                    found = store.get(doc.id)
+                    if found is not None:
+                        result.articles.append(found)
+                continue
+            seen.add(doc.id)
+            new_docs.append(doc)
+            stats.add(doc.source, article_line_keys(doc.raw_text))
+        fresh = []
+        for doc in new_docs:
+            try:
+                fresh.append(analyse(doc, stats, today))
+            except Exception as exc:  # one article never stops the batch
+                log.exception("article %s (%s) failed", doc.id, doc.origin)
+                result.skipped.append(Skipped(doc.origin, f"analysis failed ({type(exc).__name__}: {exc})"))
+        result.added += store.add(fresh, stats)
+        result.articles.extend(fresh)
+    result.redated = redate(result.articles, store, today)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _batches(
+    items: Iterator[Document | InputError],
+    size: int,
+    result: RunResult,
+    on_item: Callable[[str], None] | None,
+) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        if on_item is not None:
+            on_item(item.origin)
+        if isinstance(item, InputError):
+            log.warning("skipped %s", item.message)
+            result.skipped.append(Skipped(item.origin, item.problem))
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def redate(articles: list[Article], store: Store, today: dt.date, related_limit: int = 20) -> int:
+    """Refine publication dates across articles (the run's and stored ones on the same events).
+
+    Returns how many dates changed; the changes are stored and applied to ``articles``.
+    """
+    if not articles:
+        return 0
+    pool: dict[str, Article] = {a.id: a for a in articles}
+    for article in articles:
+        if article.published.granularity != "day":
+            for other in store.search(_key_terms(article), limit=related_limit):
+                pool.setdefault(other.id, other)
+    ordered = sorted(pool.values(), key=lambda a: (a.seq if a.seq is not None else 1 << 62, a.id))
+    dated = [
+        Dated(a.id, a.file or a.id, a.text, evidence(a), a.published, refinable=True) for a in ordered
+    ]
+    lang = get_language(ordered[0].language)
+    updates = refine(dated, lang, today)
+    if not updates:
+        return 0
+    store.update_published(updates)
+    for article in articles:
+        if article.id in updates:
+            article.published = updates[article.id]
+    return len(updates)
+
+
+def _key_terms(article: Article, n: int = 8) -> str:
+    """The article's rarest frequent words, as an OR query for finding articles on the same events."""
+    from chronique.dates.corpus import tokens
+
+    lang = get_language(article.language)
+    background, total = lang.document_frequencies()
+    counts = Counter(tokens(article.text, lang))
+    ranked = sorted(counts, key=lambda w: (-(counts[w] * (total + 1) / (1 + background.get(w, 0))), w))
+    return " OR ".join(ranked[:n])
+
+
+def with_published(article: Article, published: PublicationDate) -> Article:
+    return replace(article, published=published)

@@ -1,0 +1,1 @@
+"""Reports and exports: the JSON contract, the run summary, the HTML report."""
