@@ -41,7 +41,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="SQLite file or database URL [env CHRONIQUE_DB; default chronique.db].")

@@ -90,7 +90,7 @@ def clean(
             reason = "duplicate"
         if reason is None and stats is not None and learnable(text) and stats.is_boilerplate(source, line_key(text)):
             reason = "learned"
-        if reason is None and first_content and title is None and _looks_like_title(text, lines, line):
+        if reason is None and first_content and title is None and _looks_like_title(text, lines, line, wrapped):
             title, title_norm, reason = text, norm, "title"
         if reason is not None:
             state.remove(start, line.end, reason)
@@ -142,9 +142,12 @@ def _boilerplate_reason(text: str, lang: LanguageData) -> str | None:
     return None
 
 
-def _looks_like_title(text: str, lines: list[Line], line: Line) -> bool:
-    """The first content line is a title when it is short, not a sentence, and more text follows."""
+def _looks_like_title(text: str, lines: list[Line], line: Line, wrapped: bool) -> bool:
+    """The first content line is a title when it is short, not a sentence, and more text follows
+    (in hard-wrapped text, it must also stand alone in its block)."""
     if len(text) > TITLE_MAX_CHARS or _SENTENCE_END.search(text) or len(text.split()) < 2:
+        return False
+    if wrapped and line.index + 1 < len(lines) and not lines[line.index + 1].empty:
         return False
     return any(not other.empty for other in lines[line.index + 1 :])
 

@@ -32,6 +32,8 @@ MIN_ARTICLE_SIMILARITY = 0.1
 MIN_SENTENCE_SIMILARITY = 0.12
 MAX_GAP_DAYS = 31
 MIN_DUPLICATE_SIMILARITY = 0.5  # an article this similar reports the same news
+# A report's own publication day is a weaker witness of an event's day than a date the text gives it.
+WHOLE_ARTICLE_DISCOUNT = 0.9
 MAX_ROUNDS = 4
 TOP_TERMS = 12  # an article's heaviest terms, through which similar articles are found
 
@@ -212,8 +214,10 @@ def _refine_one(
         if score_day(ref.day, art.evidence.matches, []) < 0:
             continue
         sim = cosine(ref.vector, vectors[i])
-        if ref.whole and sim < MIN_DUPLICATE_SIMILARITY:
-            continue
+        if ref.whole:
+            if sim < MIN_DUPLICATE_SIMILARITY:
+                continue
+            sim *= WHOLE_ARTICLE_DISCOUNT
             log.debug("date candidate for %s: %s, similarity %.3f", art.label, ref.label, sim)
         if best is None or sim > best[0]:
             best = (sim, ref)

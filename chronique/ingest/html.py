@@ -9,6 +9,7 @@ from chronique.model import Document
 
 # Dates from markup only: htmldate's "extensive search" reads dates from the visible text, where a
 # page-render "© 2024" or a sidebar's dates would pass for the publication date.
+MIN_WORDS = 12  # less than a sentence: a menu, a cookie banner, an error page
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -33,8 +34,9 @@ def document_from_html(html: str, origin: str, **known: str | None) -> Document:
     except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
         raise InputError(origin, f"cannot parse the HTML ({type(exc).__name__}: {exc})") from exc
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
-        raise InputError(origin, "HTML page with no article text")
+    words = len(text.split())
+    if words < MIN_WORDS:
+        raise InputError(origin, f"HTML page with no article text ({words} words extracted)")
     url = known.get("url") or getattr(doc, "url", None)
     source = known.get("source") or getattr(doc, "sitename", None) or getattr(doc, "hostname", None)
     if not source and url:

@@ -47,12 +47,14 @@ def read_jsonl(stream: BinaryIO, origin: str, max_line_bytes: int) -> Iterator[I
 
 
 def document_from_json_line(line: bytes, where: str) -> Document:
+    line = line.rstrip(b"\r\n")
     try:
         obj = json.loads(line)
     except UnicodeDecodeError as exc:
         raise InputError(where, f"not UTF-8 ({exc.reason})") from exc
     except json.JSONDecodeError as exc:
-        problem = "truncated JSON" if "Unterminated" in exc.msg or "Expecting" in exc.msg else "not JSON"
+        cut_short = line.lstrip().startswith(b"{") and ("Unterminated" in exc.msg or exc.pos >= len(exc.doc))
+        problem = "truncated JSON" if cut_short else "not JSON"
         raise InputError(where, f"{problem} ({exc.msg} at column {exc.colno})") from exc
     if not isinstance(obj, dict):
         raise InputError(where, f"a JSON {type(obj).__name__}, not an object")

@@ -1,0 +1,152 @@
+"""Cleaning on small hand-built pages: each kind of boilerplate, metadata lines, offsets."""
+
+from __future__ import annotations
+
+from chronique.clean import LineStats, article_line_keys, clean
+from chronique.lang import get_language
+
+FR = get_language("fr")
+BODY = (
+    "Le Premier ministre a annoncé mercredi un plan de soutien aux agriculteurs, a-t-on appris de source"
+    " gouvernementale.\n\nLe texte sera présenté en conseil des ministres la semaine prochaine, selon"
+    " Matignon."
+)
+
+
+def reasons(raw: str, **kw: object) -> dict[str, str]:
+    cleaned = clean(raw, FR, **kw)  # type: ignore[arg-type]
+    return {r.text: r.reason for r in cleaned.removed}
+
+
+def test_offsets_point_into_raw_text_and_text_keeps_paragraphs() -> None:
+    raw = "Un titre court\n\nTous droits réservés\n\n" + BODY + "\n\nPartager cet article\n"
+    cleaned = clean(raw, FR)
+    for r in cleaned.removed:
+        assert raw[r.start : r.end] == r.text
+    assert cleaned.title == "Un titre court"
+    assert cleaned.text == BODY
+    assert cleaned.text.count("\n\n") == 1
+    # every cleaned character maps back to the same raw character
+    for seg in cleaned.segments:
+        piece = cleaned.text[seg.text_start : seg.text_start + seg.length]
+        assert raw[seg.raw_start : seg.raw_start + seg.length] == piece
+
+
+def test_rights_share_subscriber_navigation() -> None:
+    raw = "\n".join([
+        BODY,
+        "Tous droits de reproduction et de représentation réservés. © 2024 - Agence France-Presse.",
+        "Partager cet articleClose Button",
+        "Réservé aux abonnés",
+        "Dernières nouvelles",
+        "Commentaires",
+    ])  # fmt: skip
+    got = reasons(raw)
+    assert got["Partager cet articleClose Button"] == "share"
+    assert got["Réservé aux abonnés"] == "subscriber"
+    assert got["Dernières nouvelles"] == "navigation"
+    assert got["Commentaires"] == "share"
+    assert any(v == "copyright" for v in got.values())
+    assert not any(BODY.split("\n")[0] in k for k in got)
+
+
+def test_related_block_removes_headlines_until_content_resumes() -> None:
+    raw = "\n\n".join([
+        BODY,
+        "Sur le même sujet",
+        "Incendie dans le Var : 300 hectares brûlés",
+        "Les députés adoptent la réforme des retraites",
+        "Le gouvernement a précisé jeudi que les aides seraient versées avant la fin du mois, selon un communiqué.",
+    ])  # fmt: skip
+    got = reasons(raw)
+    assert got["Sur le même sujet"] == "related"
+    assert got["Incendie dans le Var : 300 hectares brûlés"] == "related"
+    assert got["Les députés adoptent la réforme des retraites"] == "related"
+    assert "Le gouvernement a précisé jeudi" in clean(raw, FR).text
+
+
+def test_metadata_lines_become_metadata() -> None:
+    raw = "Par Jean Dupont\nDernière mise à jour à 10h12 le 03/04\n" + BODY + "\nAvec AFP\n"
+    cleaned = clean(raw, FR)
+    assert cleaned.metadata["byline"] == "Jean Dupont"
+    assert cleaned.metadata["credit"] == "AFP"
+    assert "03/04" in cleaned.metadata["updated"]
+    assert cleaned.text == BODY
+
+
+def test_date_header_glued_to_the_first_paragraph_is_cut_off() -> None:
+    raw = ' date 2019-03 "Nous sommes prêts", a déclaré le ministre lundi lors d\'un point presse.'
+    cleaned = clean(raw, FR)
+    assert cleaned.metadata["date"] == "2019-03"
+    assert cleaned.text.startswith('"Nous sommes prêts"')
+    assert [r.reason for r in cleaned.removed] == ["metadata:date"]
+
+
+def test_embed_caption_glued_to_a_sentence_keeps_the_sentence() -> None:
+    raw = (
+        BODY + "\nGreat meeting today! pic.twitter.com/AbCdEf123\n"
+        "Emmanuel Macron (@EmmanuelMacron) 3 mai 2019La rencontre a duré deux heures, selon l'Elysée.\n"
+    )
+    cleaned = clean(raw, FR)
+    got = {r.text: r.reason for r in cleaned.removed}
+    assert got["Great meeting today! pic.twitter.com/AbCdEf123"] == "embed"
+    assert got["Emmanuel Macron (@EmmanuelMacron) 3 mai 2019"] == "embed"
+    assert "La rencontre a duré deux heures, selon l'Elysée." in cleaned.text
+
+
+def test_a_repeated_title_is_removed_twice_and_taken_as_title() -> None:
+    raw = "Grève à la SNCF\n\nGrève à la SNCF\n" + BODY
+    cleaned = clean(raw, FR)
+    assert cleaned.title == "Grève à la SNCF"
+    assert [r.reason for r in cleaned.removed] == ["title", "duplicate-title"]
+
+
+def test_a_sentence_first_line_is_not_a_title() -> None:
+    cleaned = clean(BODY, FR)
+    assert cleaned.title is None
+    assert cleaned.removed == []
+
+
+def test_content_starting_like_boilerplate_is_kept() -> None:
+    raw = (
+        "Par ailleurs, le ministre a indiqué que la réforme serait votée avant l'été.\n"
+        "Partager les richesses est l'objectif affiché du texte, a-t-il dit devant les députés réunis mardi.\n"
+    )
+    assert clean(raw, FR).removed == []
+
+
+def test_learned_boilerplate_needs_many_articles_of_the_same_source() -> None:
+    footer = "Retrouvez toute l'actualité de la région sur notre application"
+    stats = LineStats(min_articles=3, min_share=0.3)
+    articles = [f"Article numéro {i} : la mairie a voté le budget lundi soir.\n{footer}" for i in range(4)]
+    for raw in articles[:2]:
+        stats.add("La Gazette", article_line_keys(raw))
+    assert footer not in reasons(articles[0], source="La Gazette", stats=stats)
+    stats.add("La Gazette", article_line_keys(articles[2]))
+    assert reasons(articles[3], source="La Gazette", stats=stats)[footer] == "learned"
+    # another source has not learned it
+    assert footer not in reasons(articles[3], source="Autre Journal", stats=stats)
+
+
+def test_repeated_wire_sentences_are_not_learned() -> None:
+    wire = (
+        "Washington a inculpé vendredi douze agents du renseignement russe soupçonnés d'être impliqués"
+        " dans le piratage du parti démocrate en 2016."
+    )
+    stats = LineStats(min_articles=3, min_share=0.3)
+    for i in range(5):
+        stats.add("AFP", article_line_keys(f"Autre phrase {i} sur le sommet.\n{wire}"))
+    assert wire not in reasons(f"Encore une phrase.\n{wire}", source="AFP", stats=stats)
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    para = (
+        "Le conseil municipal a adopté lundi soir le budget primitif de la commune pour\n"
+        "l'année prochaine, après un long débat sur le financement de la nouvelle école\n"
+        "et sur la rénovation de la piscine municipale, fermée depuis le mois de mars.\n"
+    )
+    raw = "\n".join(para.replace("lundi", day) for day in ("lundi", "mardi", "jeudi"))
+    cleaned = clean(raw, FR)
+    assert cleaned.title is None
+    assert cleaned.text.count("\n\n") == 2
+    assert "pour l'année prochaine" in cleaned.text

@@ -1,0 +1,83 @@
+"""The command line: what a user sees, exit codes, JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from chronique.cli import app
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_run_prints_the_report_and_writes_html(tmp_path: Path) -> None:
+    db, report = str(tmp_path / "c.db"), tmp_path / "r.html"
+    result = invoke("run", str(SAMPLES), "--db", db, "--report", str(report))
+    assert result.exit_code == 0, result.output
+    assert "5 articles (5 new, 0 already stored)" in result.output
+    assert "001_df1ec82066df3df1.txt" in result.output and "2018-07-24 (day)" in result.output
+    html = report.read_text(encoding="utf-8")
+    assert '<del data-reason="copyright"' in html and "Partager cet article" in html
+
+
+def test_html_report_escapes_article_text(tmp_path: Path) -> None:
+    evil = tmp_path / "evil.txt"
+    evil.write_text("<script>alert(1)</script> Le maire a parlé lundi devant le conseil municipal.", encoding="utf-8")
+    report = tmp_path / "r.html"
+    invoke("run", str(evil), "--db", str(tmp_path / "c.db"), "--report", str(report))
+    html = report.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_exit_codes_for_skipped_and_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    partial = invoke("ingest", str(SAMPLES), str(empty), "--db", str(tmp_path / "c.db"))
+    assert partial.exit_code == 3
+    assert f"skipped {empty}: empty file" in partial.output.replace("\n", " ")
+    nothing = invoke("ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "d.db"))
+    assert nothing.exit_code == 4 and "no such file or directory" in nothing.output
+
+
+def test_articles_show_and_export(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    invoke("ingest", str(SAMPLES), "--db", db)
+    listed = json.loads(invoke("articles", "--db", db, "--json", "--since", "2018-07-20").output)
+    assert [a["file"] for a in listed] == ["001_df1ec82066df3df1.txt"]
+    found = json.loads(invoke("articles", "--db", db, "--json", "-q", "Pompeo").output)
+    assert [a["file"] for a in found] == ["003_9e0f405ca55fa043.txt"]
+    shown = invoke("show", "001_df1ec82066df3df1.txt", "--db", db)
+    assert shown.exit_code == 0
+    assert "~~Partager cet articleClose Button~~ [share]" in shown.output
+    assert "published 2018-07-24 (day)" in shown.output
+    assert invoke("show", "ffffffffffff", "--db", db).exit_code == 5
+    export = json.loads(invoke("export", "--format", "json", "--db", db).output)
+    assert len(export["articles"]) == 5 and export["reuse"] == []
+
+
+def test_stdin_text_and_jsonl(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    text = "Le conseil municipal a voté le budget lundi soir après un long débat sur les écoles."
+    assert invoke("ingest", "-", "--db", db, input=text).exit_code == 0
+    lines = "\n".join(json.dumps({"text": f"{text} Ligne {i}.", "published": f"2020-01-0{i}"}) for i in (1, 2))
+    assert invoke("ingest", "-", "--db", db, input=lines).exit_code == 0
+    listed = json.loads(invoke("articles", "--db", db, "--json").output)
+    assert [a["published"]["value"] for a in listed] == [None, "2020-01-01", "2020-01-02"]
+
+
+def test_console_script_and_help(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "chronique"
+    done = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    for command in ("run", "ingest", "articles", "show", "export", "eval", "bench"):
+        assert command in done.stdout

@@ -1,0 +1,142 @@
+"""Temporal expressions and publication dates, on hand-built sentences and articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronique.dates.calendar import PartialDate
+from chronique.dates.corpus import Dated, refine
+from chronique.dates.publication import collect_evidence, date_article
+from chronique.dates.timex import find_timexes, resolve
+from chronique.lang import get_language
+
+from .conftest import TODAY
+
+FR = get_language("fr")
+ANCHOR = PartialDate(2018, 7, 24)  # a Tuesday
+
+
+def values(text: str, anchor: PartialDate = ANCHOR) -> dict[str, str | None]:
+    return {m.text: resolve(m, anchor).value for m in find_timexes(text, FR)}
+
+
+def test_relative_expressions_resolve_against_the_anchor() -> None:
+    got = values(
+        "Le sommet s'est tenu la semaine dernière, a déclaré mardi le conseiller. Jeudi dernier, il avait"
+        " annoncé une visite à l'automne. Le 16 juillet, les deux hommes ont parlé. Hier, il a démenti."
+    )
+    assert got == {
+        "la semaine dernière": "2018-W29",
+        "mardi": "2018-07-24",
+        "Jeudi dernier": "2018-07-19",
+        "à l'automne": "2018-FA",
+        "16 juillet": "2018-07-16",
+        "Hier": "2018-07-23",
+    }
+
+
+def test_tense_gives_the_direction_of_a_bare_weekday() -> None:
+    assert values("Washington a inculpé vendredi douze agents.")["vendredi"] == "2018-07-20"
+    assert values("Il sera en visite vendredi à Paris.")["vendredi"] == "2018-07-27"
+
+
+def test_future_month_and_year_boundaries() -> None:
+    assert values("Une réunion est prévue pour août.")["pour août"] == "2018-08"
+    assert values("Le sommet aura lieu début janvier.", PartialDate(2018, 12, 10))["début janvier"] == "2019-01"
+    assert values("Il avait été arrêté le 28 décembre.", PartialDate(2019, 1, 5))["28 décembre"] == "2018-12-28"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Je pense que sa décision a été prise.", "Il est au pouvoir depuis 18 mois.", "Il a vu Mars au télescope."],
+)
+def test_known_traps_are_not_dates(text: str) -> None:
+    assert find_timexes(text, FR) == []
+
+
+def test_weekday_and_day_of_month_fix_the_year() -> None:
+    text = "Ils se sont rencontrés samedi 11 novembre au Vietnam, en marge du sommet de 2017."
+    ev = collect_evidence(text, {}, [], FR)
+    pub = date_article(ev, FR, TODAY)
+    assert (pub.value, pub.granularity) == ("2017-11-11", "day")
+
+
+def test_a_rights_notice_year_is_never_the_publication_year() -> None:
+    # "© 2024" lives in a removed copyright span: not evidence. Nothing else dates the text.
+    ev = collect_evidence("Le ministre a démissionné mardi.", {}, [], FR)
+    pub = date_article(ev, FR, TODAY)
+    assert pub.value is None and pub.granularity == "unknown"
+
+
+def test_update_line_without_year_takes_the_date_header_year() -> None:
+    ev = collect_evidence("Texte.", {"date": "2019-05", "updated": "à 08h36 le 15/05"}, [], FR)
+    pub = date_article(ev, FR, TODAY)
+    assert (pub.value, pub.method) == ("2019-05-15", "update-line")
+
+
+def test_update_line_alone_keeps_what_it_knows() -> None:
+    ev = collect_evidence("Texte sans date.", {"updated": "à 08h36 le 15/05"}, [], FR)
+    pub = date_article(ev, FR, TODAY)
+    assert pub.value is None and pub.partial == "XXXX-05-15"
+
+
+def test_declared_date_wins() -> None:
+    ev = collect_evidence("Le 3 mars 2001, il a parlé.", {"date": "2018-07"}, [], FR, declared="2011-02-16T10:00")
+    pub = date_article(ev, FR, TODAY)
+    assert (pub.value, pub.granularity, pub.method) == ("2011-02-16", "day", "declared")
+
+
+def test_header_month_only() -> None:
+    ev = collect_evidence("Il a parlé vendredi.", {"date": "2018-07"}, [], FR)
+    pub = date_article(ev, FR, TODAY)
+    assert (pub.value, pub.granularity) == ("2018-07", "month")
+
+
+def test_relative_dates_pick_the_day_after_the_latest_dated_event() -> None:
+    text = (
+        "Le sommet du 16 juillet a eu lieu la semaine dernière, a déclaré mardi le porte-parole."
+        " Le président avait été élu en 2016."
+    )
+    ev = collect_evidence(text, {}, [], FR)
+    assert date_article(ev, FR, TODAY, year_hint=2018).value == "2018-07-24"
+
+
+def test_corpus_lends_a_year_and_a_day_to_articles_on_the_same_event() -> None:
+    texts = {
+        "a": (  # month-only date header; the article reports the summit itself
+            "Le sommet de Bruxelles sur la pêche en Atlantique s'est achevé sur un accord sur les quotas de"
+            " thon rouge, a annoncé la commissaire européenne lors d'une conférence de presse."
+        ),
+        "b": (  # dates the summit, but has no year of its own
+            "Les ministres ont salué l'accord sur les quotas de thon rouge conclu lors du sommet de Bruxelles"
+            " sur la pêche le 12 mars, a indiqué jeudi un porte-parole."
+        ),
+        "c": "Le club de football de Lens a remporté son match contre Nantes samedi 9 mars devant ses supporteurs.",
+    }
+    meta = {"a": {"date": "2019-03"}, "b": {}, "c": {}}
+    pool = []
+    for key, text in texts.items():
+        ev = collect_evidence(text, meta[key], [], FR)
+        pool.append(Dated(key, key, text, ev, date_article(ev, FR, TODAY)))
+    assert pool[0].published.value == "2019-03" and pool[1].published.value is None
+    updates = refine(pool, FR, TODAY)
+    assert updates["b"].value == "2019-03-14" and updates["b"].method == "corpus"  # the Thursday after
+    assert updates["a"].value == "2019-03-12"
+    assert "c" not in updates  # unrelated: no year is lent
+
+
+def test_no_year_is_lent_across_months() -> None:
+    a = "Le sommet de Bruxelles sur la pêche et les quotas de thon rouge s'est achevé sur un accord."
+    b = "Après le sommet de Bruxelles sur la pêche et les quotas de thon rouge, le 15/05, un accord a été signé."
+    pool = []
+    for key, text, meta in (("a", a, {"date": "2019-09"}), ("b", b, {})):
+        ev = collect_evidence(text, meta, [], FR)
+        pool.append(Dated(key, key, text, ev, date_article(ev, FR, TODAY)))
+    assert "b" not in refine(pool, FR, TODAY)
+
+
+def test_reference_date_is_never_later_than_today() -> None:
+    ev = collect_evidence("Le sommet aura lieu le 3 mai 2031.", {}, [], FR)
+    assert date_article(ev, FR, dt.date(2026, 1, 1)).value is None

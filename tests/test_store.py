@@ -1,0 +1,97 @@
+"""The store: schema versions, transactions, search and filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from chronique.errors import StoreError
+from chronique.model import Document
+from chronique.pipeline import analyse, ingest
+from chronique.settings import Settings
+from chronique.store import Store
+from chronique.store.schema import SCHEMA_VERSION
+
+from .conftest import SAMPLES, TODAY
+
+
+def article(text: str):  # type: ignore[no-untyped-def]
+    return analyse(Document(raw_text=text, origin="t"), today=TODAY)
+
+
+def test_new_database_has_the_current_schema(store: Store) -> None:
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.integrity_ok()
+
+
+def test_a_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    s = Store(str(tmp_path / "db.sqlite"))
+    with s.write() as conn:
+        conn.execute(text("UPDATE meta SET value = '999' WHERE key = 'schema_version'"))
+    s.close()
+    with pytest.raises(StoreError, match="newer than this Chronique"):
+        Store(str(tmp_path / "db.sqlite"))
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("these are my notes, not a database" * 100)
+    with pytest.raises(StoreError, match="notes.db"):
+        Store(str(bad))
+
+
+def test_a_failing_batch_leaves_nothing_half_written(store: Store) -> None:
+    good = article("Le conseil a voté le budget lundi soir après un long débat sur les écoles.")
+    store.add([good])
+    with pytest.raises(RuntimeError), store.write() as conn:
+        conn.execute(text("DELETE FROM articles"))
+        raise RuntimeError("crash mid-batch")
+    assert store.count() == 1 and store.get(good.id) is not None
+
+
+def test_round_trip_keeps_every_field(store: Store) -> None:
+    a = article("Un titre\n\nTous droits réservés\n\nLe conseil a voté le budget lundi soir, selon la mairie.")
+    store.add([a])
+    b = store.get(a.id)
+    assert b is not None
+    assert (b.raw_text, b.text, b.title, b.removed, b.segments, b.published) == (
+        a.raw_text, a.text, a.title, a.removed, a.segments, a.published,
+    )  # fmt: skip
+    assert store.get(a.id[:6]) is not None  # a unique prefix works too
+
+
+def test_full_text_search_ignores_accents_and_case(store: Store, settings: Settings) -> None:
+    ingest([str(SAMPLES)], store, settings, today=TODAY)
+    assert [a.file for a in store.search("sotchi POMPEO")] == ["003_9e0f405ca55fa043.txt"]
+    assert {a.file for a in store.search("ingerence")} >= {"000_f5d20291b2664ef1.txt", "002_d9a4874ec2c03304.txt"}
+    assert store.search('" OR ( NEAR') == []  # FTS syntax from users is neutralised
+
+
+def test_date_filters(store: Store, settings: Settings) -> None:
+    ingest([str(SAMPLES)], store, settings, today=TODAY)
+    july = {a.file for a in store.articles(since="2018-07", until="2018-07")}
+    assert july == {"000_f5d20291b2664ef1.txt", "001_df1ec82066df3df1.txt", "004_8502c02b9a8c0c2d.txt"}
+    assert [a.file for a in store.articles(until="2017")] == ["002_d9a4874ec2c03304.txt"]
+    assert len(store.articles(limit=2, offset=1)) == 2
+
+
+def test_learned_line_counts_persist(tmp_path: Path, settings: Settings) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    footer = "Suivez-nous sur notre application mobile gratuite"
+    import json
+
+    lines = [json.dumps({"text": f"Le maire de la ville {i} a inauguré lundi la nouvelle médiathèque du quartier.\n"
+                                 f"{footer}", "source": "Le Journal"}) for i in range(4)]  # fmt: skip
+    (folder / "a.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    (folder / "b.jsonl").write_text(lines[3] + "\n", encoding="utf-8")
+    db = str(tmp_path / "learn.db")
+    s = Store(db)
+    ingest([str(folder / "a.jsonl")], s, settings, today=TODAY)
+    s.close()
+    s = Store(db)  # a new process: the counts come from the database
+    result = ingest([str(folder / "b.jsonl")], s, settings, today=TODAY)
+    [new] = result.articles
+    assert [r.reason for r in new.removed] == ["learned"] and footer not in new.text
