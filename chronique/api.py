@@ -1,10 +1,10 @@
 """The Python API: the operations of the CLI as typed methods on one object bound to a store.
 
-    >>> import chronique
-    >>> with chronique.open("news.db") as chq:
-    ...     result = chq.ingest(["samples/"])
-    ...     for article in chq.articles(since="2018-07"):
-    ...         print(article.published.value, article.title)
+>>> import chronique
+>>> with chronique.open("news.db") as chq:
+...     result = chq.ingest(["samples/"])
+...     for article in chq.articles(since="2018-07"):
+...         print(article.published.value, article.title)
 """
 
 from __future__ import annotations
@@ -61,7 +61,9 @@ class Chronique:
     ) -> list[Article]:
         """Stored articles, filtered by publication date range (``"2018-07"`` or ``"2018-07-24"``),
         source, and full-text query (all words required; accents and case ignored)."""
-        return self.store.articles(since=since, until=until, source=source, query=query, limit=limit, offset=offset)
+        return self.store.articles(
+            since=since, until=until, source=source, query=query, limit=limit, offset=offset
+        )
 
     def article(self, article_id: str) -> Article | None:
         """One article by id, unique id prefix, or file name."""
@@ -83,7 +85,7 @@ class Chronique:
         self.close()
 
 
-def open(db: str | None = None, settings: Settings | None = None) -> Chronique:  # noqa: A001
+def open(db: str | None = None, settings: Settings | None = None) -> Chronique:
     """Open (or create) a Chronique store: a SQLite file path or a database URL."""
     return Chronique(db, settings)
 

@@ -44,7 +44,8 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="SQLite file or database URL [env CHRONIQUE_DB; default chronique.db].")
+    str | None,
+    typer.Option("--db", help="SQLite file or database URL [env CHRONIQUE_DB; default chronique.db]."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
 ConfigOption = Annotated[
@@ -106,21 +107,32 @@ def _print_report(result: RunResult) -> None:
     out.print("removed: " + (", ".join(f"{r} ({n})" for r, n in summary.removed.items()) or "nothing"))
     for a in result.articles:
         pub = a.published
-        date = f"{pub.value} ({pub.granularity})" if pub.value else f"date unknown{f' ({pub.partial})' if pub.partial else ''}"
+        date = (
+            f"{pub.value} ({pub.granularity})"
+            if pub.value
+            else f"date unknown{f' ({pub.partial})' if pub.partial else ''}"
+        )
         out.print()
-        out.print(f"[bold]{escape(a.file or a.id)}[/bold]  {a.id[:10]}  {date}  {escape(a.title or _first_words(a.text, 8))}")
+        out.print(
+            f"[bold]{escape(a.file or a.id)}[/bold]  {a.id[:10]}  {date}  {escape(a.title or _first_words(a.text, 8))}"
+        )
         out.print(f"  date evidence: {escape(pub.evidence)}")
         if a.removed:
             reasons = Counter(r.reason for r in a.removed)
             chars = sum(r.end - r.start for r in a.removed)
-            out.print(f"  removed {chars} chars: " + ", ".join(f"{r} ×{n}" if n > 1 else r for r, n in reasons.items()))
+            out.print(
+                f"  removed {chars} chars: "
+                + ", ".join(f"{r} ×{n}" if n > 1 else r for r, n in reasons.items())
+            )
 
 
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     db: DbOption = None,
-    report: Annotated[str | None, typer.Option(help="HTML report file [default chronique-report.html].")] = None,
+    report: Annotated[
+        str | None, typer.Option(help="HTML report file [default chronique-report.html].")
+    ] = None,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
@@ -168,8 +180,12 @@ def ingest(
 @app.command()
 def articles(
     db: DbOption = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after (2018, 2018-07, 2018-07-24).")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before (2018-07 includes all of July).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Published on or after (2018, 2018-07, 2018-07-24).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Published on or before (2018-07 includes all of July).")
+    ] = None,
     source: Annotated[str | None, typer.Option(help="Only this source (outlet).")] = None,
     query: Annotated[str | None, typer.Option("--query", "-q", help="Full-text search (all words).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
@@ -205,7 +221,9 @@ def _first_words(text: str, n: int = 12) -> str:
 
 @app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id, unique id prefix, or file name.")],
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Article id, unique id prefix, or file name.")
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
     config: ConfigOption = None,
@@ -221,7 +239,9 @@ def show(
         return
     pub = article.published
     out.print(f"[bold]{escape(article.title or '(untitled)')}[/bold]")
-    out.print(f"id {article.id} · file {escape(article.file or '-')} · source {escape(article.source or '-')}")
+    out.print(
+        f"id {article.id} · file {escape(article.file or '-')} · source {escape(article.source or '-')}"
+    )
     out.print(f"published {pub.value or 'unknown'} ({pub.granularity}) — {escape(pub.evidence)}")
     if article.metadata:
         out.print("metadata: " + "; ".join(f"{k} = {escape(str(v))}" for k, v in article.metadata.items()))
@@ -242,7 +262,9 @@ def show(
 def export(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="Export format (json).")] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Export the store in the public JSON shape (see README, "Export")."""

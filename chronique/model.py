@@ -105,9 +105,8 @@ class PublicationDate:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> PublicationDate:
-        gran = d.get("granularity") or "unknown"
-        if gran not in GRANULARITIES:
-            gran = "unknown"
+        given = d.get("granularity")
+        gran: Granularity = next((g for g in GRANULARITIES if g == given), "unknown")
         return cls(
             d.get("value"),
             gran,

@@ -10,17 +10,16 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from chronique.clean import LineStats, article_line_keys, clean
 from chronique.dates.corpus import Dated, refine
-from chronique.dates.publication import DateEvidence, collect_evidence, date_article
+from chronique.dates.publication import DateEvidence, collect_evidence, date_article, partial_of
 from chronique.dates.timex import Timex, find_timexes, resolve
-from chronique.dates.publication import partial_of
 from chronique.errors import InputError
 from chronique.ingest import read_inputs
 from chronique.lang import get_language
-from chronique.model import Article, Document, PublicationDate
+from chronique.model import Article, Document
 from chronique.settings import Settings
 from chronique.store import Store
 
@@ -172,28 +171,37 @@ def _batches(
 def redate(articles: list[Article], store: Store, today: dt.date, related_limit: int = 20) -> int:
     """Refine publication dates across articles (the run's and stored ones on the same events).
 
-    Returns how many dates changed; the changes are stored and applied to ``articles``.
+    Dates that came from other articles are derived again from scratch each time, so the result does
+    not depend on the order articles arrived in. Returns how many dates changed; the changes are
+    stored and applied to ``articles``.
     """
     if not articles:
         return 0
     pool: dict[str, Article] = {a.id: a for a in articles}
     for article in articles:
-        if article.published.granularity != "day":
+        if article.published.granularity != "day" or article.published.method == "corpus":
             for other in store.search(_key_terms(article), limit=related_limit):
                 pool.setdefault(other.id, other)
     ordered = sorted(pool.values(), key=lambda a: (a.seq if a.seq is not None else 1 << 62, a.id))
-    dated = [
-        Dated(a.id, a.file or a.id, a.text, evidence(a), a.published, refinable=True) for a in ordered
-    ]
     lang = get_language(ordered[0].language)
+    dated = []
+    for a in ordered:
+        ev = evidence(a)
+        own = date_article(ev, lang, today) if a.published.method == "corpus" else a.published
+        dated.append(Dated(a.id, a.file or a.id, a.text, ev, own))
     updates = refine(dated, lang, today)
-    if not updates:
+    changed = {}
+    for a, d in zip(ordered, dated, strict=True):
+        final = updates.get(a.id, d.published)
+        if final != a.published:
+            changed[a.id] = final
+    if not changed:
         return 0
-    store.update_published(updates)
-    for article in articles:
-        if article.id in updates:
-            article.published = updates[article.id]
-    return len(updates)
+    store.update_published(changed)
+    for article in pool.values():
+        if article.id in changed:
+            article.published = changed[article.id]
+    return len(changed)
 
 
 def _key_terms(article: Article, n: int = 8) -> str:
@@ -205,7 +213,3 @@ def _key_terms(article: Article, n: int = 8) -> str:
     counts = Counter(tokens(article.text, lang))
     ranked = sorted(counts, key=lambda w: (-(counts[w] * (total + 1) / (1 + background.get(w, 0))), w))
     return " OR ".join(ranked[:n])
-
-
-def with_published(article: Article, published: PublicationDate) -> Article:
-    return replace(article, published=published)

@@ -32,7 +32,9 @@ def test_run_prints_the_report_and_writes_html(tmp_path: Path) -> None:
 
 def test_html_report_escapes_article_text(tmp_path: Path) -> None:
     evil = tmp_path / "evil.txt"
-    evil.write_text("<script>alert(1)</script> Le maire a parlé lundi devant le conseil municipal.", encoding="utf-8")
+    evil.write_text(
+        "<script>alert(1)</script> Le maire a parlé lundi devant le conseil municipal.", encoding="utf-8"
+    )
     report = tmp_path / "r.html"
     invoke("run", str(evil), "--db", str(tmp_path / "c.db"), "--report", str(report))
     html = report.read_text(encoding="utf-8")
@@ -69,7 +71,9 @@ def test_stdin_text_and_jsonl(tmp_path: Path) -> None:
     db = str(tmp_path / "c.db")
     text = "Le conseil municipal a voté le budget lundi soir après un long débat sur les écoles."
     assert invoke("ingest", "-", "--db", db, input=text).exit_code == 0
-    lines = "\n".join(json.dumps({"text": f"{text} Ligne {i}.", "published": f"2020-01-0{i}"}) for i in (1, 2))
+    lines = "\n".join(
+        json.dumps({"text": f"{text} Ligne {i}.", "published": f"2020-01-0{i}"}) for i in (1, 2)
+    )
     assert invoke("ingest", "-", "--db", db, input=lines).exit_code == 0
     listed = json.loads(invoke("articles", "--db", db, "--json").output)
     assert [a["published"]["value"] for a in listed] == [None, "2020-01-01", "2020-01-02"]

@@ -44,13 +44,21 @@ def test_tense_gives_the_direction_of_a_bare_weekday() -> None:
 
 def test_future_month_and_year_boundaries() -> None:
     assert values("Une réunion est prévue pour août.")["pour août"] == "2018-08"
-    assert values("Le sommet aura lieu début janvier.", PartialDate(2018, 12, 10))["début janvier"] == "2019-01"
-    assert values("Il avait été arrêté le 28 décembre.", PartialDate(2019, 1, 5))["28 décembre"] == "2018-12-28"
+    assert (
+        values("Le sommet aura lieu début janvier.", PartialDate(2018, 12, 10))["début janvier"] == "2019-01"
+    )
+    assert (
+        values("Il avait été arrêté le 28 décembre.", PartialDate(2019, 1, 5))["28 décembre"] == "2018-12-28"
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Je pense que sa décision a été prise.", "Il est au pouvoir depuis 18 mois.", "Il a vu Mars au télescope."],
+    [
+        "Je pense que sa décision a été prise.",
+        "Il est au pouvoir depuis 18 mois.",
+        "Il a vu Mars au télescope.",
+    ],
 )
 def test_known_traps_are_not_dates(text: str) -> None:
     assert find_timexes(text, FR) == []
@@ -83,7 +91,9 @@ def test_update_line_alone_keeps_what_it_knows() -> None:
 
 
 def test_declared_date_wins() -> None:
-    ev = collect_evidence("Le 3 mars 2001, il a parlé.", {"date": "2018-07"}, [], FR, declared="2011-02-16T10:00")
+    ev = collect_evidence(
+        "Le 3 mars 2001, il a parlé.", {"date": "2018-07"}, [], FR, declared="2011-02-16T10:00"
+    )
     pub = date_article(ev, FR, TODAY)
     assert (pub.value, pub.granularity, pub.method) == ("2011-02-16", "day", "declared")
 

@@ -128,8 +128,10 @@ def test_html_without_article(tmp_path: Path) -> None:
 
 
 def test_broken_html_still_yields_its_text(tmp_path: Path) -> None:
-    broken = "<html><body><div><p>" + TEXT.split("\n")[0] + "<p>Les discussions ont porté sur les prix, les normes" \
+    broken = (
+        "<html><body><div><p>" + TEXT.split("\n")[0] + "<p>Les discussions ont porté sur les prix, les normes"
         " et la concurrence des importations, selon plusieurs participants.<div><span></body>"
+    )
     (tmp_path / "broken.html").write_text(broken, encoding="utf-8")
     [doc] = read([str(tmp_path / "broken.html")])
     assert isinstance(doc, Document) and "syndicats agricoles" in doc.raw_text
@@ -171,7 +173,9 @@ def test_missing_path(tmp_path: Path) -> None:
     assert isinstance(error, InputError) and "no such file" in error.message
 
 
-def test_a_batch_with_bad_inputs_stores_the_good_ones(tmp_path: Path, store: Store, settings: Settings) -> None:
+def test_a_batch_with_bad_inputs_stores_the_good_ones(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(TEXT, encoding="utf-8")
@@ -181,7 +185,10 @@ def test_a_batch_with_bad_inputs_stores_the_good_ones(tmp_path: Path, store: Sto
     result = ingest([str(folder), str(tmp_path / "missing.txt")], store, settings, today=TODAY)
     assert result.added == 2 and store.count() == 2
     assert {s.origin for s in result.skipped} == {
-        str(folder / "empty.txt"), str(folder / "junk.txt"), f"{folder / 'lines.jsonl'}:2", str(tmp_path / "missing.txt")
+        str(folder / "empty.txt"),
+        str(folder / "junk.txt"),
+        f"{folder / 'lines.jsonl'}:2",
+        str(tmp_path / "missing.txt"),
     }
     assert result.skipped_by_reason["empty file"] == 1
 
@@ -194,7 +201,9 @@ def test_ingest_is_idempotent(store: Store, settings: Settings) -> None:
     assert [a.id for a in first.articles] == [a.id for a in second.articles]
 
 
-def test_same_text_twice_in_one_batch_is_stored_once(tmp_path: Path, store: Store, settings: Settings) -> None:
+def test_same_text_twice_in_one_batch_is_stored_once(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "b.txt").write_text(TEXT.replace(" ", "  ") + "\n", encoding="utf-8")
     result = ingest([str(tmp_path)], store, settings, today=TODAY)

@@ -31,14 +31,14 @@ def test_a_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     with s.write() as conn:
         conn.execute(text("UPDATE meta SET value = '999' WHERE key = 'schema_version'"))
     s.close()
-    with pytest.raises(StoreError, match="newer than this Chronique"):
+    with pytest.raises(StoreError, match=r"newer than this Chronique"):
         Store(str(tmp_path / "db.sqlite"))
 
 
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     bad = tmp_path / "notes.db"
     bad.write_text("these are my notes, not a database" * 100)
-    with pytest.raises(StoreError, match="notes.db"):
+    with pytest.raises(StoreError, match=r"notes\.db"):
         Store(str(bad))
 
 
@@ -52,7 +52,9 @@ def test_a_failing_batch_leaves_nothing_half_written(store: Store) -> None:
 
 
 def test_round_trip_keeps_every_field(store: Store) -> None:
-    a = article("Un titre\n\nTous droits réservés\n\nLe conseil a voté le budget lundi soir, selon la mairie.")
+    a = article(
+        "Un titre\n\nTous droits réservés\n\nLe conseil a voté le budget lundi soir, selon la mairie."
+    )
     store.add([a])
     b = store.get(a.id)
     assert b is not None
@@ -65,7 +67,10 @@ def test_round_trip_keeps_every_field(store: Store) -> None:
 def test_full_text_search_ignores_accents_and_case(store: Store, settings: Settings) -> None:
     ingest([str(SAMPLES)], store, settings, today=TODAY)
     assert [a.file for a in store.search("sotchi POMPEO")] == ["003_9e0f405ca55fa043.txt"]
-    assert {a.file for a in store.search("ingerence")} >= {"000_f5d20291b2664ef1.txt", "002_d9a4874ec2c03304.txt"}
+    assert {a.file for a in store.search("ingerence")} >= {
+        "000_f5d20291b2664ef1.txt",
+        "002_d9a4874ec2c03304.txt",
+    }
     assert store.search('" OR ( NEAR') == []  # FTS syntax from users is neutralised
 
 

@@ -88,9 +88,19 @@ def clean(
             reason = "duplicate-title" if title_removed or not first_content else "title"
         if reason is None and norm in state.seen and len(norm) > 20:
             reason = "duplicate"
-        if reason is None and stats is not None and learnable(text) and stats.is_boilerplate(source, line_key(text)):
+        if (
+            reason is None
+            and stats is not None
+            and learnable(text)
+            and stats.is_boilerplate(source, line_key(text))
+        ):
             reason = "learned"
-        if reason is None and first_content and title is None and _looks_like_title(text, lines, line, wrapped):
+        if (
+            reason is None
+            and first_content
+            and title is None
+            and _looks_like_title(text, lines, line, wrapped)
+        ):
             title, title_norm, reason = text, norm, "title"
         if reason is not None:
             state.remove(start, line.end, reason)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from chronique.model import Granularity
+
 
 @dataclass(frozen=True, slots=True)
 class PartialDate:
@@ -15,7 +17,7 @@ class PartialDate:
     day: int | None = None
 
     @property
-    def granularity(self) -> str:
+    def granularity(self) -> Granularity:
         if self.year is None:
             return "unknown"
         if self.month is None:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from chronique.dates.calendar import PartialDate, safe_date
-from chronique.dates.publication import DateEvidence, date_article, partial_of, score_day
+from chronique.dates.publication import WINDOW_DAYS, DateEvidence, date_article, partial_of
 from chronique.dates.timex import resolve_value
 from chronique.lang import LanguageData
 from chronique.model import PublicationDate
@@ -168,7 +168,9 @@ def _references(
                 continue
             day = dt.date.fromisoformat(value)
             sentence = _context(art.text, m.start, m.end, lang)
-            refs.append(_Ref(day, space.vector(tokens(sentence, lang)), i, f"{art.label} ({m.text!r} = {value})"))
+            refs.append(
+                _Ref(day, space.vector(tokens(sentence, lang)), i, f"{art.label} ({m.text!r} = {value})")
+            )
     return refs
 
 
@@ -211,7 +213,7 @@ def _refine_one(
     for ref in refs:
         if ref.owner == i or not lo <= ref.day <= hi or ref.day > today:
             continue
-        if score_day(ref.day, art.evidence.matches, []) < 0:
+        if not _fits(ref.day, art.evidence):
             continue
         sim = cosine(ref.vector, vectors[i])
         if ref.whole:
@@ -248,6 +250,23 @@ def _related(vectors: list[Vector]) -> list[set[int]]:
                 shared.update(index[w])
         related.append({j for j, n in shared.items() if n >= 2 and j != i})
     return related
+
+
+def _fits(day: dt.date, ev: DateEvidence) -> bool:
+    """Whether ``day`` can be the publication day of an article with evidence ``ev``: the dates its
+    text reports in the past without a year ("le 16 juillet": recent by nature) lie before it, the
+    latest within ``WINDOW_DAYS`` * 2."""
+    anchor = PartialDate(day.year, day.month, day.day)
+    reported = []
+    for m in ev.matches:
+        if m.kind == "date" and m.direction < 0 and m.day is not None and m.year is None:
+            value = resolve_value(m, anchor)
+            if value is not None:
+                reported.append(dt.date.fromisoformat(value))
+    if not reported:
+        return True
+    latest = max(reported)
+    return latest <= day and (day - latest).days <= 2 * WINDOW_DAYS
 
 
 def _similar_dated(

@@ -64,22 +64,22 @@ def _first(value: object) -> str | None:
     return str(value) if value else None
 
 
-def date_article(ev: DateEvidence, lang: LanguageData, today: dt.date, year_hint: int | None = None) -> PublicationDate:
+def date_article(
+    ev: DateEvidence, lang: LanguageData, today: dt.date, year_hint: int | None = None
+) -> PublicationDate:
     """The publication date ``ev`` supports; ``year_hint`` is a year other articles suggest."""
     if ev.declared:
         declared = parse_iso(ev.declared) or _parse_words(ev.declared, lang)
         if declared is not None and declared.year is not None:
-            return PublicationDate(
-                declared.value(), declared.granularity, f"declared date {ev.declared!r}", 1.0, "declared"  # type: ignore[arg-type]
-            )
+            return _pub(declared, f"declared date {ev.declared!r}", 1.0, "declared")
     header = parse_iso(ev.header) if ev.header else None
     updated = _parse_words(ev.updated, lang) if ev.updated else None
     if updated is not None and updated.month is not None:
         evidence = f"update line {ev.updated!r}"
-        if updated.year is None and header is not None and header.year is not None:
-            if header.month in (None, updated.month):
-                updated = updated.with_year(header.year)
-                evidence += f" with the year of the date header {ev.header!r}"
+        same_month = header is not None and header.month in (None, updated.month)
+        if updated.year is None and header is not None and header.year is not None and same_month:
+            updated = updated.with_year(header.year)
+            evidence += f" with the year of the date header {ev.header!r}"
         if updated.year is None:
             year, why = infer_year(updated, ev, today, year_hint)
             if year is not None:
@@ -103,7 +103,7 @@ def date_article(ev: DateEvidence, lang: LanguageData, today: dt.date, year_hint
 
 
 def _pub(p: PartialDate, evidence: str, confidence: float, method: str) -> PublicationDate:
-    return PublicationDate(p.value(), p.granularity, evidence, confidence, method)  # type: ignore[arg-type]
+    return PublicationDate(p.value(), p.granularity, evidence, confidence, method)
 
 
 def _parse_words(value: str, lang: LanguageData) -> PartialDate | None:
@@ -191,26 +191,25 @@ def _inside(d: dt.date, within: PartialDate | None) -> bool:
 
 def score_day(day: dt.date, matches: Sequence[TimexMatch], dated: Sequence[dt.date]) -> float:
     """How well a candidate publication ``day`` fits the relative expressions of the text."""
-    score = 0.0
-    for m in matches:
-        if m.kind == "weekday" and m.weekday is not None and m.shift == 0 and m.direction < 0:
-            # "a déclaré mardi": news reports the day's or the previous day's events.
-            if (day - weekday_on_or_before(day, m.weekday)).days <= 1:
-                score += 1
-        elif m.kind == "week" and m.shift == -1:
-            if any(iso_week(x) == iso_week(day, -1) for x in dated):
-                score += 1
-        elif m.kind == "relative-day" and m.shift == -1:
-            if any((day - x).days == 1 for x in dated):
-                score += 1
-    return score
+    return float(sum(_supports(m, day, dated) for m in matches))
+
+
+def _supports(m: TimexMatch, day: dt.date, dated: Sequence[dt.date]) -> bool:
+    if m.kind == "weekday" and m.weekday is not None and m.shift == 0 and m.direction < 0:
+        # "a déclaré mardi": news reports the day's or the previous day's events.
+        return (day - weekday_on_or_before(day, m.weekday)).days <= 1
+    if m.kind == "week" and m.shift == -1:  # "la semaine dernière" of a dated event
+        return any(iso_week(x) == iso_week(day, -1) for x in dated)
+    if m.kind == "relative-day" and m.shift == -1:  # "hier" of a dated event
+        return any((day - x).days == 1 for x in dated)
+    return False
 
 
 def partial_of(pub: PublicationDate) -> PartialDate:
     if pub.value:
         return parse_iso(pub.value) or PartialDate()
     if pub.partial:
-        y, m, d = (pub.partial.split("-") + ["XX", "XX"])[:3]
+        y, m, d = [*pub.partial.split("-"), "XX", "XX"][:3]
         return PartialDate(
             None if y.startswith("X") else int(y),
             None if m.startswith("X") else int(m),

@@ -56,7 +56,13 @@ class Timex:
     value: str | None
 
     def as_dict(self) -> dict[str, object]:
-        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+        }
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,9 @@ def _patterns(lang: LanguageData) -> _Patterns:
             rf"\b(?:(?P<wd>{weekday})\s+)?(?P<day>1er|\d{{1,2}})\s+(?P<month>{month})\.?(?:\s+(?P<year>\d{{4}}))?(?!\d)",
             i,
         ),
-        numeric=re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"),
+        numeric=re.compile(
+            r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+        ),
         # A month on its own is only taken after a word that makes it a date ("en mai", "fin novembre").
         month=re.compile(
             rf"\b(?:(?:en|au mois d[e']|mois d[e']|début|fin|mi-|depuis|dès|pour|jusqu'en|d'ici)\s*)"
@@ -99,7 +107,8 @@ def _patterns(lang: LanguageData) -> _Patterns:
             r"\s+(?P<year>1[89]\d\d|20\d\d)\b"
         ),
         weekday=re.compile(
-            rf"\b(?:(?P<this>ce|cette)\s+)?(?P<wd>{weekday})(?:\s+(?P<rel>dernier|prochain|passé))?\b(?!\s+\d)", i
+            rf"\b(?:(?P<this>ce|cette)\s+)?(?P<wd>{weekday})(?:\s+(?P<rel>dernier|prochain|passé))?\b(?!\s+\d)",
+            i,
         ),
         relative_day=re.compile(rf"\b(?P<rel>{rel})\b", i),
         week=re.compile(
@@ -107,7 +116,8 @@ def _patterns(lang: LanguageData) -> _Patterns:
             i,
         ),
         season=re.compile(
-            rf"\b(?P<det>à l'|au|en|cet|cette|l')\s*(?P<season>{season})(?:\s+(?P<rel>dernier|prochain))?\b", i
+            rf"\b(?P<det>à l'|au|en|cet|cette|l')\s*(?P<season>{season})(?:\s+(?P<rel>dernier|prochain))?\b",
+            i,
         ),
     )
 
@@ -118,7 +128,9 @@ def _window(text: str, start: int, end: int, stops: str) -> str:
     return text[left : min(rights) if rights else len(text)]
 
 
-_PAST_VERB = re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|s'est|se sont) (?:\w+ )?\w+(?:é|ée|és|ées|i|is|it|u|us|dit|fait|pris)\b")
+_PAST_VERB = re.compile(
+    r"\b(?:a|ont|avait|avaient|était|étaient|s'est|se sont) (?:\w+ )?\w+(?:é|ée|és|ées|i|is|it|u|us|dit|fait|pris)\b"
+)
 
 
 def _direction(text: str, start: int, end: int, lang: LanguageData) -> int:
@@ -174,7 +186,13 @@ def find_timexes(text: str, lang: LanguageData) -> list[TimexMatch]:
         add(m, kind="month", month=lang.months[name], year=int(year_s) if year_s else None)
     for m in p.season.finditer(text):
         shift = {"dernier": -1, "prochain": 1}.get((m["rel"] or "").lower(), 0)
-        add(m, kind="season", season=lang.seasons[m["season"].lower()], shift=shift, explicit_shift=bool(m["rel"]))
+        add(
+            m,
+            kind="season",
+            season=lang.seasons[m["season"].lower()],
+            shift=shift,
+            explicit_shift=bool(m["rel"]),
+        )
     for m in p.week.finditer(text):
         rel = (m["rel"] or "").lower()
         det = m["det"].lower()
@@ -195,7 +213,11 @@ def find_timexes(text: str, lang: LanguageData) -> list[TimexMatch]:
         s, e = m.span("year")
         if free(s, e):
             taken.append((s, e))
-            found.append(TimexMatch(s, e, m["year"], "year", year=int(m["year"]), direction=_direction(text, s, e, lang)))
+            found.append(
+                TimexMatch(
+                    s, e, m["year"], "year", year=int(m["year"]), direction=_direction(text, s, e, lang)
+                )
+            )
     found.sort(key=lambda t: t.start)
     return found
 

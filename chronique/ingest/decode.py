@@ -52,6 +52,8 @@ def _check_text(text: str, origin: str) -> None:
     sample = text[:20000]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
     if controls > max(3, len(sample) // 100):
-        raise InputError(origin, f"binary data, not text ({controls} control characters in the first {len(sample)})")
+        raise InputError(
+            origin, f"binary data, not text ({controls} control characters in the first {len(sample)})"
+        )
     if not any(c.isalpha() for c in sample):
         raise InputError(origin, "no letters in the file: not an article")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import Any, Protocol
 
 from chronique.errors import InputError
 from chronique.ingest.decode import decode
@@ -12,6 +12,10 @@ from chronique.ingest.html import document_from_html, looks_like_html
 from chronique.model import Document
 
 Item = Document | InputError
+
+class LineReader(Protocol):
+    def readline(self, size: int | None = -1, /) -> bytes: ...
+
 
 _JSONL_FIELDS = ("id", "url", "title", "text", "html", "published", "source", "language", "file")
 
@@ -24,7 +28,7 @@ def read_text(data: bytes, origin: str, file: str | None, kind: str = "auto") ->
     return Document(raw_text=text, origin=origin, file=file, encoding=encoding)
 
 
-def read_jsonl(stream: BinaryIO, origin: str, max_line_bytes: int) -> Iterator[Item]:
+def read_jsonl(stream: LineReader, origin: str, max_line_bytes: int) -> Iterator[Item]:
     """Stream a JSONL file: one document per good line, one error per bad line (the rest goes on)."""
     lineno = 0
     while True:

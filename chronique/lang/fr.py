@@ -41,27 +41,39 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("copyright", re.compile(_SHORT + r".*©\s*\d{4}", _I)),
     ("copyright", re.compile(r"^(?:toute )?reproduction (?:est )?interdite", _I)),
     ("share", re.compile(r"^(?=.{1,60}$)partager\b[^.!?]*$", _I)),
-    ("share", re.compile(
-        r"^(?:close button|discussion|commentaires?|réagir|imprimer|envoyer par (?:e-?mail|courriel)"
-        r"|facebook|twitter|linkedin|whatsapp|messenger|e-?mail|copier le lien|lien copié|s'abonner"
-        r"|suivre|ajouter à mes favoris|écouter cet article|\d+\s+commentaires?|voir les commentaires)$",
-        _I,
-    )),
-    ("subscriber", re.compile(
-        _SHORT + r".*(?:[ée]dition numérique des abonnés|réservé aux abonnés|article réservé|abonnez-vous"
-        r"|déjà abonné|je m'abonne|web \+ tablette \+ mobile|offre d'abonnement|contenu abonné)",
-        _I,
-    )),
-    ("navigation", re.compile(
-        r"^(?:dernières nouvelles|dernières infos|les plus lus|les plus partagés|à la une|accueil|menu"
-        r"|rechercher|fil info|fil d'actualité|en direct|newsletter|publicité|sommaire|retour en haut)$",
-        _I,
-    )),
-    ("related", re.compile(
-        r"^(?:lire aussi|à lire aussi|lire également|à lire également|voir aussi|à voir aussi|à découvrir)"
-        r"\s*[:>»-]\s*\S.{0,200}$",
-        _I,
-    )),
+    (
+        "share",
+        re.compile(
+            r"^(?:close button|discussion|commentaires?|réagir|imprimer|envoyer par (?:e-?mail|courriel)"
+            r"|facebook|twitter|linkedin|whatsapp|messenger|e-?mail|copier le lien|lien copié|s'abonner"
+            r"|suivre|ajouter à mes favoris|écouter cet article|\d+\s+commentaires?|voir les commentaires)$",
+            _I,
+        ),
+    ),
+    (
+        "subscriber",
+        re.compile(
+            _SHORT + r".*(?:[ée]dition numérique des abonnés|réservé aux abonnés|article réservé|abonnez-vous"
+            r"|déjà abonné|je m'abonne|web \+ tablette \+ mobile|offre d'abonnement|contenu abonné)",
+            _I,
+        ),
+    ),
+    (
+        "navigation",
+        re.compile(
+            r"^(?:dernières nouvelles|dernières infos|les plus lus|les plus partagés|à la une|accueil|menu"
+            r"|rechercher|fil info|fil d'actualité|en direct|newsletter|publicité|sommaire|retour en haut)$",
+            _I,
+        ),
+    ),
+    (
+        "related",
+        re.compile(
+            r"^(?:lire aussi|à lire aussi|lire également|à lire également|voir aussi|à voir aussi|à découvrir)"
+            r"\s*[:>»-]\s*\S.{0,200}$",
+            _I,
+        ),
+    ),
     # "[Coupe du monde] 25 millions de cyberattaques…": a rubric in brackets heads a link to another story.
     ("related", re.compile(r"^\[[^\]]{2,40}\]\s*[^.!?]{5,200}$")),
     ("link", re.compile(r"^(?:https?://|www\.)\S+$", _I)),
@@ -81,18 +93,28 @@ HEADLINE = re.compile(r"^(?=.{3,200}$).*[^.!?…:;,\"»”)]$")
 _AGENCIES = r"AFP|Reuters|AP|ANSA|DPA|Belga|ATS|Xinhua|Bloomberg|EFE|Kyodo|Sputnik|RIA Novosti|TASS|Interfax"
 METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "date 2018-07", "date : 2018-07-24" — a scraper's date header, sometimes glued to the first paragraph.
-    ("date", re.compile(r"^\s*date\s*:?\s+(?P<value>\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\b", _I)),
+    (
+        "date",
+        re.compile(r"^\s*date\s*:?\s+(?P<value>\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\b", _I),
+    ),
     # "Dernière mise à jour à 08h36 le 15/05", "Mis à jour le 15/05/2019 à 08:36", "Publié le 3 mai 2019".
-    ("updated", re.compile(
-        r"^\s*(?:dernière )?(?:mise? à jour|modifié|actualisé)\s*:?\s*(?P<value>(?=.{0,60}$)(?=.*\d).*?)\s*$",
-        _I,
-    )),
-    ("published", re.compile(
-        r"^\s*(?:publié|mis en ligne|posté)\s*:?\s*(?P<value>(?=.{0,60}$)(?=.*\d).*?)\s*$", _I
-    )),
+    (
+        "updated",
+        re.compile(
+            r"^\s*(?:dernière )?(?:mise? à jour|modifié|actualisé)\s*:?\s*(?P<value>(?=.{0,60}$)(?=.*\d).*?)\s*$",
+            _I,
+        ),
+    ),
+    (
+        "published",
+        re.compile(r"^\s*(?:publié|mis en ligne|posté)\s*:?\s*(?P<value>(?=.{0,60}$)(?=.*\d).*?)\s*$", _I),
+    ),
     # "Par AFP", "Par Jean Dupont", "Par   L'Obs": a capitalised name after "Par" on a short line.
     ("byline", re.compile(r"^\s*(?i:par|by)\s+(?P<value>(?=.{2,60}$)[A-ZÀ-Ý][^.!?;:]*?)\s*$")),
-    ("credit", re.compile(rf"^\s*(?i:avec|source\s*:?)\s+(?P<value>(?:{_AGENCIES})(?:\s*(?:et|,|/)\s*\w+)?)\s*\.?$")),
+    (
+        "credit",
+        re.compile(rf"^\s*(?i:avec|source\s*:?)\s+(?P<value>(?:{_AGENCIES})(?:\s*(?:et|,|/)\s*\w+)?)\s*\.?$"),
+    ),
     ("credit", re.compile(rf"^\s*\(?(?P<value>{_AGENCIES})\)?\s*$")),
     ("credit", re.compile(r"^\s*(?i:photo|crédits?(?: photo)?|illustration)\s*:\s*(?P<value>.{1,80}?)\s*$")),
 )
@@ -102,7 +124,9 @@ EMBED_CAPTION = re.compile(
     r"^\s*(?:[—–-]\s*)?[^\n()]{1,80}?\(@\w{1,15}\)\s*"
     r"(?:\d{1,2}(?:er)?\s+[^\W\d_]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
 )
-EMBED_LINE = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|instagram\.com/p/|\(@\w{1,15}\)\s+\w+ \d{1,2}, \d{4}")
+EMBED_LINE = re.compile(
+    r"pic\.twitter\.com/\w+|https?://t\.co/\w+|instagram\.com/p/|\(@\w{1,15}\)\s+\w+ \d{1,2}, \d{4}"
+)
 
 RELATIVE_WORDS: dict[str, str] = {
     "aujourd'hui": "P0D",
@@ -130,15 +154,17 @@ FUTURE_CUES = re.compile(
 )
 
 STOPWORDS = frozenset(
-    """a à afin ai aie ainsi alors au aucun aucune aujourd auprès aussi autre autres aux avait avaient avant
-    avec avoir ayant c ça car ce ceci cela celle celles celui ces cet cette ceux chaque chez ci comme comment
-    d dans de des deux donc dont du elle elles en encore entre est et étaient était été être eu eux fait
-    faire fois font hors il ils j je jusqu l la laquelle le lequel les leur leurs lors lorsque lui m ma mais
-    me même mes moi moins mon n ne ni non nos notre nous on ont ou où par parce pas pendant peu peut plus
-    pour pourquoi qu quand que quel quelle quelles quels qui s sa sans se selon ser sera seront ses si
-    sien son sont sous sur t ta te tes toi ton tous tout toute toutes très tu un une vos votre vous y
-    été avoir aura auront ont sont déjà après avant contre depuis dès vers via selon entre également
-    cependant notamment toutefois dont lors chez mme m. m""".split()
+    """
+    a à afin ai aie ainsi alors au aucun aucune aujourd auprès aussi autre autres aux avait avaient
+    avant avec avoir ayant c ça car ce ceci cela celle celles celui ces cet cette ceux chaque chez ci
+    comme comment d dans de des deux donc dont du elle elles en encore entre est et étaient était été
+    être eu eux fait faire fois font hors il ils j je jusqu l la laquelle le lequel les leur leurs lors
+    lorsque lui m ma mais me même mes moi moins mon n ne ni non nos notre nous on ont ou où par parce
+    pas pendant peu peut plus pour pourquoi qu quand que quel quelle quelles quels qui s sa sans se
+    selon ser sera seront ses si sien son sont sous sur t ta te tes toi ton tous tout toute toutes très
+    tu un une vos votre vous y été avoir aura auront ont sont déjà après avant contre depuis dès vers
+    via selon entre également cependant notamment toutefois dont lors chez mme m. m
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
 DATA = LanguageData(

@@ -66,7 +66,9 @@ class Store:
     def _version(self, conn: Connection) -> int:
         if not self.engine.dialect.has_table(conn, "meta"):
             return 0
-        value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).scalar()
+        value = conn.execute(
+            select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+        ).scalar()
         return int(value or 0)
 
     def _set_meta(self, conn: Connection, key: str, value: str) -> None:
@@ -101,7 +103,9 @@ class Store:
         with self.engine.connect() as conn:
             for i in range(0, len(ids), 500):
                 chunk = list(ids[i : i + 500])
-                found.update(conn.execute(select(t_articles.c.id).where(t_articles.c.id.in_(chunk))).scalars())
+                found.update(
+                    conn.execute(select(t_articles.c.id).where(t_articles.c.id.in_(chunk))).scalars()
+                )
         return found
 
     def add(self, batch: Sequence[Article], stats: LineStats | None = None) -> int:
@@ -114,7 +118,9 @@ class Store:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.write() as conn:
             present = set(
-                conn.execute(select(t_articles.c.id).where(t_articles.c.id.in_([a.id for a in batch]))).scalars()
+                conn.execute(
+                    select(t_articles.c.id).where(t_articles.c.id.in_([a.id for a in batch]))
+                ).scalars()
             )
             added = 0
             for article in batch:
@@ -136,19 +142,27 @@ class Store:
     def update_published(self, updates: dict[str, PublicationDate]) -> None:
         with self.write() as conn:
             for article_id, pub in updates.items():
-                conn.execute(t_articles.update().where(t_articles.c.id == article_id).values(**_published_row(pub)))
+                conn.execute(
+                    t_articles.update().where(t_articles.c.id == article_id).values(**_published_row(pub))
+                )
 
     def get(self, article_id: str) -> Article | None:
         """An article by id, or by a unique prefix of its id, or by its file name."""
         with self.engine.connect() as conn:
             row = conn.execute(select(t_articles).where(t_articles.c.id == article_id)).mappings().first()
             if row is None and len(article_id) >= 4 and re.fullmatch(r"[0-9a-f]+", article_id):
-                rows = conn.execute(
-                    select(t_articles).where(t_articles.c.id.like(f"{article_id}%")).limit(2)
-                ).mappings().all()
+                rows = (
+                    conn.execute(select(t_articles).where(t_articles.c.id.like(f"{article_id}%")).limit(2))
+                    .mappings()
+                    .all()
+                )
                 row = rows[0] if len(rows) == 1 else None
             if row is None:
-                rows = conn.execute(select(t_articles).where(t_articles.c.file == article_id).limit(2)).mappings().all()
+                rows = (
+                    conn.execute(select(t_articles).where(t_articles.c.file == article_id).limit(2))
+                    .mappings()
+                    .all()
+                )
                 row = rows[0] if len(rows) == 1 else None
             return _article(row) if row is not None else None
 
@@ -194,9 +208,16 @@ class Store:
         last = 0
         while True:
             with self.engine.connect() as conn:
-                rows = conn.execute(
-                    select(t_articles).where(t_articles.c.seq > last).order_by(t_articles.c.seq).limit(chunk)
-                ).mappings().all()
+                rows = (
+                    conn.execute(
+                        select(t_articles)
+                        .where(t_articles.c.seq > last)
+                        .order_by(t_articles.c.seq)
+                        .limit(chunk)
+                    )
+                    .mappings()
+                    .all()
+                )
             if not rows:
                 return
             for row in rows:
@@ -210,7 +231,8 @@ class Store:
                 if not fts:
                     return []
                 rows = conn.execute(
-                    text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rank"), {"q": fts}
+                    text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rank"),
+                    {"q": fts},
                 )
                 return [r[0] for r in rows]
             like = f"%{query}%"
