@@ -147,7 +147,7 @@ def _skip_spaces(raw: str, i: int, end: int) -> int:
 
 def _boilerplate_reason(text: str, lang: LanguageData) -> str | None:
     for reason, pattern in lang.boilerplate_lines:
-        if pattern.search(text):
+        if pattern.match(text):  # anchored at the line start: ``search`` would rescan every position
             return reason
     return None
 

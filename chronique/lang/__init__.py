@@ -20,7 +20,7 @@ class LanguageData:
     months: dict[str, int]  # every accepted spelling → 1..12
     weekdays: dict[str, int]  # every accepted spelling → 0 (Monday) .. 6
     seasons: dict[str, str]  # name → TIMEX3 season code (SP, SU, FA, WI)
-    # Boilerplate: (reason, compiled pattern matched against a whole stripped line).
+    # Boilerplate: (reason, compiled pattern matched at the start of a stripped line).
     boilerplate_lines: tuple[tuple[str, re.Pattern[str]], ...]
     # Headers of related-article blocks: the lines that follow are headlines, not content.
     related_headers: re.Pattern[str]
