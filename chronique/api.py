@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chronique.model import Article
 from chronique.pipeline import RunResult, ingest
@@ -22,6 +22,9 @@ from chronique.report.export import export_articles, export_store
 from chronique.report.html import write_report
 from chronique.settings import Settings, load_settings
 from chronique.store import Store
+
+if TYPE_CHECKING:
+    from chronique.eval import EvalReport
 
 
 class Chronique:
@@ -90,7 +93,9 @@ def open(db: str | None = None, settings: Settings | None = None) -> Chronique:
     return Chronique(db, settings)
 
 
-def evaluate(gold: str | Path, articles: Iterable[str | Path], settings: Settings | None = None) -> Any:
+def evaluate(
+    gold: str | Path, articles: Iterable[str | Path], settings: Settings | None = None
+) -> EvalReport:
     """Score the pipeline on ``articles`` against a gold file; runs in a throwaway store."""
     from chronique.eval import evaluate as score
     from chronique.eval import load_gold

@@ -297,15 +297,7 @@ def eval_(
     if as_json:
         out.print_json(data=report.as_dict())
         return
-    out.print(format_table(report, verbose=verbose) if _accepts_verbose() else format_table(report))
-
-
-def _accepts_verbose() -> bool:
-    import inspect
-
-    from chronique.eval import format_table
-
-    return "verbose" in inspect.signature(format_table).parameters
+    out.print(format_table(report, verbose=verbose), markup=False, highlight=False)
 
 
 def main() -> None:

@@ -1,0 +1,641 @@
+"""The scorer behind ``chronique eval``: gold loading, entry resolution and every metric, on hand-built data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chronique.errors import GoldError
+from chronique.eval import EvalReport, evaluate, format_table, load_gold
+from chronique.eval.gold import Gold, locate, normalise_text, parse_gold, resolve_entries
+from chronique.eval.score import date_matches
+
+REPO = Path(__file__).parent.parent
+SAMPLES = REPO / "samples"
+GOLD_DEV = Path(__file__).parent / "data" / "gold" / "seeds-dev.json"
+
+TITLE = "Sommet à Helsinki"
+RAW = (
+    f"{TITLE}\n"
+    "Par\u00a0AFP\n"
+    "Partager cet article\n"
+    "Le président russe a déclaré « nous sommes très contents de cette rencontre » mardi.\n"
+    "M. Trump a salué un grand succès.\n"
+    "Partager cet article\n"
+    "Tous droits réservés. Toutes les informations sont protégées\n"
+)
+CONTENT = (
+    "Le président russe a déclaré « nous sommes très contents de cette rencontre » mardi.\n"
+    "M. Trump a salué un grand succès."
+)
+OTHER_TEXT = "Selon l'AFP, M. Trump a salué un grand succès. Rien d'autre."
+FILE, OTHER = "a.txt", "b.txt"
+
+
+def span_of(text: str, part: str, occurrence: int = 0) -> tuple[int, int]:
+    """Offsets of the n-th occurrence of ``part`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(part, start + 1)
+    return start, start + len(part)
+
+
+def gold_dict() -> dict[str, Any]:
+    return {
+        "articles": {
+            FILE: {
+                "publication_date": {"value": "2018-07-24", "granularity": "day"},
+                "title": TITLE,
+                "boilerplate": [
+                    "Partager cet article",
+                    "Partager cet article",
+                    "Tous droits réservés. Toutes (...)",
+                ],
+                "metadata_lines": ["Par AFP"],
+                "quotes": [
+                    {
+                        "text": "nous sommes très contents de cette rencontre",
+                        "speaker": "Vladimir Poutine",
+                        "kind": "direct",
+                        "cue": "a déclaré",
+                    },
+                    {"text": "un grand succès", "speaker": "Donald Trump", "kind": "mixed", "optional": True},
+                ],
+                "timexes": [{"text": "mardi", "value": "2018-07-24"}],
+            },
+            OTHER: {
+                "publication_date": {"value": "2018-07", "granularity": "month"},
+                "reused_from": {FILE: ["M. Trump a salué un grand succès."]},
+            },
+        },
+        "entities": {
+            "Vladimir Poutine": {"type": "PER", "aliases": ["M. Poutine", "le président russe"]},
+            "Donald Trump": {"type": "PER", "aliases": ["M. Trump"]},
+        },
+        "timelines": [
+            {
+                "story": "Sommet",
+                "entries": [{"date": "2018-07-24", "event": "Réaction russe", "articles": [FILE]}],
+            }
+        ],
+    }
+
+
+def removed(raw: str, part: str, reason: str, occurrence: int = 0) -> dict[str, Any]:
+    start, end = span_of(raw, part, occurrence)
+    return {"start": start, "end": end, "reason": reason, "text": raw[start:end]}
+
+
+def quote(text: str, part: str, speaker: str | None) -> dict[str, Any]:
+    start, end = span_of(text, part)
+    return {
+        "start": start,
+        "end": end,
+        "text": part,
+        "kind": "direct",
+        "cue": "",
+        "speaker": None if speaker is None else {"entity_id": None, "name": speaker},
+        "confidence": 1.0,
+    }
+
+
+def perfect_export() -> dict[str, Any]:
+    """A prediction that gets everything in ``gold_dict`` right."""
+    mardi = span_of(CONTENT, "mardi")
+    article = {
+        "id": "A",
+        "file": FILE,
+        "url": None,
+        "title": TITLE,
+        "source": None,
+        "language": "fr",
+        "published": {"value": "2018-07-24", "granularity": "day", "evidence": "header"},
+        "text": CONTENT,
+        "raw_text": RAW,
+        "removed": [
+            removed(RAW, TITLE, "title"),
+            removed(RAW, "Par\u00a0AFP", "byline"),
+            removed(RAW, "Partager cet article", "share"),
+            removed(RAW, "Partager cet article", "share", 1),
+            removed(RAW, "Tous droits réservés. Toutes les informations sont protégées", "rights"),
+        ],
+        "quotes": [
+            quote(CONTENT, "nous sommes très contents de cette rencontre", "M. Poutine"),
+            quote(CONTENT, "un grand succès", "Donald Trump"),
+        ],
+        "timexes": [
+            {"start": mardi[0], "end": mardi[1], "text": "mardi", "type": "DATE", "value": "2018-07-24"}
+        ],
+        "mentions": [],
+        "event_id": "E1",
+        "story_id": "S1",
+    }
+    other = {
+        "id": "B",
+        "file": OTHER,
+        "published": {"value": "2018-07-25", "granularity": "day", "evidence": ""},
+        "text": OTHER_TEXT,
+        "raw_text": OTHER_TEXT,
+        "removed": [],
+        "quotes": [],
+        "timexes": [],
+    }
+    src = span_of(CONTENT, "M. Trump a salué un grand succès.")
+    tgt = span_of(OTHER_TEXT, "M. Trump a salué un grand succès.")
+    return {
+        "articles": [article, other],
+        "entities": [
+            {
+                "id": "P1",
+                "name": "Vladimir Poutine",
+                "type": "PER",
+                "aliases": ["M. Poutine", "le président russe"],
+            },
+            {"id": "P2", "name": "Donald Trump", "type": "PER", "aliases": ["M. Trump"]},
+        ],
+        "events": [
+            {
+                "id": "E1",
+                "date": {"value": "2018-07-24", "granularity": "day"},
+                "title": "Réaction russe au sommet",
+                "summary": "",
+                "article_ids": ["A"],
+                "story_id": "S1",
+            }
+        ],
+        "stories": [],
+        "reuse": [
+            {
+                "source_id": "A",
+                "target_id": "B",
+                "passages": [
+                    {
+                        "source_start": src[0],
+                        "source_end": src[1],
+                        "target_start": tgt[0],
+                        "target_end": tgt[1],
+                        "text": "M. Trump a salué un grand succès.",
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def score(gold: dict[str, Any] | None = None, export: dict[str, Any] | None = None) -> EvalReport:
+    return evaluate(parse_gold(gold or gold_dict()), export or perfect_export())
+
+
+def first_article(export: dict[str, Any]) -> dict[str, Any]:
+    article: dict[str, Any] = export["articles"][0]
+    return article
+
+
+# --- a perfect prediction ------------------------------------------------------------------------
+
+
+def test_perfect_prediction_scores_one_everywhere() -> None:
+    report = score()
+    for metric in report.metrics:
+        assert metric.value == pytest.approx(1.0), metric
+    assert not report.warnings
+    assert report.get("boilerplate", "recall") == 1.0
+    assert report.metric("quotes", "recall").support == 2  # the optional quote was found, so it counts
+
+
+def test_report_exports_json_and_a_table() -> None:
+    report = score()
+    data = json.loads(json.dumps(report.as_dict()))
+    assert data["scores"]["quotes"]["f1"] == 1.0
+    table = format_table(report)
+    assert table.splitlines()[0].split() == ["section", "metric", "value", "support", "note"]
+    assert "publication_date  accuracy" in table
+    assert "1.000" in table
+
+
+def test_metric_names_are_stable() -> None:
+    names = {(m.section, m.name) for m in score().metrics}
+    assert {
+        ("boilerplate", "precision"),
+        ("boilerplate", "recall"),
+        ("publication_date", "accuracy"),
+        ("publication_date", "year_accuracy"),
+        ("quotes", "precision"),
+        ("quotes", "recall"),
+        ("quotes", "f1"),
+        ("quotes", "speaker_accuracy"),
+        ("timexes", "f1"),
+        ("timexes", "value_accuracy"),
+        ("entities", "recall"),
+        ("entities", "alias_recall"),
+        ("reuse", "precision"),
+        ("reuse", "recall"),
+        ("reuse", "direction_accuracy"),
+        ("timeline", "recall"),
+        ("timeline", "date_precision"),
+    } <= names
+
+
+# --- boilerplate ---------------------------------------------------------------------------------
+
+
+def test_a_kept_boilerplate_line_lowers_recall_by_its_share() -> None:
+    export = perfect_export()
+    article = first_article(export)
+    article["removed"] = [r for r in article["removed"] if r["reason"] != "rights"]
+    report = score(export=export)
+    assert report.get("boilerplate", "recall") == pytest.approx(3 / 4)
+    assert report.get("boilerplate", "precision") == 1.0
+    assert any("Tous droits" in d.message for d in report.details_for(FILE))
+
+
+def test_a_line_mostly_removed_counts_as_removed() -> None:
+    export = perfect_export()
+    article = first_article(export)
+    line = "Tous droits réservés. Toutes les informations sont protégées"
+    start, end = span_of(RAW, line)
+    kept = int(len(line.replace(" ", "")) * 0.05)  # 5% of the line kept
+    article["removed"][-1].update(start=start, end=end - kept)
+    assert score(export=export).get("boilerplate", "recall") == 1.0
+    article["removed"][-1].update(start=start, end=end - 4 * kept)  # 20% kept
+    assert score(export=export).get("boilerplate", "recall") == pytest.approx(3 / 4)
+
+
+def test_removing_content_lowers_precision_by_characters() -> None:
+    export = perfect_export()
+    article = first_article(export)
+    article["removed"] = [removed(RAW, "Par\u00a0AFP", "byline"), removed(RAW, "M. Trump", "junk")]
+    report = score(export=export)
+    # "ParAFP" (6 non-space characters) is gold, "M.Trump" (7) is content.
+    assert report.get("boilerplate", "precision") == pytest.approx(6 / 13)
+    assert report.metric("boilerplate", "precision").support == 13
+    assert any("content characters" in d.message for d in report.details_for(FILE))
+
+
+def test_title_spans_count_neither_for_nor_against_precision() -> None:
+    export = perfect_export()
+    article = first_article(export)
+    article["removed"] = [removed(RAW, "Par\u00a0AFP", "byline"), removed(RAW, "Le président russe", "title")]
+    report = score(export=export)
+    assert report.get("boilerplate", "precision") == 1.0
+    assert report.metric("boilerplate", "precision").support == len("ParAFP")
+
+
+def test_off_topic_inserts_count_for_precision() -> None:
+    gold = gold_dict()
+    gold["articles"][FILE]["off_topic_inserts"] = ["M. Trump a salué un grand succès."]
+    export = perfect_export()
+    first_article(export)["removed"].append(removed(RAW, "M. Trump a salué un grand succès.", "off-topic"))
+    report = score(gold, export)
+    assert report.get("boilerplate", "precision") == 1.0
+    assert report.metric("boilerplate", "recall").support == 4  # inserts are not boilerplate lines
+
+
+def test_nothing_removed_makes_precision_not_available() -> None:
+    export = perfect_export()
+    first_article(export)["removed"] = []
+    report = score(export=export)
+    assert report.get("boilerplate", "precision") is None
+    assert report.metric("boilerplate", "precision").note == "nothing removed"
+    assert report.get("boilerplate", "recall") == 0.0
+
+
+def test_entry_conventions_resolve_to_the_right_spans() -> None:
+    raw = (
+        "Titre répété\n"
+        "Titre répété\n"
+        "Lire aussi : un autre article, avec un long titre\n"
+        "Texte. Partager\n"
+        "Partager\n"
+        "corps\n"
+        "Partager\n"
+        "Partager\n"
+    )
+    entries = ["Titre répété (second copy)", "Lire aussi : (...)", "Partager", "Partager"]
+    spans = [r.span for r in resolve_entries(entries, raw)]
+    # "Partager" listed twice: the first two whole lines "Partager", not the end of "Texte. Partager".
+    partager = [span_of(raw, "\nPartager\n", n) for n in (0, 1)]
+    assert spans == [
+        span_of(raw, "Titre répété", 1),
+        span_of(raw, "Lire aussi : un autre article, avec un long titre"),
+        *[(start + 1, end - 1) for start, end in partager],
+    ]
+
+
+def test_entries_match_across_nbsp_case_and_quotes() -> None:
+    raw = "Par\u00a0AFP\nMIS À JOUR « le 3 mai »\n"
+    resolved = resolve_entries(["Par AFP", 'mis à jour "le 3 mai"'], raw)
+    assert [r.span for r in resolved] == [
+        span_of(raw, "Par\u00a0AFP"),
+        span_of(raw, "MIS À JOUR « le 3 mai »"),
+    ]
+
+
+def test_entry_inside_a_line_resolves_to_the_passage() -> None:
+    raw = ' date 2018-07 "Bonjour", a-t-il dit.\n'
+    [resolved] = resolve_entries(["date 2018-07"], raw)
+    assert resolved.span == span_of(raw, "date 2018-07")
+
+
+def test_unresolvable_entries_are_reported_not_raised() -> None:
+    raw = "Partager\nTexte\n"
+    resolved = resolve_entries(["Introuvable", "Partager (second copy)"], raw)
+    assert [r.span for r in resolved] == [None, None]
+    assert resolved[0].problem == "not found"
+    assert "1 occurrence" in resolved[1].problem
+    gold = gold_dict()
+    gold["articles"][FILE]["boilerplate"].append("Cette ligne n'existe pas")
+    report = score(gold)
+    assert any("Cette ligne" in w for w in report.warnings)
+    assert report.get("boilerplate", "recall") == 1.0
+
+
+# --- publication dates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("gold", "granularity", "value", "predicted_granularity", "expected"),
+    [
+        ("2018-07-24", "day", "2018-07-24", "day", True),
+        ("2018-07-24", "day", "2018-07-23", "day", False),
+        ("2018-07-24", "day", "2018-07", "month", False),  # coarser than gold
+        ("2018-07", "month", "2018-07-03", "day", True),  # a day inside the gold month
+        ("2018-07", "month", "2018-08-03", "day", False),
+        ("2018-07", "month", "2018", "year", False),
+        ("2018", "year", "2018-12-31", "day", True),
+        ("2018-07-24", "day", None, "unknown", False),
+    ],
+)
+def test_date_matching_rules(
+    gold: str, granularity: str, value: str | None, predicted_granularity: str, expected: bool
+) -> None:
+    assert date_matches(gold, granularity, value, predicted_granularity) is expected
+
+
+def test_publication_date_accuracy_and_year_accuracy() -> None:
+    export = perfect_export()
+    first_article(export)["published"] = {"value": "2018-07", "granularity": "month", "evidence": ""}
+    report = score(export=export)
+    # a.txt: a month for a gold day is wrong; b.txt: a day inside the gold month is right.
+    assert report.get("publication_date", "accuracy") == 0.5
+    assert report.get("publication_date", "year_accuracy") == 1.0
+    assert any("2018-07 (month)" in d.message for d in report.details_for(FILE))
+
+
+# --- quotes --------------------------------------------------------------------------------------
+
+
+def quote_gold(
+    text: str, *, optional: bool = False, speaker: str | None = "Vladimir Poutine"
+) -> dict[str, Any]:
+    gold = gold_dict()
+    gold["articles"][FILE]["quotes"] = [
+        {"text": text, "speaker": speaker, "kind": "direct", "optional": optional}
+    ]
+    return gold
+
+
+def export_with_quotes(*quotes: dict[str, Any]) -> dict[str, Any]:
+    export = perfect_export()
+    first_article(export)["quotes"] = list(quotes)
+    return export
+
+
+@pytest.mark.parametrize(
+    ("predicted", "matches"),
+    [
+        ("sommes très", False),  # 2 of the 6 gold words: just under half
+        ("sommes très contents", True),  # 3 of 6: half
+        ("nous sommes très contents", True),
+        ("de cette rencontre", True),
+        ("cette rencontre", False),
+        ("nous sommes très contents de cette rencontre", True),
+    ],
+)
+def test_quote_overlap_threshold_is_half_the_gold_words(predicted: str, matches: bool) -> None:
+    gold = quote_gold("sommes très contents de cette rencontre")
+    report = score(gold, export_with_quotes(quote(CONTENT, predicted, "M. Poutine")))
+    assert report.get("quotes", "recall") == (1.0 if matches else 0.0)
+    assert report.get("quotes", "precision") == (1.0 if matches else 0.0)
+
+
+def test_quotes_match_one_to_one() -> None:
+    export = export_with_quotes(
+        quote(CONTENT, "nous sommes très contents", "M. Poutine"),
+        quote(CONTENT, "contents de cette rencontre", "M. Poutine"),
+    )
+    report = score(quote_gold("nous sommes très contents de cette rencontre"), export)
+    assert report.get("quotes", "recall") == 1.0
+    assert report.get("quotes", "precision") == 0.5
+    assert report.get("quotes", "f1") == pytest.approx(2 / 3)
+
+
+def test_optional_quotes_count_only_when_found() -> None:
+    gold = gold_dict()
+    export = export_with_quotes(quote(CONTENT, "nous sommes très contents de cette rencontre", "M. Poutine"))
+    report = score(gold, export)
+    assert report.get("quotes", "recall") == 1.0
+    assert report.metric("quotes", "recall").support == 1
+    gold["articles"][FILE]["quotes"][1]["optional"] = False
+    assert score(gold, export).get("quotes", "recall") == 0.5
+
+
+@pytest.mark.parametrize(
+    ("speaker", "right"),
+    [
+        ("Vladimir Poutine", True),
+        ("M. Poutine", True),
+        ("  LE PRÉSIDENT   russe ", True),
+        ("M. Trump", False),
+        (None, False),
+    ],
+)
+def test_speaker_accuracy_accepts_gold_aliases(speaker: str | None, right: bool) -> None:
+    export = export_with_quotes(quote(CONTENT, "nous sommes très contents de cette rencontre", speaker))
+    report = score(quote_gold("nous sommes très contents de cette rencontre"), export)
+    assert report.get("quotes", "speaker_accuracy") == (1.0 if right else 0.0)
+    assert report.metric("quotes", "speaker_accuracy").support == 1
+
+
+def test_speaker_accuracy_ignores_quotes_without_gold_speaker() -> None:
+    export = export_with_quotes(quote(CONTENT, "nous sommes très contents de cette rencontre", None))
+    report = score(quote_gold("nous sommes très contents de cette rencontre", speaker=None), export)
+    assert report.get("quotes", "recall") == 1.0
+    assert report.get("quotes", "speaker_accuracy") is None
+
+
+def test_no_quotes_at_all_is_not_available() -> None:
+    report = score(export=export_with_quotes())
+    for name in ("precision", "recall", "f1", "speaker_accuracy"):
+        metric = report.metric("quotes", name)
+        assert metric.value is None
+        assert metric.note == "not available (no quotes extracted)"
+    assert "n/a" in format_table(report)
+
+
+def test_gold_quote_text_with_straight_quotes_matches_curly_text() -> None:
+    text = "Il a jugé le sommet «\u00a0mieux que super\u00a0», selon lui."
+    gold = quote_gold('le sommet "mieux que super"')
+    export = export_with_quotes(quote(text, "le sommet «\u00a0mieux que super\u00a0»", "M. Poutine"))
+    first_article(export)["text"] = text
+    first_article(export)["timexes"] = []
+    report = score(gold, export)
+    assert report.get("quotes", "recall") == 1.0
+    assert not [w for w in report.warnings if "quote" in w]
+
+
+# --- timexes, entities, reuse, timeline ----------------------------------------------------------
+
+
+def test_timex_span_and_value() -> None:
+    export = perfect_export()
+    first_article(export)["timexes"][0]["value"] = "2018-07-17"
+    mardi = span_of(CONTENT, "mardi")
+    first_article(export)["timexes"].append(
+        {"start": 0, "end": 2, "text": "Le", "type": "DATE", "value": "2018"}
+    )
+    report = score(export=export)
+    assert report.get("timexes", "recall") == 1.0
+    assert report.get("timexes", "precision") == 0.5
+    assert report.get("timexes", "f1") == pytest.approx(2 / 3)
+    assert report.get("timexes", "value_accuracy") == 0.0
+    first_article(export)["timexes"] = [{"start": mardi[0] - 3, "end": mardi[0] + 2, "value": "2018-07-24"}]
+    assert score(export=export).get("timexes", "f1") == 1.0
+
+
+def test_entity_recall_and_alias_recall() -> None:
+    export = perfect_export()
+    export["entities"] = [
+        {"id": "P1", "name": "Poutine", "type": "PER", "aliases": ["Vladimir Poutine"]},
+        {"id": "X", "name": "Kremlin", "type": "ORG", "aliases": []},
+    ]
+    first_article(export)["mentions"] = [
+        {"start": 0, "end": 18, "text": "Le président russe", "entity_id": "P1"}
+    ]
+    report = score(export=export)
+    assert report.get("entities", "recall") == 0.5
+    # Poutine's two aliases: "le président russe" comes from a linked mention, "M. Poutine" is missing.
+    assert report.get("entities", "alias_recall") == pytest.approx(1 / 3)
+
+
+def test_reuse_direction_and_spurious_passages() -> None:
+    export = perfect_export()
+    link = export["reuse"][0]
+    link["source_id"], link["target_id"] = "B", "A"
+    passage = link["passages"][0]
+    passage["source_start"], passage["target_start"] = passage["target_start"], passage["source_start"]
+    passage["source_end"], passage["target_end"] = passage["target_end"], passage["source_end"]
+    report = score(export=export)
+    assert report.get("reuse", "recall") == 1.0
+    assert report.get("reuse", "direction_accuracy") == 0.0
+    export["reuse"][0]["passages"].append(
+        {"source_start": 0, "source_end": 10, "target_start": 0, "target_end": 10, "text": "Selon l'AF"}
+    )
+    assert score(export=export).get("reuse", "precision") == 0.5
+
+
+def test_timeline_entries_match_by_date_and_sources() -> None:
+    export = perfect_export()
+    export["events"][0]["date"] = {"value": "2018-07", "granularity": "month"}
+    report = score(export=export)
+    assert report.get("timeline", "recall") == 0.0
+    assert report.get("timeline", "date_precision") == 0.0
+    export["events"][0]["article_ids"] = []
+    export["events"][0]["date"] = {"value": "2018-07-24", "granularity": "day"}
+    assert score(export=export).get("timeline", "recall") == 1.0  # matched by its text
+
+
+def test_missing_article_scores_as_misses() -> None:
+    export = perfect_export()
+    export["articles"] = export["articles"][1:]
+    export["reuse"] = []
+    report = score(export=export)
+    assert report.get("boilerplate", "recall") == 0.0
+    assert report.get("publication_date", "accuracy") == 0.5
+    assert any("missing" in w for w in report.warnings)
+
+
+def test_sections_without_gold_are_not_available() -> None:
+    report = evaluate(parse_gold({"articles": {FILE: {"title": TITLE}}}), perfect_export())
+    assert report.get("boilerplate", "recall") is None
+    assert report.metric("entities", "recall").note == "not annotated in gold"
+
+
+# --- loading gold --------------------------------------------------------------------------------
+
+
+def test_load_gold_reads_the_format(tmp_path: Path) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold_dict()), encoding="utf-8")
+    gold = load_gold(path)
+    article = gold.articles[FILE]
+    assert article.boilerplate == (
+        "Partager cet article",
+        "Partager cet article",
+        "Tous droits réservés. Toutes (...)",
+    )
+    assert article.off_topic_inserts is None  # not annotated, which is not "none"
+    assert article.quotes is not None and article.quotes[1].optional
+    assert gold.entities is not None and gold.entities["Donald Trump"].aliases == ("M. Trump",)
+    assert gold.timelines is not None and gold.timelines[0].entries[0].granularity == "day"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "invalid JSON at line 1"),
+        ("[]", "the top level: expected an object"),
+        ('{"articles": {"a.txt": {"quotes": {}}}}', "articles['a.txt'].quotes: expected a list"),
+        ('{"articles": {"a.txt": {"quotes": [{"speaker": null}]}}}', "quotes[0].text: expected a string"),
+        ('{"articles": {"a.txt": {"publication_date": {"value": "24/07/2018"}}}}', "expected a date"),
+        (
+            '{"articles": {"a.txt": {"publication_date": {"value": "2018", "granularity": "day"}}}}',
+            "does not have granularity",
+        ),
+        ('{"entities": {"X": {"aliases": "Y"}}}', "entities['X'].aliases: expected a list"),
+    ],
+)
+def test_broken_gold_raises_gold_error_naming_the_file(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GoldError) as info:
+        load_gold(path)
+    assert str(path) in str(info.value)
+    assert message in str(info.value)
+
+
+def test_unreadable_gold_raises_gold_error(tmp_path: Path) -> None:
+    with pytest.raises(GoldError, match="cannot read"):
+        load_gold(tmp_path / "absent.json")
+
+
+def test_normalisation_and_locate() -> None:
+    assert normalise_text("  «Bonjour»\u00a0L’AMI ") == '"bonjour" l\'ami'
+    assert locate("a b. A  B", "a b") == [(0, 3), (5, 9)]
+
+
+# --- the real gold file --------------------------------------------------------------------------
+
+
+def test_every_dev_gold_entry_resolves_in_its_sample() -> None:
+    gold: Gold = load_gold(GOLD_DEV)
+    assert gold.articles
+    for name, article in gold.articles.items():
+        raw = (SAMPLES / name).read_text(encoding="utf-8")
+        for field in (article.boilerplate, article.metadata_lines, article.off_topic_inserts):
+            resolved = resolve_entries(field or (), raw)
+            assert all(r.span is not None for r in resolved), [r for r in resolved if r.span is None]
+            spans = [r.span for r in resolved]
+            assert len(set(spans)) == len(spans), f"{name}: two entries resolve to one span"
+
+
+def test_verbose_table_lists_the_details() -> None:
+    export = perfect_export()
+    first_article(export)["removed"] = first_article(export)["removed"][:-1]
+    report = score(export=export)
+    assert "Tous droits" not in format_table(report)
+    verbose = format_table(report, verbose=True)
+    assert f"{FILE}\n  boilerplate: kept boilerplate line 'Tous droits réservés. Toutes (...)'" in verbose

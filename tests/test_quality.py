@@ -1,0 +1,34 @@
+"""The quality gate: `chronique eval` on the bundled gold, with pinned minimum scores.
+
+A regression fails CI. Never lower a minimum without saying why in the change's note.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique import evaluate
+from chronique.eval import EvalReport
+
+from .conftest import GOLD, SAMPLES
+
+MINIMUMS = {
+    ("boilerplate", "precision"): 0.95,
+    ("boilerplate", "recall"): 0.95,
+    ("publication_date", "accuracy"): 1.0,
+    ("publication_date", "year_accuracy"): 1.0,
+    ("timexes", "f1"): 0.9,
+    ("timexes", "value_accuracy"): 0.9,
+}
+
+
+@pytest.fixture(scope="module")
+def report() -> EvalReport:
+    return evaluate(GOLD, [str(SAMPLES)])
+
+
+@pytest.mark.parametrize(("section", "metric"), list(MINIMUMS))
+def test_score_is_at_least_the_pinned_minimum(report: EvalReport, section: str, metric: str) -> None:
+    value = report.get(section, metric)
+    assert value is not None, f"{section} {metric} is not measured"
+    assert value >= MINIMUMS[(section, metric)], f"{section} {metric} = {value:.3f}"
