@@ -25,7 +25,7 @@ class Settings:
     # Learned boilerplate: a line seen in at least this many articles of one source …
     learned_min_articles: int = 3
     # … and in at least this share of that source's articles is boilerplate of that source.
-    learned_min_share: float = 0.3
+    learned_min_share: float = 0.1
     report_path: str = "chronique-report.html"
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -37,7 +37,7 @@ class LineStats:
     """How many articles of each source contain each learnable line."""
 
     min_articles: int = 3
-    min_share: float = 0.3
+    min_share: float = 0.1
     articles: Counter[str] = field(default_factory=Counter)  # source → number of articles
     lines: Counter[tuple[str, str]] = field(default_factory=Counter)  # (source, line key) → articles
     # Increments since the counts were loaded, for the store to add to its own.

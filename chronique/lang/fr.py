@@ -46,7 +46,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:close button|discussion|commentaires?|réagir|imprimer|envoyer par (?:e-?mail|courriel)"
             r"|facebook|twitter|linkedin|whatsapp|messenger|e-?mail|copier le lien|lien copié|s'abonner"
-            r"|suivre|ajouter à mes favoris|écouter cet article|\d+\s+commentaires?|voir les commentaires)$",
+            r"|suivre|ajouter (?:à mes|aux) favoris|écouter cet article|\d+\s+commentaires?|voir les commentaires"
+        r"|agrandir le texte|réduire le texte|imprimer l'article|offrir l'article|envoyer par email)$",
             _I,
         ),
     ),
@@ -54,7 +55,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "subscriber",
         re.compile(
             _SHORT + r".*(?:[ée]dition numérique des abonnés|réservé aux abonnés|article réservé|abonnez-vous"
-            r"|déjà abonné|je m'abonne|web \+ tablette \+ mobile|offre d'abonnement|contenu abonné)",
+            r"|déjà abonné|je m'abonne|web \+ tablette \+ mobile|offre d'abonnement|contenu abonné"
+        r"|lecture du \w+ en cours sur un autre appareil|vous pouvez lire le \w+ sur un seul appareil)",
             _I,
         ),
     ),
@@ -62,7 +64,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "navigation",
         re.compile(
             r"^(?:dernières nouvelles|dernières infos|les plus lus|les plus partagés|à la une|accueil|menu"
-            r"|rechercher|fil info|fil d'actualité|en direct|newsletter|publicité|sommaire|retour en haut)$",
+            r"|rechercher|fil info|fil d'actualité|en direct|newsletters?|publicité|sommaire|retour en haut"
+        r"|plan du site|temps de lecture\s*:?\s*\d+\s*min\.?|jump to navigation|aller au contenu)$",
             _I,
         ),
     ),
@@ -74,6 +77,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # A headline flagged for subscribers ("… Abonnés") links to another article.
+    ("related", re.compile(r"^(?=.{5,200}$)[^.!?]*[^.!?\s]\s+Abonnés$")),
     # "[Coupe du monde] 25 millions de cyberattaques…": a rubric in brackets heads a link to another story.
     ("related", re.compile(r"^\[[^\]]{2,40}\]\s*[^.!?]{5,200}$")),
     ("link", re.compile(r"^(?:https?://|www\.)\S+$", _I)),
