@@ -32,6 +32,7 @@ from chronique.report.summary import summarise
 from chronique.settings import Settings, load_settings
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND = 0, 1, 3, 4, 5
+REPORT_MAX_ARTICLES = 50  # articles detailed on the terminal; the HTML report has them all
 
 app = typer.Typer(
     name="chronique",
@@ -105,7 +106,7 @@ def _print_report(result: RunResult) -> None:
         out.print("skipped: " + ", ".join(f"{r} ({n})" for r, n in summary.skipped_by_reason.items()))
     out.print("sources: " + ", ".join(f"{escape(s)} ({n})" for s, n in summary.sources.items()))
     out.print("removed: " + (", ".join(f"{r} ({n})" for r, n in summary.removed.items()) or "nothing"))
-    for a in result.articles:
+    for a in result.articles[:REPORT_MAX_ARTICLES]:
         pub = a.published
         date = (
             f"{pub.value} ({pub.granularity})"
@@ -124,6 +125,8 @@ def _print_report(result: RunResult) -> None:
                 f"  removed {chars} chars: "
                 + ", ".join(f"{r} ×{n}" if n > 1 else r for r, n in reasons.items())
             )
+    if len(result.articles) > REPORT_MAX_ARTICLES:
+        out.print(f"\n… and {len(result.articles) - REPORT_MAX_ARTICLES} more articles (see the HTML report)")
 
 
 @app.command()
