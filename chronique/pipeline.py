@@ -60,6 +60,10 @@ def _reason_class(problem: str) -> str:
 
 def analyse(doc: Document, stats: LineStats | None = None, today: dt.date | None = None) -> Article:
     """Clean and date one document on its own evidence (no store, no other articles)."""
+    return _analyse(doc, stats, today)[0]
+
+
+def _analyse(doc: Document, stats: LineStats | None, today: dt.date | None) -> tuple[Article, DateEvidence]:
     lang = get_language(doc.language)
     cleaned = clean(doc.raw_text, lang, title=doc.title, source=doc.source, stats=stats)
     article = Article(
@@ -79,8 +83,9 @@ def analyse(doc: Document, stats: LineStats | None = None, today: dt.date | None
         original=doc.original,
         declared_published=doc.declared_published,
     )
-    article.published = date_article(evidence(article), lang, today or dt.date.today())
-    return article
+    ev = evidence(article)
+    article.published = date_article(ev, lang, today or dt.date.today())
+    return article, ev
 
 
 def evidence(article: Article) -> DateEvidence:
@@ -116,6 +121,7 @@ def ingest(
     stats = store.line_stats(settings.learned_min_articles, settings.learned_min_share)
     items = read_inputs(inputs, settings.max_file_bytes, settings.max_line_bytes)
     seen: set[str] = set()
+    known: dict[str, DateEvidence] = {}  # the date evidence analysis found, reused when redating
     for batch in _batches(items, settings.batch_size, result, on_item):
         ids = [d.id for d in batch]
         stored = store.existing(ids)
@@ -135,13 +141,14 @@ def ingest(
         fresh = []
         for doc in new_docs:
             try:
-                fresh.append(analyse(doc, stats, today))
+                article, known[doc.id] = _analyse(doc, stats, today)
+                fresh.append(article)
             except Exception as exc:  # one article never stops the batch
                 log.exception("article %s (%s) failed", doc.id, doc.origin)
                 result.skipped.append(Skipped(doc.origin, f"analysis failed ({type(exc).__name__}: {exc})"))
         result.added += store.add(fresh, stats)
         result.articles.extend(fresh)
-    result.redated = redate(result.articles, store, today)
+    result.redated = redate(result.articles, store, today, known)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -168,7 +175,13 @@ def _batches(
         yield batch
 
 
-def redate(articles: list[Article], store: Store, today: dt.date, related_limit: int = 20) -> int:
+def redate(
+    articles: list[Article],
+    store: Store,
+    today: dt.date,
+    known: dict[str, DateEvidence] | None = None,
+    related_limit: int = 20,
+) -> int:
     """Refine publication dates across articles (the run's and stored ones on the same events).
 
     Dates that came from other articles are derived again from scratch each time, so the result does
@@ -178,15 +191,19 @@ def redate(articles: list[Article], store: Store, today: dt.date, related_limit:
     if not articles:
         return 0
     pool: dict[str, Article] = {a.id: a for a in articles}
+    wanted: set[str] = set()
     for article in articles:
         if article.published.granularity != "day" or article.published.method == "corpus":
-            for other in store.search(_key_terms(article), limit=related_limit):
-                pool.setdefault(other.id, other)
+            wanted.update(
+                i for i in store.search_ids(_key_terms(article), limit=related_limit) if i not in pool
+            )
+    for other in store.articles(ids=sorted(wanted)):
+        pool[other.id] = other
     ordered = sorted(pool.values(), key=lambda a: (a.seq if a.seq is not None else 1 << 62, a.id))
     lang = get_language(ordered[0].language)
     dated = []
     for a in ordered:
-        ev = evidence(a)
+        ev = known[a.id] if known and a.id in known else evidence(a)
         own = date_article(ev, lang, today) if a.published.method == "corpus" else a.published
         dated.append(Dated(a.id, a.file or a.id, a.text, ev, own))
     updates = refine(dated, lang, today)

@@ -35,6 +35,7 @@ MIN_DUPLICATE_SIMILARITY = 0.5  # an article this similar reports the same news
 # A report's own publication day is a weaker witness of an event's day than a date the text gives it.
 WHOLE_ARTICLE_DISCOUNT = 0.9
 MAX_ROUNDS = 4
+MAX_LENDERS = 3  # the most similar dated articles tried as lenders of a year
 TOP_TERMS = 12  # an article's heaviest terms, through which similar articles are found
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
@@ -114,20 +115,26 @@ def refine(pool: Sequence[Dated], lang: LanguageData, today: dt.date) -> dict[st
     current = {d.key: d.published for d in pool}
     changed: dict[str, PublicationDate] = {}
     related = _related(vectors)
+    moved: set[int] | None = None  # articles whose date changed in the last round (None: first round)
     for _ in range(MAX_ROUNDS):
-        refs = _references(pool, current, space, vectors, lang)
+        refs_by_owner: dict[int, list[_Ref]] = {}
+        for ref in _references(pool, current, space, vectors, lang):
+            refs_by_owner.setdefault(ref.owner, []).append(ref)
         updates: dict[str, PublicationDate] = {}
         for i, art in enumerate(pool):
             pub = current[art.key]
             if not art.refinable or pub.granularity == "day":
                 continue
             near = related[i]
-            near_refs = [r for r in refs if r.owner in near]
+            if moved is not None and not near & moved:
+                continue  # nothing around it changed since it was last tried
+            near_refs = [r for j in sorted(near) for r in refs_by_owner.get(j, ())]
             better = _refine_one(i, art, pub, pool, vectors, current, near, near_refs, lang, today)
             if better is not None and better != pub:
                 updates[art.key] = better
         if not updates:
             break
+        moved = {i for i, art in enumerate(pool) if art.key in updates}
         current.update(updates)
         changed.update(updates)
     return changed
@@ -190,7 +197,7 @@ def _refine_one(
     neighbours = _similar_dated(i, near, pool, vectors, current)
     neighbour = neighbours[0] if neighbours else None
     if known.year is None:
-        for j, sim in neighbours:
+        for j, sim in neighbours[:MAX_LENDERS]:
             other = partial_of(current[pool[j].key])
             assert other.year is not None
             redated = date_article(art.evidence, lang, today, year_hint=other.year)

@@ -224,7 +224,7 @@ class Store:
                 yield _article(row)
             last = rows[-1]["seq"]
 
-    def _search_ids(self, query: str) -> list[str]:
+    def _search_ids(self, query: str, limit: int | None = None) -> list[str]:
         with self.engine.connect() as conn:
             if self.sqlite:
                 fts = _fts_query(query)
@@ -236,14 +236,19 @@ class Store:
                 )
                 return [r[0] for r in rows]
             like = f"%{query}%"
-            rows = conn.execute(
-                select(t_articles.c.id).where(t_articles.c.text.ilike(like) | t_articles.c.title.ilike(like))
+            stmt = select(t_articles.c.id).where(
+                t_articles.c.text.ilike(like) | t_articles.c.title.ilike(like)
             )
+            rows = conn.execute(stmt.limit(limit) if limit else stmt)
             return [r[0] for r in rows]
+
+    def search_ids(self, query: str, limit: int = 20) -> list[str]:
+        """Ids of the best full-text matches, best first."""
+        return self._search_ids(query, limit)
 
     def search(self, query: str, limit: int = 20) -> list[Article]:
         """Full-text search, best match first (diacritics and case ignored)."""
-        ids = self._search_ids(query)[:limit]
+        ids = self._search_ids(query, limit)
         by_id = {a.id: a for a in self.articles(ids=ids)}
         return [by_id[i] for i in ids if i in by_id]
 
