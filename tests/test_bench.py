@@ -45,7 +45,7 @@ def test_throughput_without_spacy() -> None:
         assert phase.seconds > 0
         assert phase.articles_per_s > 0
         assert phase.words_per_s > 0
-        assert phase.peak_python_bytes > 0
+        assert phase.peak_python_bytes is None  # not traced unless asked
     assert result.spacy is None
     assert result.pipeline_spacy_ratio is None
     assert result.max_rss_bytes is None or result.max_rss_bytes > 0
@@ -53,6 +53,11 @@ def test_throughput_without_spacy() -> None:
     assert d["articles"] == 10 and d["pipeline"]["articles"] == 10 and d["spacy"] is None
     text = result.format()
     assert "articles/s" in text and "10 articles" in text
+
+
+def test_throughput_can_trace_python_memory() -> None:
+    result = run_throughput([str(SAMPLES)], with_spacy=False, today=TODAY, trace_memory=True)
+    assert result.pipeline.peak_python_bytes is not None and result.pipeline.peak_python_bytes > 0
 
 
 def test_replicated_copies_are_distinct() -> None:
