@@ -150,3 +150,12 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert cleaned.title is None
     assert cleaned.text.count("\n\n") == 2
     assert "pour l'année prochaine" in cleaned.text
+
+
+def test_a_short_question_or_exclamation_first_line_is_a_title() -> None:
+    assert clean("Armstrong au départ ?\n" + BODY, FR).title == "Armstrong au départ ?"
+    assert clean("Les Jeux, c'est fini !\n\n" + BODY, FR).title == "Les Jeux, c'est fini !"
+
+
+def test_a_short_first_sentence_followed_by_a_shorter_line_is_not_a_title() -> None:
+    assert clean("Le conseil a voté le budget.\nIl était temps.", FR).title is None

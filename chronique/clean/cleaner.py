@@ -20,7 +20,9 @@ from chronique.lang import LanguageData
 from chronique.model import RemovedSpan, Segment
 
 _SENTENCE_END = re.compile(r"[.!?…][\"»”')\]]*$")
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"»”')]*\s+\S")
 TITLE_MAX_CHARS = 200
+SHORT_TITLE_WORDS = 12  # a first line ending like a sentence is a title only when this short
 
 
 @dataclass
@@ -153,13 +155,21 @@ def _boilerplate_reason(text: str, lang: LanguageData) -> str | None:
 
 
 def _looks_like_title(text: str, lines: list[Line], line: Line, wrapped: bool) -> bool:
-    """The first content line is a title when it is short, not a sentence, and more text follows
-    (in hard-wrapped text, it must also stand alone in its block)."""
-    if len(text) > TITLE_MAX_CHARS or _SENTENCE_END.search(text) or len(text.split()) < 2:
+    """The first content line is a title when it is short and more text follows. It may end like a
+    sentence ("Armstrong au départ ?") only if it is one short sentence and the next line is longer."""
+    words = len(text.split())
+    if len(text) > TITLE_MAX_CHARS or words < 2:
         return False
     if wrapped and line.index + 1 < len(lines) and not lines[line.index + 1].empty:
         return False
-    return any(not other.empty for other in lines[line.index + 1 :])
+    following = [other.text for other in lines[line.index + 1 :] if not other.empty][:3]
+    if not following:
+        return False
+    if _SENTENCE_END.search(text):
+        one_sentence = not _INNER_SENTENCE_END.search(text)
+        longest = max(len(other.split()) for other in following)
+        return words <= SHORT_TITLE_WORDS and one_sentence and longest > 2 * words
+    return True
 
 
 def _hard_wrapped(lines: list[Line]) -> bool:
