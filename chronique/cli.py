@@ -27,7 +27,7 @@ from chronique.errors import ChroniqueError
 from chronique.model import Article
 from chronique.pipeline import RunResult
 from chronique.report.export import article_record
-from chronique.report.html import raw_pieces, write_report
+from chronique.report.html import raw_pieces, timex_marks, write_report
 from chronique.report.summary import summarise
 from chronique.settings import Settings, load_settings
 
@@ -250,8 +250,14 @@ def show(
         out.print("metadata: " + "; ".join(f"{k} = {escape(str(v))}" for k, v in article.metadata.items()))
     out.print()
     text = Text()
-    for piece in raw_pieces(article):
-        if piece.reason is None:
+    for piece in raw_pieces(article, timex_marks(article)):
+        if piece.label is not None:  # a resolved date
+            if out.is_terminal:
+                text.append(piece.text, style="underline blue")
+                text.append(f" ⟨{piece.label}⟩", style="dim blue")
+            else:
+                text.append(f"{piece.text} ⟨{piece.label}⟩")
+        elif piece.reason is None:
             text.append(piece.text)
         elif out.is_terminal:
             text.append(piece.text, style="strike red")
@@ -259,6 +265,54 @@ def show(
         else:
             text.append(f"~~{piece.text}~~ [{piece.reason}]")
     out.print(text)
+
+
+@app.command()
+def dates(
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Article id, unique id prefix, or file name.")
+    ],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """An article's temporal expressions with their values and reasoning, and the date of each sentence."""
+    from chronique.pipeline import dated_sentences, timex_details
+
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        article = chq.article(article_id)
+    if article is None:
+        err.print(f"[red]not found:[/red] no article {escape(article_id)!s} (or the prefix is ambiguous)")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    details = timex_details(article)
+    sentences = dated_sentences(article)
+    if as_json:
+        out.print_json(
+            data={
+                "id": article.id,
+                "published": article.published.as_dict(),
+                "timexes": details,
+                "sentences": [s.as_dict() for s in sentences],
+            }
+        )
+        return
+    pub = article.published
+    out.print(
+        f"[bold]{escape(article.file or article.id)}[/bold]: published {pub.value or 'unknown'} ({pub.granularity})"
+    )
+    out.print(f"  {escape(pub.evidence)}")
+    out.print()
+    table = Table(show_edge=False, pad_edge=False, title="temporal expressions")
+    for col in ("text", "type", "value", "reasoning"):
+        table.add_column(col, overflow="fold")
+    for d in details:
+        table.add_row(
+            escape(str(d["text"])), str(d["type"]), str(d["value"] or "?"), escape(str(d["reasoning"]))
+        )
+    out.print(table)
+    out.print()
+    for s in sentences:
+        out.print(f"{s.value or '?':<10} {s.confidence:.1f}  {escape(s.text[:100])}")
 
 
 @app.command()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from chronique.clean import LineStats, article_line_keys, clean
 from chronique.dates.corpus import Dated, refine
+from chronique.dates.events import DatedSentence, date_sentences
 from chronique.dates.publication import DateEvidence, collect_evidence, date_article, partial_of
 from chronique.dates.timex import Timex, find_timexes, resolve
 from chronique.errors import InputError
@@ -99,6 +100,31 @@ def timexes(article: Article) -> list[Timex]:
     lang = get_language(article.language)
     anchor = partial_of(article.published)
     return [resolve(m, anchor) for m in find_timexes(article.text, lang)]
+
+
+def timex_details(article: Article) -> list[dict[str, object]]:
+    """Each temporal expression with its value and how it was reached, for ``chronique dates``."""
+    lang = get_language(article.language)
+    anchor = partial_of(article.published)
+    out: list[dict[str, object]] = []
+    for m in find_timexes(article.text, lang):
+        timex = resolve(m, anchor)
+        tense = "future" if m.direction > 0 else "past"
+        if m.explicit_shift:
+            how = f"{m.kind}, shift {m.shift:+d} from the publication date"
+        elif m.year is not None:
+            how = f"{m.kind}, year given"
+        else:
+            how = f"{m.kind}, {tense} tense: anchored on the publication date ({anchor.pattern()})"
+        if timex.value is None:
+            how += "; unresolved (publication date too coarse)"
+        out.append({**timex.as_dict(), "kind": m.kind, "reasoning": how})
+    return out
+
+
+def dated_sentences(article: Article) -> list[DatedSentence]:
+    """Each sentence of the article with the date of what it reports."""
+    return date_sentences(article.text, partial_of(article.published), get_language(article.language))
 
 
 def ingest(

@@ -85,3 +85,17 @@ def test_console_script_and_help(tmp_path: Path) -> None:
     assert done.returncode == 0
     for command in ("run", "ingest", "articles", "show", "export", "eval", "bench"):
         assert command in done.stdout
+
+
+def test_dates_lists_expressions_and_sentence_dates(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    invoke("ingest", str(SAMPLES), "--db", db)
+    data = json.loads(invoke("dates", "001_df1ec82066df3df1.txt", "--db", db, "--json").output)
+    values = {t["text"]: t["value"] for t in data["timexes"]}
+    assert values["Jeudi dernier"] == "2018-07-19" and values["16 juillet"] == "2018-07-16"
+    assert all(t["reasoning"] for t in data["timexes"])
+    by_start = {s["text"][:20]: s for s in data["sentences"]}
+    assert by_start["A l'issue d'un tête-"]["value"] == "2018-07-16"
+    assert by_start['Qualifié de "très ré']["evidence"] == "publication date"
+    shown = invoke("show", "000_f5d20291b2664ef1.txt", "--db", db).output
+    assert "inculpé vendredi ⟨2018-07-13⟩ douze agents" in shown

@@ -9,27 +9,50 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from chronique.model import Article
-from chronique.pipeline import RunResult
+from chronique.pipeline import RunResult, timexes
 from chronique.report.summary import summarise
 
 
 @dataclass(frozen=True)
 class Piece:
     text: str
-    reason: str | None  # None for content
+    reason: str | None  # why it was removed; None for content
+    label: str | None = None  # an annotation of content (a resolved date's value)
 
 
-def raw_pieces(article: Article) -> list[Piece]:
-    """The raw text cut into content and removed pieces, in order (removed spans never overlap)."""
+@dataclass(frozen=True)
+class Mark:
+    """An annotation of the cleaned text, at raw-text offsets."""
+
+    start: int
+    end: int
+    label: str
+
+
+def timex_marks(article: Article) -> list[Mark]:
+    """The article's temporal expressions with their values, mapped to raw-text offsets."""
+    marks = []
+    for t in timexes(article):
+        start, end = article.raw_offset(t.start), article.raw_offset(t.end - 1) + 1
+        marks.append(Mark(start, end, t.value or "?"))
+    return marks
+
+
+def raw_pieces(article: Article, marks: list[Mark] | None = None) -> list[Piece]:
+    """The raw text cut into content, removed and annotated pieces, in order (none overlap)."""
+    spans: list[tuple[int, int, str | None, str | None]] = [
+        (r.start, r.end, r.reason, None) for r in article.removed
+    ]
+    spans += [(m.start, m.end, None, m.label) for m in marks or ()]
     pieces: list[Piece] = []
     pos = 0
-    for r in sorted(article.removed, key=lambda r: r.start):
-        if r.start < pos:
+    for start, end, reason, label in sorted(spans, key=lambda s: (s[0], s[1])):
+        if start < pos:
             continue
-        if r.start > pos:
-            pieces.append(Piece(article.raw_text[pos : r.start], None))
-        pieces.append(Piece(article.raw_text[r.start : r.end], r.reason))
-        pos = r.end
+        if start > pos:
+            pieces.append(Piece(article.raw_text[pos:start], None))
+        pieces.append(Piece(article.raw_text[start:end], reason, label))
+        pos = end
     if pos < len(article.raw_text):
         pieces.append(Piece(article.raw_text[pos:], None))
     return pieces
@@ -43,6 +66,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["raw_pieces"] = raw_pieces
+    env.globals["timex_marks"] = timex_marks
     return env
 
 

@@ -1,0 +1,97 @@
+"""Event dating: each sentence that reports something gets the day it happened on — its own resolved
+temporal expression where it has one, else the publication date with a lower confidence. The raw
+material for timelines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronique.dates.calendar import PartialDate
+from chronique.dates.timex import Timex, TimexMatch, find_timexes, resolve
+from chronique.lang import LanguageData
+
+# A sentence ends at . ! ? … (and closing quotes) before a space and an upper-case letter or a quote,
+# or at a paragraph break. "M. Poutine" is not a sentence end.
+_SENTENCE_END = re.compile(
+    r"(?<!\bM)(?<!\bMme)(?<!\bMM)(?<!\bDr)(?<!\bSt)[.!?…]+[\"»”')]*\s+(?=[\"«“A-ZÀ-Ý])|\n\n+"
+)
+
+CONFIDENCE_OWN = 0.8  # the sentence dates itself
+CONFIDENCE_PUBLICATION = 0.4  # nothing in the sentence: it happened around publication
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSentence:
+    start: int
+    end: int
+    text: str
+    value: str | None  # TIMEX3 value of the day (or coarser) the sentence reports
+    confidence: float
+    evidence: str  # the expression that dated it, or "publication date"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "confidence": self.confidence,
+            "evidence": self.evidence,
+        }
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (offsets), without surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() + len(m.group(0).rstrip())
+        if m.group(0).startswith("\n"):
+            end = m.start()
+        _append(text, start, end, spans)
+        start = m.end()
+    _append(text, start, len(text), spans)
+    return spans
+
+
+def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def date_sentences(text: str, published: PartialDate, lang: LanguageData) -> list[DatedSentence]:
+    """Every sentence of ``text`` with the date it reports."""
+    matches = find_timexes(text, lang)
+    out = []
+    for start, end in sentences(text):
+        own = [m for m in matches if start <= m.start and m.end <= end]
+        chosen = _event_timex(own, published)
+        if chosen is not None:
+            timex, m = chosen
+            out.append(DatedSentence(start, end, text[start:end], timex.value, CONFIDENCE_OWN, m.text))
+        else:
+            out.append(
+                DatedSentence(
+                    start, end, text[start:end], published.value(), CONFIDENCE_PUBLICATION, "publication date"
+                )
+            )
+    return out
+
+
+def _event_timex(matches: list[TimexMatch], published: PartialDate) -> tuple[Timex, TimexMatch] | None:
+    """The expression that dates the sentence's event: the most precise DATE that resolves (a bare year
+    only when it is the sentence's one expression: "en 2016" in a sentence is usually background)."""
+    best: tuple[int, Timex, TimexMatch] | None = None
+    for m in matches:
+        timex = resolve(m, published)
+        if timex.type != "DATE" or timex.value is None or (m.kind == "year" and len(matches) > 1):
+            continue
+        precision = len(timex.value)
+        if best is None or precision > best[0]:
+            best = (precision, timex, m)
+    return (best[1], best[2]) if best else None
