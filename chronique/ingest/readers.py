@@ -13,6 +13,7 @@ from chronique.model import Document
 
 Item = Document | InputError
 
+
 class LineReader(Protocol):
     def readline(self, size: int | None = -1, /) -> bytes: ...
 

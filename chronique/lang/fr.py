@@ -47,7 +47,7 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:close button|discussion|commentaires?|réagir|imprimer|envoyer par (?:e-?mail|courriel)"
             r"|facebook|twitter|linkedin|whatsapp|messenger|e-?mail|copier le lien|lien copié|s'abonner"
             r"|suivre|ajouter (?:à mes|aux) favoris|écouter cet article|\d+\s+commentaires?|voir les commentaires"
-        r"|agrandir le texte|réduire le texte|imprimer l'article|offrir l'article|envoyer par email)$",
+            r"|agrandir le texte|réduire le texte|imprimer l'article|offrir l'article|envoyer par email)$",
             _I,
         ),
     ),
@@ -56,7 +56,7 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             _SHORT + r".*(?:[ée]dition numérique des abonnés|réservé aux abonnés|article réservé|abonnez-vous"
             r"|déjà abonné|je m'abonne|web \+ tablette \+ mobile|offre d'abonnement|contenu abonné"
-        r"|lecture du \w+ en cours sur un autre appareil|vous pouvez lire le \w+ sur un seul appareil)",
+            r"|lecture du \w+ en cours sur un autre appareil|vous pouvez lire le \w+ sur un seul appareil)",
             _I,
         ),
     ),
@@ -65,7 +65,7 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:dernières nouvelles|dernières infos|les plus lus|les plus partagés|à la une|accueil|menu"
             r"|rechercher|fil info|fil d'actualité|en direct|newsletters?|publicité|sommaire|retour en haut"
-        r"|plan du site|temps de lecture\s*:?\s*\d+\s*min\.?|jump to navigation|aller au contenu)$",
+            r"|plan du site|temps de lecture\s*:?\s*\d+\s*min\.?|jump to navigation|aller au contenu)$",
             _I,
         ),
     ),
