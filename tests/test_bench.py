@@ -47,6 +47,7 @@ def test_throughput_without_spacy() -> None:
         assert phase.words_per_s > 0
         assert phase.peak_python_bytes is None  # not traced unless asked
     assert result.spacy is None
+    assert result.timex is not None and result.timex.extra["expressions"] > 0 and result.timex.words_per_s > 0
     assert result.pipeline_spacy_ratio is None
     assert result.max_rss_bytes is None or result.max_rss_bytes > 0
     d = result.as_dict()

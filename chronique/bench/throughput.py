@@ -24,8 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chronique.dates.calendar import PartialDate
+from chronique.dates.timex import find_timexes, resolve
 from chronique.errors import InputError
 from chronique.ingest import read_inputs
+from chronique.lang import get_language
 from chronique.model import Document
 from chronique.pipeline import analyse, ingest
 from chronique.settings import Settings
@@ -80,6 +83,7 @@ class ThroughputResult:
     pipeline: Phase
     store: Phase
     spacy: Phase | None = None
+    timex: Phase | None = None  # the temporal tagger alone (find + resolve) over the cleaned texts
     model: str | None = None
     model_load_seconds: float | None = None
     batch_size: int = 64
@@ -100,6 +104,13 @@ class ThroughputResult:
             return None
         return self.store.seconds / self.spacy.seconds
 
+    @property
+    def timex_spacy_speedup(self) -> float | None:
+        """How many times faster than the model the temporal tagger runs (words/s over words/s)."""
+        if self.spacy is None or self.timex is None or self.spacy.words_per_s <= 0:
+            return None
+        return self.timex.words_per_s / self.spacy.words_per_s
+
     def as_dict(self) -> dict[str, Any]:
         ratio, store_ratio = self.pipeline_spacy_ratio, self.store_spacy_ratio
         return {
@@ -113,6 +124,10 @@ class ThroughputResult:
             "pipeline": self.pipeline.as_dict(),
             "store": self.store.as_dict(),
             "spacy": self.spacy.as_dict() if self.spacy else None,
+            "timex": self.timex.as_dict() if self.timex else None,
+            "timex_spacy_speedup": None
+            if self.timex_spacy_speedup is None
+            else round(self.timex_spacy_speedup, 2),
             "model": self.model,
             "model_load_seconds": None
             if self.model_load_seconds is None
@@ -138,6 +153,8 @@ class ThroughputResult:
             ("(a) pipeline: analyse per article", self.pipeline),
             ("(b) ingest → SQLite store", self.store),
         ]
+        if self.timex is not None:
+            phases.append(("(d) temporal tagger alone", self.timex))
         if self.spacy is not None:
             phases.append((f"(c) spaCy {self.model} nlp.pipe", self.spacy))
         for label, p in phases:
@@ -165,6 +182,10 @@ class ThroughputResult:
             lines.append(
                 f"  ingest / spaCy time:   {store_ratio:.3f}  (the whole store path, reading included)"
             )
+            if self.timex_spacy_speedup is not None:
+                lines.append(
+                    f"  temporal tagger / spaCy speed: {self.timex_spacy_speedup:.1f}×  (words/s; the target is ≥ 5×)"
+                )
         else:
             lines.append("  spaCy not measured (--no-spacy): no ratio")
         rss = [f"{p.name} {_mb(p.max_rss_bytes)}" for _, p in phases if p.max_rss_bytes is not None]
@@ -220,6 +241,17 @@ def run_throughput(
 
     pipeline = _measure("pipeline", len(docs), words, trace_memory, run_pipeline)
 
+    cleaned = [(analysed.text, analysed.language) for analysed in (analyse(doc, today=today) for doc in docs)]
+    anchor = PartialDate(2018, 7, 24)
+
+    def run_timex() -> dict[str, Any]:
+        found = 0
+        for text, language in cleaned:
+            found += len([resolve(m, anchor) for m in find_timexes(text, get_language(language))])
+        return {"expressions": found}
+
+    timex = _measure("timex", len(docs), words, trace_memory, run_timex)
+
     with tempfile.TemporaryDirectory(prefix="chronique-bench-") as tmp:
         jsonl = Path(tmp) / "replicated.jsonl"
         write_jsonl(docs, jsonl)
@@ -272,6 +304,7 @@ def run_throughput(
         pipeline=pipeline,
         store=stored,
         spacy=spacy_phase,
+        timex=timex,
         model=model if with_spacy else None,
         model_load_seconds=load_seconds,
         batch_size=batch_size,
