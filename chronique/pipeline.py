@@ -99,7 +99,7 @@ def timexes(article: Article) -> list[Timex]:
     """The temporal expressions of the cleaned text, resolved against the publication date."""
     lang = get_language(article.language)
     anchor = partial_of(article.published)
-    return [resolve(m, anchor) for m in find_timexes(article.text, lang)]
+    return [resolve(m, anchor) for m in find_timexes(article.text, lang, durations=True)]
 
 
 def timex_details(article: Article) -> list[dict[str, object]]:
@@ -107,7 +107,7 @@ def timex_details(article: Article) -> list[dict[str, object]]:
     lang = get_language(article.language)
     anchor = partial_of(article.published)
     out: list[dict[str, object]] = []
-    for m in find_timexes(article.text, lang):
+    for m in find_timexes(article.text, lang, durations=True):
         timex = resolve(m, anchor)
         tense = "future" if m.direction > 0 else "past"
         if m.explicit_shift:

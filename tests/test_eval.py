@@ -506,6 +506,16 @@ def test_timex_span_and_value() -> None:
     assert score(export=export).get("timexes", "f1") == 1.0
 
 
+def test_durations_are_judged_only_by_gold_that_annotates_durations() -> None:
+    export = perfect_export()
+    first_article(export)["timexes"].append(
+        {"start": 0, "end": 2, "text": "Le", "type": "DURATION", "value": "P2D"}
+    )
+    assert score(export=export).get("timexes", "precision") == 1.0  # the gold has no "P…" value
+    first_article(export)["timexes"][-1]["type"] = "DATE"
+    assert score(export=export).get("timexes", "precision") == 0.5
+
+
 def test_entity_recall_and_alias_recall() -> None:
     export = perfect_export()
     export["entities"] = [

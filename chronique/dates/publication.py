@@ -53,7 +53,7 @@ def collect_evidence(
         declared=declared,
         header=_first(metadata.get("date")),
         updated=_first(metadata.get("updated")) or _first(metadata.get("published")),
-        matches=tuple(find_timexes(text, lang)),
+        matches=tuple(p for m in find_timexes(text, lang) for p in m.points()),  # intervals: both ends
         extra_years=tuple(extra),
     )
 

@@ -146,6 +146,7 @@ class _Timex:
     span: Span
     text: str
     value: str | None
+    type: str = "DATE"
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,12 @@ def _read_prediction(export: Mapping[str, Any], warnings: list[str]) -> _Predict
             names = (_str(speaker.get("name")), entity_names.get(_str(speaker.get("entity_id")), ""))
             quotes.append(_Quote(_span_in(q, text), _str(q.get("text")), tuple(n for n in names if n)))
         timexes = [
-            _Timex(_span_in(t, text), _str(t.get("text")), _opt_str(t.get("value")))
+            _Timex(
+                _span_in(t, text),
+                _str(t.get("text")),
+                _opt_str(t.get("value")),
+                _str(t.get("type")) or "DATE",
+            )
             for t in _records(rec.get("timexes"))
         ]
         removed = []
@@ -635,8 +641,11 @@ def _timexes(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
                 report.warnings.append(f"{ga.file}: gold timex not found in the cleaned text: {gt.text!r}")
             occurrences.append(spans)
         every_occurrence = [s for spans in occurrences for s in spans]
-        predicted += len(pa.timexes)
-        for pt in pa.timexes:
+        # Gold that annotates no duration or set (values "P…", "XXXX-…") cannot judge predicted ones.
+        judges_all = any(gt.value and gt.value.startswith(("P", "XXXX")) for gt in gold_timexes)
+        judged = [pt for pt in pa.timexes if judges_all or pt.type not in {"DURATION", "SET"}]
+        predicted += len(judged)
+        for pt in judged:
             if any(_overlaps(pt.span, s) for s in every_occurrence):
                 predicted_right += 1
             else:

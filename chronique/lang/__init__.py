@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -41,6 +41,42 @@ class LanguageData:
     future_cues: re.Pattern[str]
     # Words that are never content words when comparing articles.
     stopwords: frozenset[str]
+
+    # Temporal expressions: the words the tagger's patterns are built from (see chronique.dates.timex).
+    first_day_words: tuple[str, ...] = ()  # "1er": the first of the month
+    numbers: dict[str, int] = field(default_factory=dict)  # number words → value
+    number_links: tuple[str, ...] = ()  # join a ten and a unit ("vingt-quatre")
+    vague_numbers: frozenset[str] = frozenset()  # "quelques": an amount written X
+    duration_units: dict[str, str] = field(default_factory=dict)  # "mois" → "M", "heures" → "TH"
+    durations_needing_a_cue: frozenset[str] = frozenset()  # "un jour": a duration only after "pendant"…
+    duration_cues: dict[str, str | None] = field(default_factory=dict)  # "environ" → "APPROX"
+    hour_words: tuple[str, ...] = ()  # "h", "heures"
+    half_words: tuple[str, ...] = ()  # "et demie"
+    time_cues: dict[str, str | None] = field(default_factory=dict)  # "vers" → "APPROX"
+    distance_links: tuple[str, ...] = ()  # "à 2 heures de Paris" is no clock time
+    hour_suffixes: dict[str, int] = field(default_factory=dict)  # "du soir" → 12
+    named_times: dict[str, str] = field(default_factory=dict)  # "midi" → "12:00"
+    day_parts: dict[str, str] = field(default_factory=dict)  # "matin" → "MO"
+    part_leadins: tuple[str, ...] = ()  # "dans la" (soirée)
+    time_date_links: tuple[str, ...] = ()  # "à 08h36 le 15/05"
+    shift_words: dict[str, int] = field(default_factory=dict)  # "dernier" → -1, "prochain" → 1
+    this_words: tuple[str, ...] = ()  # "ce", "cette"
+    the_words: tuple[str, ...] = ()  # "le", "la"
+    ago_words: tuple[str, ...] = ()  # "il y a"
+    ahead_words: tuple[str, ...] = ()  # "dans"
+    modifiers: dict[str, str] = field(default_factory=dict)  # "fin" → "END"
+    modifier_leadins: tuple[str, ...] = ()  # "à la" (fin)
+    modifier_links: tuple[str, ...] = ()  # (fin) "de l'" (année)
+    month_cues: tuple[str, ...] = ()  # "en" (mai)
+    year_cues: tuple[str, ...] = ()  # "en" (2016)
+    decade_cues: tuple[str, ...] = ()  # "les années" (1990)
+    period_units: dict[str, str] = field(default_factory=dict)  # "semaine" → "week"
+    period_here: str = ""  # "-ci" ("ce mois-ci")
+    season_determiners: tuple[str, ...] = ()  # "à l'" (automne)
+    interval_links: dict[str, str] = field(default_factory=dict)  # "du" → "au"
+    set_words: tuple[str, ...] = ()  # "chaque"
+    times_per: tuple[str, ...] = ()  # "fois par"
+    references: dict[str, str] = field(default_factory=dict)  # "ces derniers jours" → "PAST_REF"
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """Background document frequencies of words in this language's news (``<code>_df.json``)."""

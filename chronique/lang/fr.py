@@ -141,6 +141,122 @@ RELATIVE_WORDS: dict[str, str] = {
     "après-demain": "P2D",
 }
 
+# --- Temporal expressions: the words chronique.dates.timex builds its patterns from. ---------------------
+# Day-of-month words besides digits.
+FIRST_DAY_WORDS: tuple[str, ...] = ("1er", "premier")
+
+NUMBERS: dict[str, int] = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+    "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "trente": 30, "quarante": 40,
+    "cinquante": 50, "soixante": 60, "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80,
+    "quatre-vingt-dix": 90, "cent": 100, "mille": 1000,
+}  # fmt: skip
+# Joins a ten to a unit: "vingt-quatre", "vingt et un", "soixante-et-onze".
+NUMBER_LINKS: tuple[str, ...] = ("-et-", " et ", "-")
+# Amounts a TIMEX3 value writes X: "quelques jours" → PXD.
+VAGUE_NUMBERS = frozenset({"quelques", "plusieurs"})
+
+# Duration units → ISO 8601 designator ("T" marks the time part); a leading number multiplies the unit.
+DURATION_UNITS: dict[str, str] = {
+    "seconde": "TS", "secondes": "TS", "minute": "TM", "minutes": "TM", "heure": "TH", "heures": "TH",
+    "jour": "D", "jours": "D", "journée": "D", "journées": "D", "semaine": "W", "semaines": "W",
+    "mois": "M", "trimestre": "3M", "trimestres": "3M", "semestre": "6M", "semestres": "6M",
+    "an": "Y", "ans": "Y", "année": "Y", "années": "Y", "décennie": "DE", "décennies": "DE",
+    "siècle": "CE", "siècles": "CE",
+}  # fmt: skip
+# A duration only with one of these before it: "un jour" alone is "some day", not a day long.
+DURATIONS_NEEDING_A_CUE = frozenset({"un jour"})
+
+# Words before an amount of time, and the TIMEX3 mod they give (None: no mod).
+DURATION_CUES: dict[str, str | None] = {
+    "pendant": None, "durant": None, "depuis": None, "en": None, "sur": None, "au bout de": None,
+    "au bout d'": None, "environ": "APPROX", "près de": "APPROX", "près d'": "APPROX", "quelque": "APPROX",
+    "plus de": "MORE_THAN", "plus d'": "MORE_THAN", "moins de": "LESS_THAN", "moins d'": "LESS_THAN",
+    "au moins": "EQUAL_OR_MORE", "au plus": "EQUAL_OR_LESS",
+}  # fmt: skip
+
+# Clock times: "08h36", "8 h 30", "14 heures", "à midi".
+HOUR_WORDS: tuple[str, ...] = ("h", "heure", "heures")
+TIME_CUES: dict[str, str | None] = {
+    "à": None, "dès": None, "avant": "BEFORE", "après": "AFTER", "jusqu'à": None, "depuis": None,
+    "vers": "APPROX", "peu avant": "BEFORE", "peu après": "AFTER", "autour de": "APPROX",
+    "aux alentours de": "APPROX", "aux environs de": "APPROX",
+}  # fmt: skip
+# "à 14 heures de Paris" is a distance: a clock time is never followed by these.
+DISTANCE_LINKS: tuple[str, ...] = ("de", "d'")
+# "deux heures et demie", "trois ans et demi": half a unit more.
+HALF_WORDS: tuple[str, ...] = ("et demie", "et demi")
+# "à 8 heures du soir": hours to add.
+HOUR_SUFFIXES: dict[str, int] = {"du matin": 0, "de l'après-midi": 12, "du soir": 12}
+NAMED_TIMES: dict[str, str] = {"midi": "12:00", "minuit": "24:00"}  # TimeML writes midnight T24:00
+DAY_PARTS: dict[str, str] = {
+    "matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI",
+}  # fmt: skip
+# Before a part of the day that hangs on a day: "dimanche dans la soirée", "le 3 mai au soir".
+PART_LEADINS: tuple[str, ...] = (
+    "dans la", "dans l'", "pendant la", "durant la", "au cours de la", "au cours de l'", "tard dans la",
+    "tôt dans la", "la", "le", "au", "en",
+)  # fmt: skip
+# Between a clock time and the date it belongs to: "à 08h36 le 15/05".
+TIME_DATE_LINKS: tuple[str, ...] = ("le",)
+
+# Direction words after a day, a period or a season.
+SHIFT_WORDS: dict[str, int] = {
+    "dernier": -1, "dernière": -1, "derniers": -1, "dernières": -1, "passé": -1, "passée": -1,
+    "prochain": 1, "prochaine": 1, "prochains": 1, "prochaines": 1,
+}  # fmt: skip
+THIS_WORDS: tuple[str, ...] = ("ce", "cet", "cette")
+THE_WORDS: tuple[str, ...] = ("le", "la", "l'")
+# "il y a trois jours" (past), "dans deux semaines" (future).
+AGO_WORDS: tuple[str, ...] = ("il y a",)
+AHEAD_WORDS: tuple[str, ...] = ("dans", "d'ici")
+
+# Part of a period: "fin novembre", "début 2019", "mi-mai", "à la fin de l'année".
+MODIFIERS: dict[str, str] = {"début": "START", "fin": "END", "mi": "MID", "milieu": "MID"}
+MODIFIER_LEADINS: tuple[str, ...] = (
+    "à la", "au", "en", "dès la", "dès le", "dès", "d'ici la", "d'ici", "jusqu'à la", "jusqu'au",
+    "jusqu'en", "vers la", "vers le", "depuis la", "depuis le", "la", "le",
+)  # fmt: skip
+MODIFIER_LINKS: tuple[str, ...] = ("de l'", "de la", "du", "de", "d'")
+
+# Words that make a month on its own a date ("en mai"), a number a year ("en 2016").
+MONTH_CUES: tuple[str, ...] = (
+    "en", "au mois de", "au mois d'", "mois de", "mois d'", "depuis", "dès", "pour", "jusqu'en", "d'ici",
+    "courant", "à partir de", "à partir d'",
+)  # fmt: skip
+YEAR_CUES: tuple[str, ...] = (
+    "en", "de", "depuis", "dès", "jusqu'en", "avant", "après", "d'ici", "année", "l'année", "l'an",
+    "entre", "vers", "à partir de", "printemps", "été", "automne", "hiver",
+)  # fmt: skip
+DECADE_CUES: tuple[str, ...] = ("les années", "des années", "aux années")
+
+# Calendar periods named relative to now: "la semaine dernière", "l'an prochain", "ce week-end".
+PERIOD_UNITS: dict[str, str] = {
+    "semaine": "week", "mois": "month", "année": "year", "an": "year", "week-end": "weekend",
+    "weekend": "weekend",
+}  # fmt: skip
+PERIOD_HERE = "-ci"  # "ce mois-ci"
+SEASON_DETERMINERS: tuple[str, ...] = ("à l'", "au", "en", "cet", "cette", "ce", "l'", "le")
+
+# Intervals: opening word → closing word ("du 3 au 5 mai", "entre 2015 et 2017", "de 2008 à 2012",
+# "les 3 et 4 mai").
+INTERVAL_LINKS: dict[str, str] = {"du": "au", "entre": "et", "entre le": "et le", "de": "à", "les": "et"}
+
+# Recurring times: "chaque mardi", "tous les ans", "deux fois par semaine".
+SET_WORDS: tuple[str, ...] = ("chaque", "tous les", "toutes les")
+TIMES_PER: tuple[str, ...] = ("fois par",)
+
+# Vague references TIMEX3 writes PAST_REF / PRESENT_REF / FUTURE_REF.
+REFERENCES: dict[str, str] = {
+    "ces derniers jours": "PAST_REF", "ces dernières semaines": "PAST_REF", "ces derniers mois": "PAST_REF",
+    "ces dernières années": "PAST_REF", "ces dernières décennies": "PAST_REF",
+    "les prochains jours": "FUTURE_REF", "les prochaines semaines": "FUTURE_REF",
+    "les prochains mois": "FUTURE_REF", "les prochaines années": "FUTURE_REF",
+    "ces prochains jours": "FUTURE_REF", "ces prochaines semaines": "FUTURE_REF",
+    "à l'heure actuelle": "PRESENT_REF",
+}  # fmt: skip
+
 ATTRIBUTION = re.compile(
     r"^\s*(?:a|ont|avait|avaient|aurait|auraient)\s+(?:\w+\s+){0,2}?\w+(?:é|i|it|u|is)e?s?\b"
     r"|^\s*\w+-t-(?:il|elle|on)\b|^\s*selon\b",
@@ -188,4 +304,38 @@ DATA = LanguageData(
     past_cues=PAST_CUES,
     future_cues=FUTURE_CUES,
     stopwords=STOPWORDS,
+    first_day_words=FIRST_DAY_WORDS,
+    numbers=NUMBERS,
+    number_links=NUMBER_LINKS,
+    vague_numbers=VAGUE_NUMBERS,
+    duration_units=DURATION_UNITS,
+    durations_needing_a_cue=DURATIONS_NEEDING_A_CUE,
+    duration_cues=DURATION_CUES,
+    hour_words=HOUR_WORDS,
+    half_words=HALF_WORDS,
+    time_cues=TIME_CUES,
+    distance_links=DISTANCE_LINKS,
+    hour_suffixes=HOUR_SUFFIXES,
+    named_times=NAMED_TIMES,
+    day_parts=DAY_PARTS,
+    part_leadins=PART_LEADINS,
+    time_date_links=TIME_DATE_LINKS,
+    shift_words=SHIFT_WORDS,
+    this_words=THIS_WORDS,
+    the_words=THE_WORDS,
+    ago_words=AGO_WORDS,
+    ahead_words=AHEAD_WORDS,
+    modifiers=MODIFIERS,
+    modifier_leadins=MODIFIER_LEADINS,
+    modifier_links=MODIFIER_LINKS,
+    month_cues=MONTH_CUES,
+    year_cues=YEAR_CUES,
+    decade_cues=DECADE_CUES,
+    period_units=PERIOD_UNITS,
+    period_here=PERIOD_HERE,
+    season_determiners=SEASON_DETERMINERS,
+    interval_links=INTERVAL_LINKS,
+    set_words=SET_WORDS,
+    times_per=TIMES_PER,
+    references=REFERENCES,
 )
