@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from chronique.model import Article
 from chronique.pipeline import RunResult, ingest
-from chronique.report.export import export_articles, export_store
+from chronique.report.export import detect_reuse, export_articles, export_store
 from chronique.report.html import write_report
+from chronique.reuse import ReuseDetector
 from chronique.settings import Settings, load_settings
 from chronique.store import Store
 
@@ -75,6 +76,11 @@ class Chronique:
     def export(self) -> dict[str, Any]:
         """The whole store in the public JSON shape (DESIGN.md, "Contracts")."""
         return export_store(self.store)
+
+    def reuse(self) -> ReuseDetector:
+        """Text reuse among the stored articles: pairs (earlier article = source), passages with
+        offsets on both sides, originality per article, near-duplicate groups."""
+        return detect_reuse(self.store)
 
     def close(self) -> None:
         self.store.close()

@@ -316,6 +316,70 @@ def dates(
 
 
 @app.command()
+def reuse(
+    article_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Only the pairs of this article (id, prefix or file)."),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Passages copied between articles (the earlier article is the source), and originality."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        detector = chq.reuse()
+        names = {a.id: a.file or a.id for a in chq.articles()}
+        only = None
+        if article_id is not None:
+            found = chq.article(article_id)
+            if found is None:
+                err.print(f"[red]not found:[/red] no article {escape(article_id)!s}")
+                raise typer.Exit(EXIT_NOT_FOUND)
+            only = found.id
+    pairs = detector.pairs_for(only) if only else detector.pairs()
+    ids = [only] if only else list(names)
+    originality = {i: round(detector.originality(i), 4) for i in ids if i in detector.index}
+    if as_json:
+        out.print_json(data={"pairs": [p.as_dict() for p in pairs], "originality": originality})
+        return
+    for pair in pairs:
+        kind = "near-duplicate" if pair.near_duplicate else "reuse"
+        out.print(
+            f"[bold]{escape(names.get(pair.source_id, pair.source_id))}[/bold] → "
+            f"[bold]{escape(names.get(pair.target_id, pair.target_id))}[/bold]  {kind}, "
+            f"{len(pair.passages)} passage(s), similarity {pair.similarity:.2f}"
+        )
+        for p in pair.passages:
+            out.print(
+                f"  [{p.source_start}:{p.source_end}] → [{p.target_start}:{p.target_end}]  {escape(p.text[:100])}"
+            )
+    if not pairs:
+        out.print("no reuse found")
+    out.print()
+    for i, value in originality.items():
+        if value < 1.0 or only:
+            out.print(f"originality {value:.0%}  {escape(names.get(i, i))}")
+
+
+@app.command()
+def duplicates(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Groups of near-duplicate articles (the same story republished), earliest first."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        groups = chq.reuse().duplicate_groups()
+        names = {a.id: a.file or a.id for a in chq.articles()}
+    if as_json:
+        out.print_json(data=groups)
+        return
+    for group in groups:
+        out.print(" = ".join(escape(names.get(i, i)) for i in group))
+    out.print(f"{len(groups)} group(s) of near-duplicates")
+
+
+@app.command()
 def export(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", help="Export format (json).")] = "json",

@@ -64,7 +64,7 @@ def test_articles_show_and_export(tmp_path: Path) -> None:
     assert "published 2018-07-24 (day)" in shown.output
     assert invoke("show", "ffffffffffff", "--db", db).exit_code == 5
     export = json.loads(invoke("export", "--format", "json", "--db", db).output)
-    assert len(export["articles"]) == 5 and export["reuse"] == []
+    assert len(export["articles"]) == 5 and len(export["reuse"]) == 1
 
 
 def test_stdin_text_and_jsonl(tmp_path: Path) -> None:
@@ -99,3 +99,31 @@ def test_dates_lists_expressions_and_sentence_dates(tmp_path: Path) -> None:
     assert by_start['Qualifié de "très ré']["evidence"] == "publication date"
     shown = invoke("show", "000_f5d20291b2664ef1.txt", "--db", db).output
     assert "inculpé vendredi ⟨2018-07-13⟩ douze agents" in shown
+
+
+def test_reuse_and_duplicates(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    invoke("ingest", str(SAMPLES), "--db", db)
+    data = json.loads(invoke("reuse", "--db", db, "--json").output)
+    export = json.loads(invoke("export", "--db", db).output)
+    files = {a["id"]: a for a in export["articles"]}
+    [pair] = data["pairs"]
+    source, target = files[pair["source_id"]], files[pair["target_id"]]
+    assert (source["file"], target["file"]) == ("000_f5d20291b2664ef1.txt", "004_8502c02b9a8c0c2d.txt")
+    texts = sorted(p["text"][:30] for p in pair["passages"])
+    assert texts == ["Les pourparlers se sont tenus ", "Washington a inculpé vendredi "]
+    for p in pair["passages"]:
+        assert source["text"][p["source_start"] : p["source_end"]] == p["text"]
+        assert target["text"][p["target_start"] : p["target_end"]].lower() == p["text"].lower()
+    assert export["reuse"] == data["pairs"]
+    assert 0.8 < target["originality"] < 1.0 and files[pair["source_id"]]["originality"] == 1.0
+    # a republished copy with small edits is a near-duplicate
+    copy = tmp_path / "copy.txt"
+    copy.write_text(
+        (SAMPLES / "003_9e0f405ca55fa043.txt").read_text(encoding="utf-8").replace("Sotchi", "Sochi")
+        + "\nAvec AFP\n",
+        encoding="utf-8",
+    )
+    invoke("ingest", str(copy), "--db", db)
+    groups = json.loads(invoke("duplicates", "--db", db, "--json").output)
+    assert len(groups) == 1 and len(groups[0]) == 2

@@ -8,6 +8,7 @@ from typing import Any
 
 from chronique.model import Article
 from chronique.pipeline import timexes
+from chronique.reuse import ReuseDetector
 from chronique.store import Store
 
 EXPORT_VERSION = 1
@@ -19,14 +20,29 @@ def article_record(article: Article) -> dict[str, Any]:
     return record
 
 
+def detect_reuse(store: Store) -> ReuseDetector:
+    """Reuse among every stored article, in ingest order with their publication dates."""
+    detector = ReuseDetector()
+    detector.add_many(store.iter_articles())
+    return detector
+
+
 def export_articles(articles: Iterable[Article]) -> dict[str, Any]:
+    articles = list(articles)
+    detector = ReuseDetector()
+    detector.add_many(articles)
+    records = []
+    for a in articles:
+        record = article_record(a)
+        record["originality"] = round(detector.originality(a.id), 4)
+        records.append(record)
     return {
         "version": EXPORT_VERSION,
-        "articles": [article_record(a) for a in articles],
+        "articles": records,
         "entities": [],
         "events": [],
         "stories": [],
-        "reuse": [],
+        "reuse": [pair.as_dict() for pair in detector.pairs()],
     }
 
 
