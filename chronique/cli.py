@@ -443,10 +443,19 @@ def bench(
     no_overremoval: Annotated[
         bool, typer.Option("--no-overremoval", help="Skip the over-removal check.")
     ] = False,
+    trace_memory: Annotated[
+        bool, typer.Option("--trace-memory", help="Also trace each phase's Python peak (slows the timings).")
+    ] = False,
+    reuse_sizes: Annotated[
+        list[int] | None,
+        typer.Option("--reuse", help="Also benchmark reuse detection on N synthetic documents (repeatable)."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Measure throughput and memory against a bare spaCy pass, and the cleaner's over-removal."""
+    """Measure throughput and memory against a bare spaCy pass, and the cleaner's over-removal;
+    with --reuse N, text-reuse detection on synthetic corpora with planted near-duplicates."""
     from chronique.bench import overremoval, run_throughput
+    from chronique.bench.reuse import run_reuse_bench
 
     with _errors():
         throughput = run_throughput(
@@ -454,17 +463,26 @@ def bench(
             replicate=replicate,
             with_spacy=not no_spacy,
             model=model,
+            trace_memory=trace_memory,
         )
         removal = None if no_overremoval or not overremoval_folder else overremoval(overremoval_folder)
+        reuse_result = run_reuse_bench(tuple(reuse_sizes)) if reuse_sizes else None
     if as_json:
         out.print_json(
-            data={"throughput": throughput.as_dict(), "overremoval": removal.as_dict() if removal else None}
+            data={
+                "throughput": throughput.as_dict(),
+                "overremoval": removal.as_dict() if removal else None,
+                "reuse": reuse_result.as_dict() if reuse_result else None,
+            }
         )
         return
     out.print(throughput.format(), markup=False, highlight=False)
     if removal is not None:
         out.print()
         out.print(removal.format(), markup=False, highlight=False)
+    if reuse_result is not None:
+        out.print()
+        out.print(reuse_result.format(), markup=False, highlight=False)
 
 
 def main() -> None:

