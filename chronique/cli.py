@@ -100,7 +100,8 @@ def _print_report(result: RunResult) -> None:
     summary = summarise(result)
     out.print(
         f"[bold]{summary.articles} articles[/bold] ({summary.added} new, {summary.already_stored} already stored), "
-        f"{summary.skipped} inputs skipped, {summary.redated} dates refined across articles, {summary.seconds:.2f} s"
+        f"{summary.skipped} inputs skipped, {summary.redated} dates refined across articles, "
+        f"{summary.reuse_pairs} reuse pairs found, {summary.seconds:.2f} s"
     )
     if summary.skipped_by_reason:
         out.print("skipped: " + ", ".join(f"{r} ({n})" for r, n in summary.skipped_by_reason.items()))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from chronique.clean import LineStats, article_line_keys, clean
 from chronique.dates.corpus import Dated, refine
@@ -20,7 +22,8 @@ from chronique.dates.timex import Timex, find_timexes, resolve
 from chronique.errors import InputError
 from chronique.ingest import read_inputs
 from chronique.lang import get_language
-from chronique.model import Article, Document
+from chronique.model import Article, Document, PublicationDate
+from chronique.reuse import ReuseDetector
 from chronique.settings import Settings
 from chronique.store import Store
 
@@ -48,6 +51,7 @@ class RunResult:
     already_stored: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     redated: int = 0
+    reuse_pairs: int = 0  # new or re-directed reuse pairs
     seconds: float = 0.0
 
     @property
@@ -148,6 +152,7 @@ def ingest(
     items = read_inputs(inputs, settings.max_file_bytes, settings.max_line_bytes)
     seen: set[str] = set()
     known: dict[str, DateEvidence] = {}  # the date evidence analysis found, reused when redating
+    new_articles: list[Article] = []
     for batch in _batches(items, settings.batch_size, result, on_item):
         ids = [d.id for d in batch]
         stored = store.existing(ids)
@@ -174,7 +179,10 @@ def ingest(
                 result.skipped.append(Skipped(doc.origin, f"analysis failed ({type(exc).__name__}: {exc})"))
         result.added += store.add(fresh, stats)
         result.articles.extend(fresh)
-    result.redated = redate(result.articles, store, today, known)
+        new_articles.extend(fresh)
+    changed = redate(result.articles, store, today, known)
+    result.redated = len(changed)
+    result.reuse_pairs = update_reuse(store, new_articles, changed)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -207,15 +215,15 @@ def redate(
     today: dt.date,
     known: dict[str, DateEvidence] | None = None,
     related_limit: int = 20,
-) -> int:
+) -> dict[str, PublicationDate]:
     """Refine publication dates across articles (the run's and stored ones on the same events).
 
     Dates that came from other articles are derived again from scratch each time, so the result does
-    not depend on the order articles arrived in. Returns how many dates changed; the changes are
-    stored and applied to ``articles``.
+    not depend on the order articles arrived in. Returns the dates that changed; they are stored and
+    applied to ``articles``.
     """
     if not articles:
-        return 0
+        return {}
     pool: dict[str, Article] = {a.id: a for a in articles}
     wanted: set[str] = set()
     for article in articles:
@@ -239,12 +247,56 @@ def redate(
         if final != a.published:
             changed[a.id] = final
     if not changed:
-        return 0
+        return {}
     store.update_published(changed)
     for article in pool.values():
         if article.id in changed:
             article.published = changed[article.id]
-    return len(changed)
+    return changed
+
+
+REUSE_STATE = "reuse"
+
+
+def load_reuse(store: Store, covering: int | None = None) -> ReuseDetector:
+    """The reuse detector of the store: its saved state when it covers ``covering`` articles (default:
+    all stored), else rebuilt from every stored article (a database from before reuse, a run killed
+    before saving it)."""
+    saved = store.load_state(REUSE_STATE)
+    if saved is not None and saved[1] == (store.count() if covering is None else covering):
+        with tempfile.NamedTemporaryFile(suffix=".npz") as tmp:
+            tmp.write(saved[0])
+            tmp.flush()
+            return ReuseDetector.load(tmp.name, texts=store.texts())
+    detector = ReuseDetector(texts=store.texts())
+    detector.add_many(store.iter_articles())
+    return detector
+
+
+def save_reuse(store: Store, detector: ReuseDetector) -> None:
+    with tempfile.NamedTemporaryFile(suffix=".npz") as tmp:
+        detector.save(tmp.name)
+        data = Path(tmp.name).read_bytes()
+    store.save_state(REUSE_STATE, data, len(detector))
+
+
+def update_reuse(store: Store, new: list[Article], redated: dict[str, PublicationDate]) -> int:
+    """Add the run's new articles to the stored reuse index (earlier articles are not compared again)
+    and turn round pairs whose direction a new publication date changes. Returns the pairs found or
+    turned; the state is saved in the store."""
+    saved = store.load_state(REUSE_STATE)
+    before = store.count() - len(new)
+    if saved is not None and saved[1] == before and not new and not redated:
+        return 0  # nothing new, nothing moved: the saved state stands
+    if saved is None or saved[1] != before:  # no usable state: everything, new articles included
+        detector = load_reuse(store)
+        found = len(detector.pairs())
+    else:
+        detector = load_reuse(store, covering=before)
+        turned = [detector.redate(i, pub) for i, pub in redated.items() if i in detector.index]
+        found = sum(len(t) for t in turned) + len(detector.add_many(new))
+    save_reuse(store, detector)
+    return found
 
 
 def _key_terms(article: Article, n: int = 8) -> str:

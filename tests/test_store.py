@@ -100,3 +100,35 @@ def test_learned_line_counts_persist(tmp_path: Path, settings: Settings) -> None
     result = ingest([str(folder / "b.jsonl")], s, settings, today=TODAY)
     [new] = result.articles
     assert [r.reason for r in new.removed] == ["learned"] and footer not in new.text
+
+
+def test_reuse_state_is_kept_and_grown_run_by_run(tmp_path: Path, settings: Settings) -> None:
+    from chronique.pipeline import REUSE_STATE, load_reuse
+    from chronique.reuse import find_reuse
+
+    s = Store(str(tmp_path / "reuse.db"))
+    ingest([str(SAMPLES / "000_f5d20291b2664ef1.txt")], s, settings, today=TODAY)
+    assert s.load_state(REUSE_STATE) is not None and s.load_state(REUSE_STATE)[1] == 1  # type: ignore[index]
+    result = ingest([str(SAMPLES / "004_8502c02b9a8c0c2d.txt")], s, settings, today=TODAY)
+    assert result.reuse_pairs == 1
+    [pair] = load_reuse(s).pairs()
+    a000, a004 = s.get("000_f5d20291b2664ef1.txt"), s.get("004_8502c02b9a8c0c2d.txt")
+    assert a000 is not None and a004 is not None
+    assert (pair.source_id, pair.target_id) == (a000.id, a004.id)
+    ingest([str(SAMPLES)], s, settings, today=TODAY)  # the rest, incrementally
+    assert [p.as_dict() for p in load_reuse(s).pairs()] == [p.as_dict() for p in find_reuse(s.articles())]
+
+
+def test_an_older_database_is_migrated_and_its_reuse_rebuilt(tmp_path: Path, settings: Settings) -> None:
+    from chronique.pipeline import REUSE_STATE, load_reuse
+
+    db = str(tmp_path / "old.db")
+    s = Store(db)
+    ingest([str(SAMPLES)], s, settings, today=TODAY)
+    with s.write() as conn:  # make it a version-1 database: no stage state table
+        conn.execute(text("DROP TABLE stage_state"))
+        conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    s.close()
+    s = Store(db)
+    assert s.schema_version == SCHEMA_VERSION and s.load_state(REUSE_STATE) is None
+    assert len(load_reuse(s).pairs()) == 1 and s.count() == 5

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from chronique.model import Article
-from chronique.pipeline import timexes
+from chronique.pipeline import load_reuse, timexes
 from chronique.reuse import ReuseDetector
 from chronique.store import Store
 
@@ -21,16 +21,16 @@ def article_record(article: Article) -> dict[str, Any]:
 
 
 def detect_reuse(store: Store) -> ReuseDetector:
-    """Reuse among every stored article, in ingest order with their publication dates."""
-    detector = ReuseDetector()
-    detector.add_many(store.iter_articles())
-    return detector
+    """Reuse among every stored article (the store's saved detector)."""
+    return load_reuse(store)
 
 
-def export_articles(articles: Iterable[Article]) -> dict[str, Any]:
+def export_articles(articles: Iterable[Article], detector: ReuseDetector | None = None) -> dict[str, Any]:
+    """The export of ``articles``; reuse among them is computed unless a ``detector`` that has them is given."""
     articles = list(articles)
-    detector = ReuseDetector()
-    detector.add_many(articles)
+    if detector is None:
+        detector = ReuseDetector()
+        detector.add_many(articles)
     records = []
     for a in articles:
         record = article_record(a)
@@ -48,4 +48,4 @@ def export_articles(articles: Iterable[Article]) -> dict[str, Any]:
 
 def export_store(store: Store) -> dict[str, Any]:
     """Everything in the store, in ingest order."""
-    return export_articles(store.iter_articles())
+    return export_articles(store.iter_articles(), load_reuse(store))

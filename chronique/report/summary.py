@@ -17,6 +17,7 @@ class RunSummary:
     skipped: int
     skipped_by_reason: dict[str, int]
     redated: int
+    reuse_pairs: int
     sources: dict[str, int]
     dated: dict[str, int]  # granularity → articles
     removed: dict[str, int]  # reason → spans
@@ -41,6 +42,7 @@ def summarise(result: RunResult) -> RunSummary:
         skipped=len(result.skipped),
         skipped_by_reason=dict(result.skipped_by_reason),
         redated=result.redated,
+        reuse_pairs=result.reuse_pairs,
         sources=dict(Counter(a.source or "(unknown)" for a in result.articles).most_common()),
         dated=dict(Counter(a.published.granularity for a in result.articles)),
         removed=dict(removed.most_common()),

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -69,7 +70,16 @@ source_stats = Table(
     "source_stats", metadata, Column("source", Text, primary_key=True), Column("n", Integer, nullable=False)
 )
 
-SCHEMA_VERSION = 1
+# Serialised state of a stage that keeps its own index (the reuse detector): one blob per name.
+stage_state = Table(
+    "stage_state",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("articles", Integer, nullable=False),  # how many articles the state covers
+)
+
+SCHEMA_VERSION = 2
 
 
 def _v1(conn: Connection) -> None:
@@ -81,5 +91,9 @@ def _v1(conn: Connection) -> None:
         )
 
 
+def _v2(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[stage_state])
+
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -284,6 +284,36 @@ class Store:
         for i in range(0, len(rows), 1000):
             conn.execute(stmt, rows[i : i + 1000])
 
+    # -- stage state --------------------------------------------------------------------------
+    def load_state(self, name: str) -> tuple[bytes, int] | None:
+        """A stage's saved state and the number of articles it covered, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.stage_state.c.data, schema.stage_state.c.articles).where(
+                    schema.stage_state.c.name == name
+                )
+            ).first()
+        return (bytes(row[0]), int(row[1])) if row is not None else None
+
+    def save_state(self, name: str, data: bytes, articles: int) -> None:
+        with self.write() as conn:
+            conn.execute(schema.stage_state.delete().where(schema.stage_state.c.name == name))
+            conn.execute(schema.stage_state.insert().values(name=name, data=data, articles=articles))
+
+    def texts(self) -> StoredTexts:
+        """A read-only mapping article id → cleaned text, read from the database on demand."""
+        return StoredTexts(self)
+
+    def text_of(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(t_articles.c.text).where(t_articles.c.id == article_id)).scalar()
+        return None if value is None else str(value)
+
+    def ids(self) -> list[str]:
+        """Every article id, in ingest order."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(t_articles.c.id).order_by(t_articles.c.seq)).scalars())
+
     def integrity_ok(self) -> bool:
         if not self.sqlite:
             return True
@@ -292,6 +322,25 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+class StoredTexts(Mapping[str, str]):
+    """Cleaned texts of stored articles, fetched one at a time (a stage's index needs only a few)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getitem__(self, article_id: str) -> str:
+        text = self._store.text_of(article_id)
+        if text is None:
+            raise KeyError(article_id)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._store.ids())
+
+    def __len__(self) -> int:
+        return self._store.count()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
