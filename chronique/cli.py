@@ -194,23 +194,51 @@ def articles(
     query: Annotated[str | None, typer.Option("--query", "-q", help="Full-text search (all words).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="List near-duplicates separately instead of under their original.")
+    ] = False,
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """List stored articles, filtered by date, source or words."""
+    """List stored articles, filtered by date, source or words; near-duplicates collapsed."""
     with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
         found = chq.articles(since=since, until=until, source=source, query=query, limit=limit, offset=offset)
+        groups = [] if show_all else chq.reuse().duplicate_groups()
+    copies = _collapse(found, groups)
+    listed = [a for a in found if a.id in copies]
     if as_json:
-        out.print_json(data=[_brief(a) for a in found])
+        out.print_json(data=[{**_brief(a), "duplicates": copies[a.id]} for a in listed])
         return
     table = Table(show_edge=False, pad_edge=False)
     for col in ("id", "published", "source", "file", "title"):
         table.add_column(col, overflow="fold")
-    for a in found:
+    for a in listed:
+        also = f"  (+{len(copies[a.id])} near-duplicate(s))" if copies[a.id] else ""
         table.add_row(a.id, a.published.value or "unknown", escape(a.source or ""), escape(a.file or ""),
-                      escape(a.title or _first_words(a.text)))  # fmt: skip
+                      escape((a.title or _first_words(a.text)) + also))  # fmt: skip
     out.print(table)
-    out.print(f"{len(found)} article(s)")
+    out.print(
+        f"{len(listed)} article(s)"
+        + (f", {len(found) - len(listed)} near-duplicate(s) collapsed" if len(found) > len(listed) else "")
+    )
+
+
+def _collapse(found: list[Article], groups: list[list[str]]) -> dict[str, list[str]]:
+    """The articles to list, each with the ids of its near-duplicates among ``found`` (the first of a
+    group in the listing stands for the others)."""
+    group_of = {i: tuple(g) for g in groups for i in g}
+    shown: dict[tuple[str, ...], str] = {}
+    copies: dict[str, list[str]] = {}
+    for a in found:
+        group = group_of.get(a.id)
+        if group is None:
+            copies[a.id] = []
+        elif group in shown:
+            copies[shown[group]].append(a.id)
+        else:
+            shown[group] = a.id
+            copies[a.id] = []
+    return copies
 
 
 def _brief(a: Article) -> dict[str, Any]:

@@ -75,7 +75,7 @@ def test_stdin_text_and_jsonl(tmp_path: Path) -> None:
         json.dumps({"text": f"{text} Ligne {i}.", "published": f"2020-01-0{i}"}) for i in (1, 2)
     )
     assert invoke("ingest", "-", "--db", db, input=lines).exit_code == 0
-    listed = json.loads(invoke("articles", "--db", db, "--json").output)
+    listed = json.loads(invoke("articles", "--db", db, "--json", "--all").output)
     assert [a["published"]["value"] for a in listed] == [None, "2020-01-01", "2020-01-02"]
 
 
@@ -127,3 +127,8 @@ def test_reuse_and_duplicates(tmp_path: Path) -> None:
     invoke("ingest", str(copy), "--db", db)
     groups = json.loads(invoke("duplicates", "--db", db, "--json").output)
     assert len(groups) == 1 and len(groups[0]) == 2
+    listed = json.loads(invoke("articles", "--db", db, "--json").output)
+    assert len(listed) == 5  # the republished copy is listed under its original
+    [original] = [a for a in listed if a["duplicates"]]
+    assert original["file"] == "003_9e0f405ca55fa043.txt" and len(original["duplicates"]) == 1
+    assert len(json.loads(invoke("articles", "--db", db, "--json", "--all").output)) == 6
