@@ -103,8 +103,8 @@ def test_learned_line_counts_persist(tmp_path: Path, settings: Settings) -> None
 
 
 def test_reuse_state_is_kept_and_grown_run_by_run(tmp_path: Path, settings: Settings) -> None:
-    from chronique.pipeline import REUSE_STATE, load_reuse
     from chronique.reuse import find_reuse
+    from chronique.reuse.persist import REUSE_STATE, load_reuse
 
     s = Store(str(tmp_path / "reuse.db"))
     ingest([str(SAMPLES / "000_f5d20291b2664ef1.txt")], s, settings, today=TODAY)
@@ -120,7 +120,7 @@ def test_reuse_state_is_kept_and_grown_run_by_run(tmp_path: Path, settings: Sett
 
 
 def test_an_older_database_is_migrated_and_its_reuse_rebuilt(tmp_path: Path, settings: Settings) -> None:
-    from chronique.pipeline import REUSE_STATE, load_reuse
+    from chronique.reuse.persist import REUSE_STATE, load_reuse
 
     db = str(tmp_path / "old.db")
     s = Store(db)

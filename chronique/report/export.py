@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from chronique.model import Article
-from chronique.pipeline import load_reuse, timexes
+from chronique.pipeline import timexes
 from chronique.reuse import ReuseDetector
+from chronique.reuse.persist import load_reuse
 from chronique.store import Store
 
 EXPORT_VERSION = 1
