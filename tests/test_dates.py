@@ -150,3 +150,20 @@ def test_no_year_is_lent_across_months() -> None:
 def test_reference_date_is_never_later_than_today() -> None:
     ev = collect_evidence("Le sommet aura lieu le 3 mai 2031.", {}, [], FR)
     assert date_article(ev, FR, dt.date(2026, 1, 1)).value is None
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        ("Date : 24/07/2018", "2018-07-24"),
+        ("date 24 juillet 2018", "2018-07-24"),
+        ("date 2018-07", "2018-07"),
+    ],
+)
+def test_date_header_forms(header: str, value: str) -> None:
+    from chronique.clean import clean
+
+    cleaned = clean(f"{header}\nLe ministre a démissionné mardi, a annoncé l'Elysée dans un communiqué.", FR)
+    assert cleaned.text.startswith("Le ministre")
+    ev = collect_evidence(cleaned.text, cleaned.metadata, [], FR)
+    assert date_article(ev, FR, TODAY).value == value

@@ -72,7 +72,7 @@ def date_article(
         declared = parse_iso(ev.declared) or _parse_words(ev.declared, lang)
         if declared is not None and declared.year is not None:
             return _pub(declared, f"declared date {ev.declared!r}", 1.0, "declared")
-    header = parse_iso(ev.header) if ev.header else None
+    header = (parse_iso(ev.header) or _parse_words(ev.header, lang)) if ev.header else None
     updated = _parse_words(ev.updated, lang) if ev.updated else None
     if updated is not None and updated.month is not None:
         evidence = f"update line {ev.updated!r}"

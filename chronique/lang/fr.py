@@ -97,10 +97,15 @@ HEADLINE = re.compile(r"^(?=.{3,200}$).*[^.!?…:;,\"»”)]$")
 
 _AGENCIES = r"AFP|Reuters|AP|ANSA|DPA|Belga|ATS|Xinhua|Bloomberg|EFE|Kyodo|Sputnik|RIA Novosti|TASS|Interfax"
 METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # "date 2018-07", "date : 2018-07-24" — a scraper's date header, sometimes glued to the first paragraph.
+    # "date 2018-07", "date : 2018-07-24", "Date : 24/07/2018", "Date: 24 juillet 2018" — a scraper's date
+    # header, sometimes glued to the first paragraph.
     (
         "date",
-        re.compile(r"^\s*date\s*:?\s+(?P<value>\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\b", _I),
+        re.compile(
+            r"^\s*date\s*:?\s+(?P<value>\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+            r"|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}(?:er)? [a-zéû]+\.? \d{4})(?![\d/])",
+            _I,
+        ),
     ),
     # "Dernière mise à jour à 08h36 le 15/05", "Mis à jour le 15/05/2019 à 08:36", "Publié le 3 mai 2019".
     (
