@@ -159,3 +159,16 @@ def test_a_short_question_or_exclamation_first_line_is_a_title() -> None:
 
 def test_a_short_first_sentence_followed_by_a_shorter_line_is_not_a_title() -> None:
     assert clean("Le conseil a voté le budget.\nIl était temps.", FR).title is None
+
+
+def test_agency_dateline_stays_in_the_text() -> None:
+    # "PARIS (Reuters) -" opens many agency texts: it is part of the first sentence as published.
+    raw = "Moscou (AFP) - Le Kremlin a annoncé mardi un sommet à Helsinki, selon un communiqué."
+    assert clean(raw, FR).text == raw
+
+
+def test_tags_and_follow_us_lines() -> None:
+    raw = BODY + "\nMots-clés : Russie, Etats-Unis, diplomatie\nSuivez-nous sur Facebook et Twitter"
+    got = reasons(raw)
+    assert got["Mots-clés : Russie, Etats-Unis, diplomatie"] == "navigation"
+    assert got["Suivez-nous sur Facebook et Twitter"] == "share"

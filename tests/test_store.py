@@ -85,7 +85,7 @@ def test_date_filters(store: Store, settings: Settings) -> None:
 def test_learned_line_counts_persist(tmp_path: Path, settings: Settings) -> None:
     folder = tmp_path / "site"
     folder.mkdir()
-    footer = "Suivez-nous sur notre application mobile gratuite"
+    footer = "Retrouvez chaque matin les nouvelles du quartier dans notre application"
     import json
 
     lines = [json.dumps({"text": f"Le maire de la ville {i} a inauguré lundi la nouvelle médiathèque du quartier.\n"

@@ -82,6 +82,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "[Coupe du monde] 25 millions de cyberattaques…": a rubric in brackets heads a link to another story.
     ("related", re.compile(r"^\[[^\]]{2,40}\]\s*[^.!?]{5,200}$")),
     ("link", re.compile(r"^(?:https?://|www\.)\S+$", _I)),
+    ("navigation", re.compile(r"^(?=.{1,200}$)(?:mots-clés|mots clés|tags|thèmes|sujets)\s*:", _I)),
+    ("share", re.compile(r"^(?=.{1,80}$)suivez-nous\b[^.!?]*$", _I)),
 )
 
 RELATED_HEADERS = re.compile(
