@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,6 @@ class Settings:
     # … and in at least this share of that source's articles is boilerplate of that source.
     learned_min_share: float = 0.1
     report_path: str = "chronique-report.html"
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def max_file_bytes(self) -> int:
@@ -75,6 +74,6 @@ def load_settings(config: str | Path | None = None, env: dict[str, str] | None =
     values = {}
     for f in fields(settings):
         raw = env.get(f"CHRONIQUE_{f.name.upper()}")
-        if raw is not None and f.name != "extra":
+        if raw is not None:
             values[f.name] = _coerce(f.name, raw, getattr(settings, f.name))
     return settings.with_overrides(**values)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -49,7 +48,3 @@ def normalise(text: str) -> str:
 def line_key(text: str) -> str:
     """A short stable hash of a line's normal form (what the store counts for learned boilerplate)."""
     return hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=8).hexdigest()
-
-
-def iter_nonempty(lines: list[Line]) -> Iterator[Line]:
-    return (line for line in lines if not line.empty)
