@@ -20,11 +20,11 @@ def test_layers_override_in_order(tmp_path: Path) -> None:
 
 
 def test_bad_settings_say_what_is_wrong(tmp_path: Path) -> None:
-    with pytest.raises(ChroniqueError, match="CHRONIQUE|batch_size"):
+    with pytest.raises(ChroniqueError, match=r"batch_size"):
         load_settings(env={"CHRONIQUE_BATCH_SIZE": "many"})
     bad = tmp_path / "bad.toml"
     bad.write_text("db = [unclosed", encoding="utf-8")
-    with pytest.raises(ChroniqueError, match="bad.toml"):
+    with pytest.raises(ChroniqueError, match=r"bad\.toml"):
         load_settings(bad, env={})
     with pytest.raises(ChroniqueError, match="unknown setting"):
         Settings().with_overrides(colour="blue")
