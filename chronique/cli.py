@@ -251,6 +251,16 @@ def _first_words(text: str, n: int = 12) -> str:
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
+def _article(article_id: str, db: str | None, config: Path | None) -> Article:
+    """The stored article ``article_id`` (id, unique prefix or file name), or exit 5 with a message."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        article = chq.article(article_id)
+    if article is None:
+        err.print(f"[red]not found:[/red] no article {escape(article_id)!s} (or the prefix is ambiguous)")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    return article
+
+
 @app.command()
 def show(
     article_id: Annotated[
@@ -261,11 +271,7 @@ def show(
     config: ConfigOption = None,
 ) -> None:
     """Show an article: its date and evidence, and its raw text with removed spans struck out."""
-    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
-        article = chq.article(article_id)
-    if article is None:
-        err.print(f"[red]not found:[/red] no article {escape(article_id)!s} (or the prefix is ambiguous)")
-        raise typer.Exit(EXIT_NOT_FOUND)
+    article = _article(article_id, db, config)
     if as_json:
         out.print_json(data=article_record(article))
         return
@@ -308,11 +314,7 @@ def dates(
     """An article's temporal expressions with their values and reasoning, and the date of each sentence."""
     from chronique.pipeline import dated_sentences, timex_details
 
-    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
-        article = chq.article(article_id)
-    if article is None:
-        err.print(f"[red]not found:[/red] no article {escape(article_id)!s} (or the prefix is ambiguous)")
-        raise typer.Exit(EXIT_NOT_FOUND)
+    article = _article(article_id, db, config)
     details = timex_details(article)
     sentences = dated_sentences(article)
     if as_json:

@@ -13,16 +13,23 @@ from chronique.store import Store
 REUSE_STATE = "reuse"
 
 
-def load_reuse(store: Store, covering: int | None = None) -> ReuseDetector:
-    """The reuse detector of the store: its saved state when it covers ``covering`` articles (default:
-    all stored), else rebuilt from every stored article (a database from before reuse, a run killed
-    before saving it)."""
+def load_reuse(store: Store) -> ReuseDetector:
+    """The reuse detector of the store: its saved state when it covers every stored article, else
+    rebuilt from all of them (a database from before reuse, a run killed before saving it)."""
     saved = store.load_state(REUSE_STATE)
-    if saved is not None and saved[1] == (store.count() if covering is None else covering):
-        with tempfile.NamedTemporaryFile(suffix=".npz") as tmp:
-            tmp.write(saved[0])
-            tmp.flush()
-            return ReuseDetector.load(tmp.name, texts=store.texts())
+    if saved is not None and saved[1] == store.count():
+        return _detector(store, saved[0])
+    return _rebuilt(store)
+
+
+def _detector(store: Store, data: bytes) -> ReuseDetector:
+    with tempfile.NamedTemporaryFile(suffix=".npz") as tmp:
+        tmp.write(data)
+        tmp.flush()
+        return ReuseDetector.load(tmp.name, texts=store.texts())
+
+
+def _rebuilt(store: Store) -> ReuseDetector:
     detector = ReuseDetector(texts=store.texts())
     detector.add_many(store.iter_articles())
     return detector
@@ -44,10 +51,10 @@ def update_reuse(store: Store, new: list[Article], redated: dict[str, Publicatio
     if saved is not None and saved[1] == before and not new and not redated:
         return 0  # nothing new, nothing moved: the saved state stands
     if saved is None or saved[1] != before:  # no usable state: everything, new articles included
-        detector = load_reuse(store)
+        detector = _rebuilt(store)
         found = len(detector.pairs())
     else:
-        detector = load_reuse(store, covering=before)
+        detector = _detector(store, saved[0])
         turned = [detector.redate(i, pub) for i, pub in redated.items() if i in detector.index]
         found = sum(len(t) for t in turned) + len(detector.add_many(new))
     save_reuse(store, detector)
