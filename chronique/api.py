@@ -112,7 +112,7 @@ def evaluate(
         chq = Chronique(str(Path(tmp) / "eval.db"), base)
         try:
             result = chq.ingest(articles)
-            export = export_articles(result.articles)
+            export = export_articles(result.articles, store=chq.store)
         finally:
             chq.close()
     return score(gold_data, export)

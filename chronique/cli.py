@@ -273,7 +273,8 @@ def show(
     """Show an article: its date and evidence, and its raw text with removed spans struck out."""
     article = _article(article_id, db, config)
     if as_json:
-        out.print_json(data=article_record(article))
+        with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+            out.print_json(data=article_record(article, chq.store))
         return
     pub = article.published
     out.print(f"[bold]{escape(article.title or '(untitled)')}[/bold]")

@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from chronique.clean import LineStats, article_line_keys, clean
@@ -21,6 +21,7 @@ from chronique.errors import InputError
 from chronique.ingest import read_inputs
 from chronique.lang import get_language
 from chronique.model import Article, Document, PublicationDate
+from chronique.nlp.analysis import Annotations, annotate, ner_model
 from chronique.reuse.persist import update_reuse
 from chronique.settings import Settings
 from chronique.store import Store
@@ -146,6 +147,8 @@ def ingest(
     started = time.perf_counter()
     today = today or dt.date.today()
     result = RunResult()
+    if settings.nlp:
+        annotate_stored(store, settings)
     stats = store.line_stats(settings.learned_min_articles, settings.learned_min_share)
     items = read_inputs(inputs, settings.max_file_bytes, settings.max_line_bytes)
     seen: set[str] = set()
@@ -175,7 +178,8 @@ def ingest(
             except Exception as exc:  # one article never stops the batch
                 log.exception("article %s (%s) failed", doc.id, doc.origin)
                 result.skipped.append(Skipped(doc.origin, f"analysis failed ({type(exc).__name__}: {exc})"))
-        result.added += store.add(fresh, stats)
+        annotations = people_of(fresh, settings) if settings.nlp else None
+        result.added += store.add(fresh, stats, annotations)
         result.articles.extend(fresh)
         new_articles.extend(fresh)
     changed = redate(result.articles, store, today, known)
@@ -183,6 +187,33 @@ def ingest(
     result.reuse_pairs = update_reuse(store, new_articles, changed)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def people_of(articles: Sequence[Article], settings: Settings) -> dict[str, Annotations]:
+    """Entities and quotations of each article (the NER model runs over all their lines at once)."""
+    items = ((a.text, a.language, a.published.value) for a in articles)
+    found = annotate(items, ner_model(settings.model))
+    return {a.id: ann for a, ann in zip(articles, found, strict=True)}
+
+
+def annotate_stored(store: Store, settings: Settings) -> int:
+    """Give stored articles that have none (a database from before this stage) their entities and
+    quotations; returns how many were annotated."""
+    done = 0
+    batch: list[Article] = []
+    for article in store.unannotated():
+        batch.append(article)
+        if len(batch) >= settings.batch_size:
+            done += _save_stored(store, batch, settings)
+            batch = []
+    if batch:
+        done += _save_stored(store, batch, settings)
+    return done
+
+
+def _save_stored(store: Store, batch: list[Article], settings: Settings) -> int:
+    store.save_people(people_of(batch, settings), through=max(a.seq or 0 for a in batch))
+    return len(batch)
 
 
 def _batches(

@@ -27,6 +27,7 @@ class Settings:
     # … and in at least this share of that source's articles is boilerplate of that source.
     learned_min_share: float = 0.1
     report_path: str = "chronique-report.html"
+    nlp: bool = True  # find entities and quotations (the spaCy model's NER; off: clean, date and reuse only)
 
     @property
     def max_file_bytes(self) -> int:

@@ -14,6 +14,38 @@ from functools import cache
 from pathlib import Path
 
 
+@dataclass(frozen=True)
+class PeopleData:
+    """Who said what: the lexicon ``chronique.nlp`` builds its entity and quotation patterns from."""
+
+    er_verbs: tuple[str, ...] = ()  # reporting verbs of the first group, by stem ("déclar")
+    irregular_forms: tuple[str, ...] = ()  # every form of the other reporting verbs
+    weak_cues: frozenset[str] = frozenset()  # stems that report speech only before a content
+    auxiliaries: tuple[str, ...] = ()
+    fillers: tuple[str, ...] = ()  # words between an auxiliary and its participle, or a verb and its subject
+    according_to: tuple[str, ...] = ()  # "selon"
+    content_links: tuple[str, ...] = ()  # "que"
+    infinitive_links: tuple[str, ...] = ()  # "de", "à" (+ an infinitive)
+    infinitive_clitics: tuple[str, ...] = ()  # "se" (de se servir)
+    infinitive_endings: tuple[str, ...] = ()  # "er", "ir"
+    infinitive_auxiliaries: tuple[str, ...] = ()  # "avoir" (a confié avoir …)
+    addressee_links: tuple[str, ...] = ()  # "aux" (journalistes)
+    passive_cues: tuple[str, ...] = ()  # "qualifié" (de « … » par X)
+    pronouns: dict[str, str] = field(default_factory=dict)
+    titles: tuple[str, ...] = ()
+    person_roles: tuple[str, ...] = ()  # "_" joins the words of a multi-word role
+    org_roles: tuple[str, ...] = ()
+    role_adjectives: tuple[str, ...] = ()
+    role_determiners: tuple[str, ...] = ()
+    role_premodifiers: tuple[str, ...] = ()
+    role_domains: tuple[str, ...] = ()
+    office_periphrases: dict[str, str] = field(default_factory=dict)
+    office_holders: dict[str, tuple[tuple[str, str, str | None], ...]] = field(default_factory=dict)
+    person_epithets: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    not_names: frozenset[str] = frozenset()
+    quote_pairs: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: one instance per language
 class LanguageData:
     code: str
@@ -77,6 +109,7 @@ class LanguageData:
     set_words: tuple[str, ...] = ()  # "chaque"
     times_per: tuple[str, ...] = ()  # "fois par"
     references: dict[str, str] = field(default_factory=dict)  # "ces derniers jours" → "PAST_REF"
+    people: PeopleData = field(default_factory=PeopleData)
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """Background document frequencies of words in this language's news (``<code>_df.json``)."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from chronique.lang import LanguageData
+from chronique.lang import LanguageData, PeopleData
+from chronique.lang import fr_people as people
 
 _I = re.IGNORECASE
 
@@ -345,4 +346,32 @@ DATA = LanguageData(
     set_words=SET_WORDS,
     times_per=TIMES_PER,
     references=REFERENCES,
+    people=PeopleData(
+        er_verbs=people.ER_VERBS,
+        irregular_forms=people.IRREGULAR_FORMS,
+        weak_cues=people.WEAK_CUES,
+        auxiliaries=people.AUXILIARIES,
+        fillers=people.SPEECH_FILLERS,
+        according_to=people.ACCORDING_TO,
+        content_links=people.CONTENT_LINKS,
+        infinitive_links=people.INFINITIVE_LINKS,
+        infinitive_clitics=people.INFINITIVE_CLITICS,
+        infinitive_endings=people.INFINITIVE_ENDINGS,
+        infinitive_auxiliaries=people.INFINITIVE_AUXILIARIES,
+        addressee_links=people.ADDRESSEE_LINKS,
+        passive_cues=people.PASSIVE_CUES,
+        pronouns=people.PRONOUNS,
+        titles=people.TITLES,
+        person_roles=people.PERSON_ROLES,
+        org_roles=people.ORG_ROLES,
+        role_adjectives=people.ROLE_ADJECTIVES,
+        role_determiners=people.ROLE_DETERMINERS,
+        role_premodifiers=people.ROLE_PREMODIFIERS,
+        role_domains=people.ROLE_DOMAINS,
+        office_periphrases=people.OFFICE_PERIPHRASES,
+        office_holders=people.OFFICE_HOLDERS,
+        person_epithets=people.PERSON_EPITHETS,
+        not_names=people.NOT_NAMES,
+        quote_pairs=people.QUOTE_PAIRS,
+    ),
 )

@@ -15,9 +15,13 @@ from chronique.store import Store
 EXPORT_VERSION = 1
 
 
-def article_record(article: Article) -> dict[str, Any]:
+def article_record(article: Article, store: Store | None = None) -> dict[str, Any]:
+    """The contract object of one article; its mentions and quotations come from ``store``."""
     record = article.to_contract()
     record["timexes"] = [t.as_dict() for t in timexes(article)]
+    if store is not None:
+        record["quotes"] = store.quotes(article_id=article.id)
+        record["mentions"] = store.mentions(article.id)
     return record
 
 
@@ -26,21 +30,29 @@ def detect_reuse(store: Store) -> ReuseDetector:
     return load_reuse(store)
 
 
-def export_articles(articles: Iterable[Article], detector: ReuseDetector | None = None) -> dict[str, Any]:
-    """The export of ``articles``; reuse among them is computed unless a ``detector`` that has them is given."""
+def export_articles(
+    articles: Iterable[Article], detector: ReuseDetector | None = None, store: Store | None = None
+) -> dict[str, Any]:
+    """The export of ``articles``; reuse among them is computed unless a ``detector`` that has them
+    is given; entities, mentions and quotations come from ``store`` when given."""
     articles = list(articles)
     if detector is None:
         detector = ReuseDetector()
         detector.add_many(articles)
     records = []
     for a in articles:
-        record = article_record(a)
+        record = article_record(a, store)
         record["originality"] = round(detector.originality(a.id), 4)
         records.append(record)
+    entities: list[dict[str, Any]] = []
+    if store is not None:
+        wanted = {m["entity_id"] for r in records for m in r["mentions"]}
+        wanted |= {q["speaker"]["entity_id"] for r in records for q in r["quotes"] if q["speaker"]}
+        entities = [e for e in store.entities() if e["id"] in wanted]
     return {
         "version": EXPORT_VERSION,
         "articles": records,
-        "entities": [],
+        "entities": entities,
         "events": [],
         "stories": [],
         "reuse": [pair.as_dict() for pair in detector.pairs()],
@@ -49,4 +61,4 @@ def export_articles(articles: Iterable[Article], detector: ReuseDetector | None 
 
 def export_store(store: Store) -> dict[str, Any]:
     """Everything in the store, in ingest order."""
-    return export_articles(store.iter_articles(), load_reuse(store))
+    return export_articles(store.iter_articles(), load_reuse(store), store)

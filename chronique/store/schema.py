@@ -79,7 +79,71 @@ stage_state = Table(
     Column("articles", Integer, nullable=False),  # how many articles the state covers
 )
 
-SCHEMA_VERSION = 2
+# Who said what (schema 3). Entities are corpus-wide; mentions and quotes point into an article's text.
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("labels", Text, nullable=False),  # JSON {label: mentions}: the type is the majority
+    Column("aliases", Text, nullable=False),  # JSON list of surface forms, in order of first use
+    Column("mentions", Integer, nullable=False),
+    Column("quotes", Integer, nullable=False),
+)
+# Lookup keys of an entity: "full:vladimir putin", "sur:putin" (its surname), "role:conseiller du kremlin".
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("entity_id", String(32), nullable=False),
+    Column("n", Integer, nullable=False),
+    PrimaryKeyConstraint("key", "entity_id"),
+)
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("kind", String(8), nullable=False),  # name | role
+    Column("entity_id", String(32)),
+    Column("role_key", Text),
+    Column("evidence", String(32), nullable=False),
+)
+Index("ix_mentions_article", mentions.c.article_id)
+Index("ix_mentions_entity", mentions.c.entity_id)
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String(32), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("speaker_id", String(32)),
+    Column("speaker_text", Text),
+    Column("confidence", Float, nullable=False),
+    Column("evidence", String(32), nullable=False),
+    Column("inherited_from", String(32)),  # the article whose attribution this quote took
+    PrimaryKeyConstraint("article_id", "idx"),
+)
+Index("ix_quotes_speaker", quotes.c.speaker_id)
+# Normalised sentences of quotations: the same words in two articles share a speaker.
+quote_keys = Table(
+    "quote_keys",
+    metadata,
+    Column("key", String(40), nullable=False),
+    Column("article_id", String(32), nullable=False),
+    Column("idx", Integer, nullable=False),
+)
+Index("ix_quote_keys_key", quote_keys.c.key)
+
+SCHEMA_VERSION = 3
 
 
 def _v1(conn: Connection) -> None:
@@ -95,5 +159,9 @@ def _v2(conn: Connection) -> None:
     metadata.create_all(conn, tables=[stage_state])
 
 
+def _v3(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[entities, entity_keys, mentions, quotes, quote_keys])
+
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2, 2: _v3}

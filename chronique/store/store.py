@@ -21,7 +21,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from chronique.clean.learned import LineStats
 from chronique.errors import StoreError
 from chronique.model import Article, PublicationDate, RemovedSpan, Segment
-from chronique.store import schema
+from chronique.nlp.analysis import Annotations
+from chronique.store import people, schema
 from chronique.store.schema import articles as t_articles
 
 
@@ -108,8 +109,14 @@ class Store:
                 )
         return found
 
-    def add(self, batch: Sequence[Article], stats: LineStats | None = None) -> int:
-        """Store the new articles of ``batch`` and the line counts learned from them, in one transaction.
+    def add(
+        self,
+        batch: Sequence[Article],
+        stats: LineStats | None = None,
+        annotations: Mapping[str, Annotations] | None = None,
+    ) -> int:
+        """Store the new articles of ``batch``, their entities and quotations (``annotations`` by
+        article id) and the line counts learned from them, in one transaction.
 
         Articles already stored are skipped (ingest is idempotent); returns how many were added.
         """
@@ -134,10 +141,130 @@ class Store:
                         text("INSERT INTO articles_fts(article_id, title, text) VALUES (:id, :title, :text)"),
                         {"id": article.id, "title": article.title or "", "text": article.text},
                     )
+                if annotations is not None and article.id in annotations:
+                    people.save_annotations(conn, article.id, annotations[article.id])
+                    if article.seq is not None:
+                        self._set_meta(conn, "people_through", str(article.seq))
                 added += 1
             if stats is not None:
                 self._save_stats(conn, stats)
         return added
+
+    # -- who said what --------------------------------------------------------------------------
+    def annotated_through(self) -> int:
+        """The ingest position (``seq``) up to which articles have their entities and quotations."""
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == "people_through")
+            ).scalar()
+        return int(value or 0)
+
+    def unannotated(self, chunk: int = 200) -> Iterator[Article]:
+        """Stored articles without entities and quotations yet (a database made before they existed)."""
+        through = self.annotated_through()
+        while True:
+            with self.engine.connect() as conn:
+                rows = (
+                    conn.execute(
+                        select(t_articles)
+                        .where(t_articles.c.seq > through)
+                        .order_by(t_articles.c.seq)
+                        .limit(chunk)
+                    )
+                    .mappings()
+                    .all()
+                )
+            if not rows:
+                return
+            for row in rows:
+                yield _article(row)
+            through = rows[-1]["seq"]
+
+    def save_people(self, annotations: Mapping[str, Annotations], through: int) -> None:
+        """Store the annotations of already stored articles (replacing any), and move the mark."""
+        with self.write() as conn:
+            for article_id, ann in annotations.items():
+                conn.execute(schema.mentions.delete().where(schema.mentions.c.article_id == article_id))
+                conn.execute(schema.quote_keys.delete().where(schema.quote_keys.c.article_id == article_id))
+                conn.execute(schema.quotes.delete().where(schema.quotes.c.article_id == article_id))
+                people.save_annotations(conn, article_id, ann)
+            self._set_meta(conn, "people_through", str(through))
+
+    def entities(self, *, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Entities, most mentioned first."""
+        e = schema.entities
+        stmt = select(e).order_by(e.c.mentions.desc(), e.c.id)
+        if type:
+            stmt = stmt.where(e.c.type == type.upper())
+        if limit:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return [people.entity_record(r) for r in conn.execute(stmt).mappings()]
+
+    def entity(self, name: str) -> dict[str, Any] | None:
+        """The entity ``name`` designates (an id, a name or an alias), with its articles."""
+        with self.engine.connect() as conn:
+            ids = people.matching_entities(conn, name)
+            if not ids:
+                return None
+            row = conn.execute(select(schema.entities).where(schema.entities.c.id == ids[0])).mappings().one()
+            record = people.entity_record(row)
+            m = schema.mentions
+            record["article_ids"] = list(
+                conn.execute(
+                    select(m.c.article_id)
+                    .join(t_articles, t_articles.c.id == m.c.article_id)
+                    .where(m.c.entity_id == ids[0])
+                    .group_by(m.c.article_id)
+                    .order_by(func.min(t_articles.c.seq))
+                ).scalars()
+            )
+        return record
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotations in ingest order: by a speaker, mentioning an entity, or of one article."""
+        q = schema.quotes
+        stmt = (
+            select(q).join(t_articles, t_articles.c.id == q.c.article_id).order_by(t_articles.c.seq, q.c.idx)
+        )
+        with self.engine.connect() as conn:
+            if speaker is not None:
+                ids = people.matching_entities(conn, speaker)
+                stmt = stmt.where(q.c.speaker_id.in_(ids))
+            if about is not None:
+                ids = people.matching_entities(conn, about)
+                m = schema.mentions
+                mentioned = (
+                    select(m.c.article_id)
+                    .where(
+                        m.c.entity_id.in_(ids),
+                        m.c.article_id == q.c.article_id,
+                        m.c.start >= q.c.start,
+                        m.c.end <= q.c.end,
+                    )
+                    .exists()
+                )
+                stmt = stmt.where(mentioned)
+            if article_id is not None:
+                stmt = stmt.where(q.c.article_id == article_id)
+            if limit:
+                stmt = stmt.limit(limit)
+            rows = conn.execute(stmt).mappings().all()
+            names = dict(conn.execute(select(schema.entities.c.id, schema.entities.c.name)).all())
+        return [people.quote_record(r, names) for r in rows]
+
+    def mentions(self, article_id: str) -> list[dict[str, Any]]:
+        m = schema.mentions
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(m).where(m.c.article_id == article_id).order_by(m.c.start, m.c.end))
+            return [people.mention_record(r) for r in rows.mappings()]
 
     def update_published(self, updates: dict[str, PublicationDate]) -> None:
         with self.write() as conn:

@@ -1,0 +1,259 @@
+"""French: the words of who-said-what — reporting verbs, titles, role nouns, press periphrases and the
+holders of the offices they stand for.
+
+Data only; ``chronique.nlp`` builds its patterns from these lists. Written from French wire copy (AFP,
+Reuters France) and national dailies; extend a list, never special-case an article.
+"""
+
+from __future__ import annotations
+
+# Reporting verbs of the first group by infinitive stem: every form a news sentence uses is generated
+# (a déclaré, déclare, déclarait, déclarant, déclare-t-il, a-t-il déclaré, s'est déclaré…).
+ER_VERBS: tuple[str, ...] = tuple(
+    """
+    déclar affirm ajout assur estim expliqu indiqu précis soulign confi annonc réitér appel propos
+    rappel insist jug considér not observ avou avanc dénonc déplor regrett salu critiqu accus
+    martel lanc confirm ni plaid réclam demand exig souhait espér inquiét félicit racont témoign
+    tweet relev comment résum répliqu rétorqu exclam lâch gliss ironis tonn fustig signal
+    tranch argument détaill jur menac concéd nuanc qualifi évoqu invit exhort implor rassur
+    certifi garant
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+# Verbs whose forms do not follow the first group: every form listed.
+IRREGULAR_FORMS: tuple[str, ...] = tuple(
+    """
+    dit dits dite disent disait disaient dira diront dirait disant dis-je
+    écrit écrivent écrivait écrivant
+    répond répondu répondent répondait répondant
+    reconnaît reconnait reconnu reconnue reconnaissent reconnaissait reconnaissant
+    admet admis admise admettent admettait admettant
+    promet promis promise promettent promettait promettant
+    soutient soutenu soutiennent soutenait soutenant
+    prévient prévenu préviennent prévenait prévenant
+    avertit averti avertissent avertissait avertissant
+    conclut conclu concluent concluait concluant
+    dément démenti démentent démentait démentant
+    poursuit poursuivi poursuivent poursuivait poursuivant
+    réjoui réjouit réjouie réjouis réjouissait réjouissant
+    prédit prédisent prédisait
+    maintient maintenu maintiennent maintenait
+    renchérit renchéri renchérissent renchérissait renchérissant
+    convient convenu
+    reprend repris reprenait
+    interpelle interpellé
+    """.split()  # noqa: SIM905
+)
+# Verbs that report speech only when a content follows (que, :, a quotation): "a lancé une offensive"
+# is no quote, "a lancé : « … »" is.
+WEAK_CUES: frozenset[str] = frozenset({"lanc", "not", "relev", "appel", "propos", "invit", "évoqu", "annonc"})
+
+# Auxiliaries that open a compound form; reflexive ones for "s'est félicité", "s'est dit".
+AUXILIARIES: tuple[str, ...] = (
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "avoir", "ayant",
+    "s'est", "se sont", "s'était", "s'étaient", "se serait", "s'est dit", "s'est déclaré",
+)  # fmt: skip
+# Words allowed between an auxiliary and its participle ("a de son côté affirmé", "a-t-il tenu à
+# souligner"), and before a verb's subject when inverted ("a déclaré mardi M. X").
+SPEECH_FILLERS: tuple[str, ...] = (
+    "de son côté", "pour sa part", "pour leur part", "à son tour", "en effet", "par ailleurs",
+    "d'ailleurs", "toutefois", "cependant", "pourtant", "néanmoins", "également", "aussi", "encore",
+    "notamment", "ensuite", "enfin", "alors", "déjà", "aussitôt", "lui-même", "elle-même", "encore une fois",
+    "une nouvelle fois", "à nouveau", "de nouveau", "quant à lui", "quant à elle", "tenu à", "voulu",
+    "simplement", "clairement", "fermement", "publiquement", "plus tard", "ainsi", "bien", "même",
+    "en substance", "sur Twitter", "sur X", "dans un communiqué", "dans un tweet",
+)  # fmt: skip
+# "selon X, …", "d'après X, …": the clause is reported speech of X.
+ACCORDING_TO: tuple[str, ...] = ("selon", "d'après", "à en croire")
+# Subordinators introducing reported content after a cue verb.
+CONTENT_LINKS: tuple[str, ...] = ("que", "qu'")
+# Infinitive openers of reported content ("a confié avoir …", "a appelé à …", "a proposé de …").
+INFINITIVE_LINKS: tuple[str, ...] = ("de", "d'", "à")
+# …followed by an infinitive: its clitics and endings ("de ne pas se servir", "à le faire").
+INFINITIVE_CLITICS: tuple[str, ...] = (
+    "ne pas",
+    "ne jamais",
+    "se",
+    "s'",
+    "l'",
+    "le",
+    "la",
+    "les",
+    "y",
+    "en",
+    "lui",
+    "leur",
+)
+INFINITIVE_ENDINGS: tuple[str, ...] = ("er", "ir", "re", "oir")
+# Infinitives that open reported content by themselves ("a confié avoir …").
+INFINITIVE_AUXILIARIES: tuple[str, ...] = ("avoir", "être", "n'avoir", "n'être", "ne pas", "ne jamais")
+# Addressees skipped between a verb and its content ("a déclaré aux journalistes que").
+ADDRESSEE_LINKS: tuple[str, ...] = ("à", "aux", "au", "devant")
+# Passive attribution of a quoted word: "qualifié de « … » par X".
+PASSIVE_CUES: tuple[str, ...] = (
+    "qualifié", "qualifiée", "qualifiés", "qualifiées", "jugé", "jugée", "jugés", "jugées", "décrit",
+    "décrite", "décrits", "décrites", "présenté", "présentée", "salué", "saluée", "dénoncé", "dénoncée",
+    "considéré", "considérée", "estimé", "estimée",
+)  # fmt: skip
+# Pronoun subjects of a cue verb: resolved to the last speaker.
+PRONOUNS: dict[str, str] = {"il": "m", "elle": "f", "ils": "p", "elles": "p"}
+
+# Titles and honorifics stripped before names are compared.
+TITLES: tuple[str, ...] = (
+    "M.", "MM.", "Mme", "Mmes", "Mlle", "Dr", "Dr.", "Pr", "Pr.", "Me", "Mgr", "Sir", "Lord", "Lady",
+    "monsieur", "madame", "général", "colonel", "cheikh", "ayatollah", "imam", "pape", "abbé", "saint",
+)  # fmt: skip
+
+# Nouns of people's roles, singular (the head of "le conseiller du Kremlin", "la porte-parole de …").
+PERSON_ROLES: tuple[str, ...] = tuple(
+    """
+    président présidente vice-président vice-présidente conseiller conseillère ministre porte-parole
+    chef cheffe dirigeant dirigeante maître locataire homologue patron patronne chancelier chancelière
+    premier_ministre première_ministre secrétaire_d'État secrétaire_d'Etat secrétaire_général
+    secrétaire_générale secrétaire ambassadeur ambassadrice roi reine prince princesse émir monarque
+    procureur procureure juge avocat avocate député députée sénateur sénatrice maire gouverneur
+    gouverneure candidat candidate leader numéro_un numéro_deux émissaire envoyé_spécial envoyée_spéciale
+    assistant assistante diplomate directeur directrice commissaire négociateur négociatrice
+    milliardaire ex-officier officier homme_fort femme_forte président-directeur_général PDG
+    sous-secrétaire haut-commissaire chef_d'État chef_de_l'État chef_du_gouvernement médiateur
+    médiatrice opposant opposante militant militante fondateur fondatrice
+    """.split()  # noqa: SIM905
+)
+# Nouns of organisations that speak ("a répondu le ministère russe des Affaires étrangères").
+ORG_ROLES: tuple[str, ...] = tuple(
+    """
+    ministère gouvernement présidence Kremlin Élysée Elysée Pentagone parquet armée police agence
+    diplomatie administration commission parlement assemblée sénat chancellerie département
+    porte-parolat état-major
+    """.split()  # noqa: SIM905
+)
+# Adjectives that may follow a role noun ("le procureur spécial américain").
+ROLE_ADJECTIVES: tuple[str, ...] = tuple(
+    """
+    russe russes américain américaine français française chinois chinoise ukrainien ukrainienne
+    allemand allemande britannique italien italienne espagnol espagnole turc turque iranien iranienne
+    israélien israélienne palestinien palestinienne syrien syrienne saoudien saoudienne japonais
+    japonaise nord-coréen nord-coréenne sud-coréen sud-coréenne indien indienne brésilien brésilienne
+    canadien canadienne mexicain mexicaine polonais polonaise européen européenne belge suisse
+    finlandais finlandaise vietnamien vietnamienne biélorusse géorgien géorgienne hongrois hongroise
+    grec grecque égyptien égyptienne libanais libanaise irakien irakienne afghan afghane qatari
+    émirati algérien algérienne marocain marocaine tunisien tunisienne sénégalais sénégalaise malien
+    malienne nigérian nigériane sud-africain sud-africaine australien australienne néerlandais
+    néerlandaise suédois suédoise norvégien norvégienne danois danoise autrichien autrichienne
+    portugais portugaise roumain roumaine tchèque slovaque serbe croate moldave arménien arménienne
+    azerbaïdjanais azerbaïdjanaise kazakh ouzbek vénézuélien vénézuélienne colombien colombienne
+    argentin argentine chilien chilienne cubain cubaine
+    spécial spéciale général générale adjoint adjointe fédéral fédérale national nationale
+    républicain républicaine démocrate conservateur conservatrice travailliste socialiste
+    fort forte sortant sortante élu élue intérimaire délégué déléguée permanent permanente
+    exécutif exécutive américano-russe russo-américain
+    """.split()  # noqa: SIM905
+)
+# Words before a role noun: determiners (kept in the mention: "le président russe") and modifiers.
+ROLE_DETERMINERS: tuple[str, ...] = ("le", "la", "l'", "son", "sa", "un", "une", "leur", "notre", "du", "au")
+ROLE_PREMODIFIERS: tuple[str, ...] = tuple(
+    """
+    ex- ancien ancienne nouveau nouvel nouvelle futur future actuel actuelle premier première
+    tempétueux tempétueuse puissant puissante influent influente fidèle éternel éternelle
+    """.split()  # noqa: SIM905
+)
+# Domains after "de la"/"du"/"des" in a role ("le chef de la diplomatie russe").
+ROLE_DOMAINS: tuple[str, ...] = tuple(
+    """
+    diplomatie défense sécurité_nationale sécurité justice intérieur économie finances santé armée
+    armées renseignement gouvernement campagne parti opposition État Etat république pays région
+    sécurité_intérieure affaires_étrangères Affaires_étrangères commerce énergie transports culture
+    éducation travail environnement agriculture budget police KGB FSB CIA FBI
+    """.split()  # noqa: SIM905
+)
+
+# Press periphrases of offices (lowercase, without determiner) → the office they name.
+OFFICE_PERIPHRASES: dict[str, str] = {
+    "président russe": "président:russie", "président de la russie": "président:russie",
+    "maître du kremlin": "président:russie", "homme fort du kremlin": "président:russie",
+    "locataire du kremlin": "président:russie", "chef du kremlin": "président:russie",
+    "dirigeant russe": "président:russie", "chef de l'état russe": "président:russie",
+    "numéro un russe": "président:russie", "homologue russe": "président:russie",
+    "président américain": "président:usa", "président des états-unis": "président:usa",
+    "locataire de la maison blanche": "président:usa", "hôte de la maison blanche": "président:usa",
+    "dirigeant américain": "président:usa", "chef de l'état américain": "président:usa",
+    "homologue américain": "président:usa",
+    "président français": "président:france", "président de la république": "président:france",
+    "chef de l'état": "président:france", "locataire de l'élysée": "président:france",
+    "hôte de l'élysée": "président:france", "chef de l'état français": "président:france",
+    "président chinois": "président:chine", "dirigeant chinois": "président:chine",
+    "numéro un chinois": "président:chine", "homologue chinois": "président:chine",
+    "président ukrainien": "président:ukraine", "dirigeant ukrainien": "président:ukraine",
+    "homologue ukrainien": "président:ukraine",
+    "président turc": "président:turquie", "chancelier allemand": "chancelier:allemagne",
+    "chancelière allemande": "chancelier:allemagne",
+    "chef de la diplomatie russe": "affaires-étrangères:russie",
+    "ministre russe des affaires étrangères": "affaires-étrangères:russie",
+    "chef de la diplomatie américaine": "affaires-étrangères:usa",
+    "secrétaire d'état américain": "affaires-étrangères:usa",
+    "secrétaire d'etat américain": "affaires-étrangères:usa",
+    "chef de la diplomatie française": "affaires-étrangères:france",
+    "premier ministre britannique": "premier-ministre:royaume-uni",
+    "premier ministre israélien": "premier-ministre:israël",
+}  # fmt: skip
+# Who held an office, from when to when (ISO dates, end exclusive; None: still in office).
+OFFICE_HOLDERS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
+    "président:russie": (
+        ("Boris Eltsine", "1991-07-10", "1999-12-31"), ("Vladimir Poutine", "1999-12-31", "2008-05-07"),
+        ("Dmitri Medvedev", "2008-05-07", "2012-05-07"), ("Vladimir Poutine", "2012-05-07", None),
+    ),
+    "président:usa": (
+        ("Bill Clinton", "1993-01-20", "2001-01-20"), ("George W. Bush", "2001-01-20", "2009-01-20"),
+        ("Barack Obama", "2009-01-20", "2017-01-20"), ("Donald Trump", "2017-01-20", "2021-01-20"),
+        ("Joe Biden", "2021-01-20", "2025-01-20"), ("Donald Trump", "2025-01-20", None),
+    ),
+    "président:france": (
+        ("Jacques Chirac", "1995-05-17", "2007-05-16"), ("Nicolas Sarkozy", "2007-05-16", "2012-05-15"),
+        ("François Hollande", "2012-05-15", "2017-05-14"), ("Emmanuel Macron", "2017-05-14", None),
+    ),
+    "président:chine": (("Hu Jintao", "2003-03-15", "2013-03-14"), ("Xi Jinping", "2013-03-14", None)),
+    "président:ukraine": (
+        ("Petro Porochenko", "2014-06-07", "2019-05-20"), ("Volodymyr Zelensky", "2019-05-20", None),
+    ),
+    "président:turquie": (("Recep Tayyip Erdogan", "2014-08-28", None),),
+    "chancelier:allemagne": (
+        ("Angela Merkel", "2005-11-22", "2021-12-08"), ("Olaf Scholz", "2021-12-08", "2025-05-06"),
+        ("Friedrich Merz", "2025-05-06", None),
+    ),
+    "affaires-étrangères:russie": (("Sergueï Lavrov", "2004-03-09", None),),
+    "affaires-étrangères:usa": (
+        ("Hillary Clinton", "2009-01-21", "2013-02-01"), ("John Kerry", "2013-02-01", "2017-02-01"),
+        ("Rex Tillerson", "2017-02-01", "2018-03-31"), ("Mike Pompeo", "2018-04-26", "2021-01-20"),
+        ("Antony Blinken", "2021-01-26", "2025-01-20"), ("Marco Rubio", "2025-01-21", None),
+    ),
+    "affaires-étrangères:france": (
+        ("Laurent Fabius", "2012-05-16", "2016-02-11"), ("Jean-Marc Ayrault", "2016-02-11", "2017-05-17"),
+        ("Jean-Yves Le Drian", "2017-05-17", "2022-05-20"),
+    ),
+    "premier-ministre:royaume-uni": (
+        ("David Cameron", "2010-05-11", "2016-07-13"), ("Theresa May", "2016-07-13", "2019-07-24"),
+        ("Boris Johnson", "2019-07-24", "2022-09-06"), ("Keir Starmer", "2024-07-05", None),
+    ),
+    "premier-ministre:israël": (
+        ("Benjamin Netanyahu", "2009-03-31", "2021-06-13"), ("Benjamin Netanyahu", "2022-12-29", None),
+    ),
+}  # fmt: skip
+# Epithets the press gives one person (lowercase, without determiner) and the years they were used.
+PERSON_EPITHETS: dict[str, tuple[str, str, str | None]] = {
+    "ex-officier du kgb": ("Vladimir Poutine", "1999-08-09", None),
+    "ancien officier du kgb": ("Vladimir Poutine", "1999-08-09", None),
+    "tempétueux milliardaire américain": ("Donald Trump", "2015-06-16", None),
+    "milliardaire républicain": ("Donald Trump", "2015-06-16", None),
+    "magnat de l'immobilier": ("Donald Trump", "2015-06-16", None),
+}  # fmt: skip
+
+# Capitalised words that are never an entity on their own (sentence openers, leftovers of layouts).
+NOT_NAMES: frozenset[str] = frozenset(
+    """
+    m. mme m mm. parquet etat état gouvernement président presidente présidente selon pour alors
+    mais et le la les un une des ce cette il elle ils elles on nous vous je tu qui que quoi dont où
+    lire voir aussi partager photo vidéo video crédit source abonnez-vous
+    dernières nouvelles live direct edito éditorial tribune interview
+    """.split()  # noqa: SIM905
+)
+# Quotation marks: (opening, closing). A straight double quote opens and closes.
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'), ("‹", "›"))

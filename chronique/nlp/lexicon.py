@@ -1,0 +1,125 @@
+"""Patterns compiled once per language from its ``PeopleData``: reporting-verb forms, role
+descriptions, titles. The algorithms in ``mentions`` and ``quotes`` only see these."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from chronique.lang import LanguageData
+
+# Word: letters with inner hyphens ("a-t-il", "ex-officier"); an apostrophe ends a word ("qu'", "l'").
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*'?")
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    finite: frozenset[str]  # finite forms of reporting verbs ("déclare", "affirmait", "dit")
+    participles: frozenset[str]  # forms that need an auxiliary ("déclaré", "dit", "souligner")
+    gerunds: frozenset[str]  # "précisant"
+    weak: frozenset[str]  # forms of weak cues (need a content after them)
+    inverted: re.Pattern[str]  # "déclare-t-il", "a-t-il", "dit-elle", "ont-ils"
+    auxiliary_before: re.Pattern[str]  # an auxiliary (and fillers) ending just before a participle
+    fillers: re.Pattern[str]  # one filler at the start of a string
+    role: re.Pattern[str]  # a role description: determiner? premodifier? head modifiers complements
+    org_heads: frozenset[str]
+    according_to: re.Pattern[str]
+    content_link: re.Pattern[str]  # at the start of the text after a verb: que, :, «, avoir, de…
+    addressee: re.Pattern[str]  # "aux journalistes", "à M. Pompeo" before a content link
+    passive: frozenset[str]
+    pronouns: dict[str, str]
+    determiners: frozenset[str]
+
+
+def _alternation(words: set[str] | frozenset[str] | tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _er_forms(stem: str) -> tuple[set[str], set[str], set[str]]:
+    """(finite, participles and infinitive, gerund) forms of a first-group verb stem."""
+    soft = stem + ("e" if stem.endswith("g") else "")  # jugeait
+    soft = soft[:-1] + "ç" if soft.endswith("c") else soft  # annonçait
+    present = stem
+    if re.search(r"é[^aeiouéè]+$", stem):  # réitère, considère, espère
+        i = stem.rfind("é")
+        present = stem[:i] + "è" + stem[i + 1 :]
+    elif stem.endswith("el"):  # appelle
+        present = stem + "l"
+    finite = {present + "e", present + "ent", soft + "ait", soft + "aient", soft + "a", stem + "èrent"}
+    finite |= {stem + "era", stem + "eront", stem + "erait", stem + "eraient"}
+    participles = {stem + "é", stem + "ée", stem + "és", stem + "ées", stem + "er"}
+    return finite, participles, {soft + "ant"}
+
+
+@cache
+def lexicon(lang: LanguageData) -> Lexicon:
+    p = lang.people
+    finite: set[str] = set()
+    participles: set[str] = set()
+    gerunds: set[str] = set()
+    weak: set[str] = set()
+    for stem in p.er_verbs:
+        f, pa, g = _er_forms(stem)
+        finite |= f
+        participles |= pa
+        gerunds |= g
+        if stem in p.weak_cues:
+            weak |= f | pa | g
+    for form in p.irregular_forms:
+        if form.endswith("ant"):
+            gerunds.add(form)
+        else:  # "dit" is finite and a participle; the auxiliary or the content decides
+            finite.add(form)
+            participles.add(form)
+    auxiliaries = (
+        _alternation([a.replace("'", "['’]") for a in p.auxiliaries]).replace("\\[", "[").replace("\\]", "]")
+    )
+    fillers = _alternation(p.fillers)
+    inverted_verbs = _alternation(finite | {"a", "avait", "ont", "avaient", "aurait"})
+    heads = _alternation([h.replace("_", " ") for h in p.person_roles])
+    org_heads = _alternation(p.org_roles)
+    adjectives = _alternation(p.role_adjectives)
+    premods = _alternation([m for m in p.role_premodifiers if not m.endswith("-")])
+    domains = _alternation([d.replace("_", " ") for d in p.role_domains])
+    dets = _alternation(p.role_determiners)
+    inf_aux = _alternation(p.infinitive_auxiliaries).replace("'", "['’]").replace("\\ ", r"\s+")
+    clitics = _alternation(p.infinitive_clitics).replace("'", "['’]").replace("\\ ", r"\s+")
+    endings = _alternation(p.infinitive_endings)
+    name = r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+|d['’]|du\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}"
+    complement = (
+        rf"(?:du|de\s+la|de\s+l['’]|de|des|d['’]|à\s+la|au|aux|pour\s+la|pour\s+le)\s*"
+        rf"(?:(?i:{domains})(?=\W)|(?i:{heads})(?:\s+(?i:{adjectives}))*(?=\W)|{name})"
+    )
+    role = re.compile(
+        rf"(?<![\w'’])(?:(?P<det>(?i:{dets}))\s*)?"
+        rf"(?P<body>(?:(?i:ex-)|(?i:{premods})\s+)?(?P<head>(?i:{heads}|{org_heads}))(?![\w-])"
+        rf"(?:\s+(?i:{adjectives})(?![\w-])){{0,3}}"
+        rf"(?:\s+{complement}(?:\s+(?i:{adjectives})(?![\w-])){{0,2}}){{0,2}})"
+    )
+    return Lexicon(
+        finite=frozenset(finite),
+        participles=frozenset(participles),
+        gerunds=frozenset(gerunds),
+        weak=frozenset(weak),
+        inverted=re.compile(rf"^(?i:(?P<verb>{inverted_verbs})-(?:t-)?(?P<pronoun>il|elle|on|ils|elles))$"),
+        auxiliary_before=re.compile(
+            rf"(?<![\w-])(?i:(?P<aux>{auxiliaries})(?:-t-(?P<p1>il|elle|on)|-(?P<p2>ils|elles))?)"
+            rf"(?:\s+(?i:{fillers}))*\s+$"
+        ),
+        fillers=re.compile(rf"\s*,?\s*(?i:{fillers})(?![\w-])"),
+        role=role,
+        org_heads=frozenset(o.lower() for o in p.org_roles),
+        according_to=re.compile(rf"(?<![\w'’])(?i:{_alternation(p.according_to)})\s+"),
+        content_link=re.compile(
+            rf"\s*(?:(?P<colon>:)\s*|(?P<que>(?i:{_alternation(p.content_links)}))\s*"
+            rf"|(?P<quote>[«“„\"])|(?P<inf>(?i:{inf_aux})(?=\s)|(?i:{_alternation(p.infinitive_links)})\s*(?=[\"«“]|(?:(?i:{clitics})\s*)?\w+(?:{endings})\b)))"
+        ),
+        addressee=re.compile(
+            rf"\s*(?i:{_alternation(p.addressee_links)})\s+[^,;:!?«»\"“”]{{1,60}}?"
+            rf"(?=\s*(?:(?i:{_alternation(p.content_links)})|:|[«\"“]|(?i:avoir\s|être\s|de\s|d['’]\w)))"
+        ),
+        passive=frozenset(p.passive_cues),
+        pronouns=dict(p.pronouns),
+        determiners=frozenset(d.lower() for d in p.role_determiners),
+    )

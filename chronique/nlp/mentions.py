@@ -1,0 +1,422 @@
+"""Entity mentions of one article and the entities they are grouped into.
+
+Mentions are the named entities of the NER model (per line, so none crosses a line break), cleaned
+(titles attached, junk dropped), plus role descriptions ("le conseiller du Kremlin", "le maître du
+Kremlin"). Grouping, within the article:
+
+1. names with the same key (titles stripped, transliterations reduced: Iouri/Youri, Putin/Poutine);
+2. a one-word name joins the full name whose surname it is ("M. Poutine" → "Vladimir Poutine");
+3. an acronym joins the expansion written beside it ("… Asie-Pacifique (APEC)");
+4. a role joins the name it is apposed to ("le conseiller du Kremlin Iouri Ouchakov",
+   "Youri Ouchakov, un assistant du président russe,"), later uses of the same role or its bare head
+   ("le conseiller") follow, and press periphrases of offices ("le maître du Kremlin") go to the
+   office's holder at the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from chronique.lang import LanguageData
+from chronique.nlp.lexicon import Lexicon, lexicon
+from chronique.nlp.names import NameKey, fold, is_acronym, name_key, strip_title
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+_TRIM = " \t\n,;:.!?\"«»“”()[]'’-–"
+_TITLE_BEFORE = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr)\.?\s+)$")
+_APPOSITION_GAP = re.compile(r"^\s*,?\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.]{1,9})\s*\)")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # PER, ORG, LOC, MISC
+    kind: str = "name"  # name | role
+    entity: int | None = None  # index of the article's entity
+    role_key: str | None = None  # a role's description, folded ("conseiller du kremlin")
+    evidence: str = ""  # how a role was resolved: apposition, anaphora, office, epithet
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "kind": self.kind,
+        }
+
+
+@dataclass(slots=True)
+class LocalEntity:
+    """An entity of one article: its names, keys and the roles it was given there."""
+
+    index: int
+    label: str
+    names: list[str] = field(default_factory=list)  # name forms, titles stripped, in order
+    keys: set[NameKey] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # role keys learned by apposition
+    heads: set[str] = field(default_factory=set)  # their head nouns ("conseiller")
+    mentions: list[int] = field(default_factory=list)
+    known_as: str | None = None  # the holder's name given by a periphrasis table
+
+    @property
+    def name(self) -> str:
+        """The fullest name form: most words, then most frequent, then first seen."""
+        if not self.names:
+            return self.known_as or ""
+        counts = Counter(self.names)
+        order = {n: i for i, n in reversed(list(enumerate(self.names)))}
+        if self.known_as and all(len(n.split()) < 2 for n in self.names):
+            return self.known_as
+        if self.label == "PER":
+            return max(counts, key=lambda n: (len(n.split()), counts[n], -order[n]))
+        non_acronyms = [n for n in counts if not is_acronym(n)] or list(counts)
+        return max(non_acronyms, key=lambda n: (counts[n], len(n), -order[n]))
+
+    @property
+    def surname_keys(self) -> set[str]:
+        return {k[-1] for k in self.keys if len(k) >= 2}
+
+
+@dataclass(slots=True)
+class Entities:
+    mentions: list[Mention]
+    entities: list[LocalEntity]
+
+
+def find_mentions(
+    text: str, ents: list[tuple[int, int, str]], lang: LanguageData, date: str | None = None
+) -> Entities:
+    """The mentions of ``text`` grouped into entities; ``ents`` are the NER model's (start, end, label)."""
+    lx = lexicon(lang)
+    names = _names(text, ents, lang)
+    roles = _roles(text, names, lx)
+    mentions = sorted(names + roles, key=lambda m: (m.start, -m.end))
+    entities: list[LocalEntity] = []
+    _group_names(mentions, entities, lang)
+    _link_acronyms(text, mentions, entities, lang)
+    _resolve_roles(text, mentions, entities, lang, date)
+    return Entities(mentions, entities)
+
+
+# --- mentions ------------------------------------------------------------------------------------
+
+
+def _names(text: str, ents: list[tuple[int, int, str]], lang: LanguageData) -> list[Mention]:
+    out: list[Mention] = []
+    not_names = lang.people.not_names
+    for start, end, label in ents:
+        # Trim punctuation and quotes the model left on the edges.
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM and not text[start:end].endswith("."):
+            end -= 1
+        if end - start < 2:
+            continue
+        surface = text[start:end]
+        core = strip_title(surface, lang)
+        if not core or not core[0].isupper() or fold(core) in not_names:
+            continue
+        if any(ch.isdigit() for ch in core) or "\n" in surface or len(core) > 80:
+            continue
+        if fold(core) in _role_words(lang) or fold(core).rstrip("s") in _role_words(lang):
+            continue  # "Secrétaire d'Etat", "Russes": a role or a people, not a name
+        if label == "PER":
+            title = _TITLE_BEFORE.search(text, max(0, start - 6), start)
+            if title:
+                start = title.start()
+            elif _follows_determiner(text, start) and len(core.split()) == 1:
+                continue  # "le Parquet", "la Poste": a common noun with a capital, not a person
+        out.append(Mention(start, end, text[start:end], label if label in LABELS else "MISC"))
+    return out
+
+
+@cache
+def _role_words(lang: LanguageData) -> frozenset[str]:
+    p = lang.people
+    words = [r.replace("_", " ") for r in p.person_roles] + list(p.role_adjectives)
+    return frozenset(fold(w) for w in words)
+
+
+def _follows_determiner(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].lower()
+    return bool(re.search(r"(?:\b(?:le|la|les|du|des|au|aux)\s+|\bl['’])$", before))
+
+
+def _roles(text: str, names: list[Mention], lx: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for m in lx.role.finditer(text):
+        start, end = m.start("body"), m.end()
+        det = (m.group("det") or "").lower()
+        if det and det not in {"du", "au"}:
+            start = m.start()
+        # A name apposed right after the role is not part of it ("le conseiller du Kremlin Iouri
+        # Ouchakov"): cut the role before it.
+        for n in names:
+            if start < n.start < end and n.label == "PER":
+                end = n.start
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        if end - start < 3:
+            continue
+        head = m.group("head").lower()
+        body = fold(text[m.start("body") : end])
+        label = "ORG" if head in lx.org_heads else "PER"
+        if label == "ORG" and m.start("head") == m.start("body") and body == fold(head) and head[0].isupper():
+            continue  # a bare "Kremlin" is the NER model's to find, as a name
+        out.append(Mention(start, end, text[start:end], label, kind="role", role_key=_squash(body)))
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+
+
+def role_head(role_key: str, lang: LanguageData) -> str:
+    """The head noun of a folded role key ("conseiller du kremlin" → "conseiller")."""
+    words = role_key.split()
+    premods = {fold(p).rstrip("-") for p in lang.people.role_premodifiers}
+    while len(words) > 1 and words[0] in premods:
+        words = words[1:]
+    return words[0] if words else role_key
+
+
+def is_bare_role(role_key: str, lang: LanguageData) -> bool:
+    return " " not in role_key.strip()
+
+
+# --- grouping ------------------------------------------------------------------------------------
+
+
+def _new_entity(entities: list[LocalEntity], label: str) -> LocalEntity:
+    entity = LocalEntity(index=len(entities), label=label)
+    entities.append(entity)
+    return entity
+
+
+def _attach(entity: LocalEntity, index: int, mention: Mention, lang: LanguageData) -> None:
+    mention.entity = entity.index
+    entity.mentions.append(index)
+    if mention.kind == "name":
+        core = strip_title(mention.text, lang)
+        entity.names.append(core)
+        key = name_key(core, lang)
+        if key:
+            entity.keys.add(key)
+
+
+def _group_names(mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData) -> None:
+    by_key: dict[tuple[str, NameKey], LocalEntity] = {}
+    singles: list[tuple[int, Mention, NameKey]] = []
+    for i, m in enumerate(mentions):
+        if m.kind != "name":
+            continue
+        key = name_key(m.text, lang)
+        if not key:
+            continue
+        if len(key) == 1 and m.label in {"PER", "MISC", "LOC", "ORG"} and not is_acronym(m.text):
+            singles.append((i, m, key))
+            continue
+        family = "PER" if m.label == "PER" else "OTHER"
+        entity = by_key.get((family, key))
+        if entity is None:
+            entity = _new_entity(entities, m.label)
+            by_key[(family, key)] = entity
+        _attach(entity, i, m, lang)
+    # One-word names: the surname of a full name of the article, else a name on their own.
+    for i, m, key in singles:
+        people = [
+            e
+            for e in entities
+            if key[0] in e.surname_keys and any(mentions[j].label == "PER" for j in e.mentions)
+        ]
+        if people:
+            before = [e for e in people if any(mentions[j].start < m.start for j in e.mentions)]
+            entity = (before or people)[-1] if len(people) > 1 else people[0]
+            m.label = "PER"
+        else:
+            family = "PER" if m.label == "PER" else "OTHER"
+            entity = by_key.get((family, key)) or by_key.get(("PER", key))
+            if entity is None:
+                entity = _new_entity(entities, m.label)
+                by_key[(family, key)] = entity
+        _attach(entity, i, m, lang)
+    for e in entities:  # the label most of the entity's mentions carry
+        labels = Counter(mentions[j].label for j in e.mentions)
+        e.label = labels.most_common(1)[0][0] if labels else e.label
+
+
+def _link_acronyms(
+    text: str, mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData
+) -> None:
+    """ "Forum de coopération économique Asie-Pacifique (APEC)": the acronym joins the expansion."""
+    expansions: dict[str, list[LocalEntity]] = {}
+    for m in mentions:
+        if m.kind != "name" or m.entity is None:
+            continue
+        found = _ACRONYM_AFTER.match(text, m.end)
+        if found and is_acronym(found.group(1), loose=True) and not is_acronym(m.text):
+            expansions.setdefault(fold(found.group(1)), []).append(entities[m.entity])
+    for m in mentions:
+        if m.kind != "name" or m.entity is None or fold(m.text) not in expansions:
+            continue
+        for target in expansions[fold(m.text)]:
+            if target.mentions and target.index != m.entity:
+                _merge(target, entities[m.entity], mentions)
+
+
+def _merge(source: LocalEntity, target: LocalEntity, mentions: list[Mention]) -> None:
+    for j in source.mentions:
+        mentions[j].entity = target.index
+    target.mentions.extend(source.mentions)
+    target.names.extend(source.names)
+    target.keys |= source.keys
+    target.roles |= source.roles
+    target.heads |= source.heads
+    source.mentions.clear()
+    source.names.clear()
+    source.keys.clear()
+
+
+def _resolve_roles(
+    text: str, mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData, date: str | None
+) -> None:
+    names = [m for m in mentions if m.kind == "name" and m.entity is not None]
+    # 1. Appositions: "ROLE NAME", "ROLE, NAME", "NAME, ROLE".
+    for m in mentions:
+        if m.kind != "role":
+            continue
+        partner = _apposed_name(text, m, names)
+        if partner is not None and partner.entity is not None:
+            entity = entities[partner.entity]
+            if m.label == "PER" and entity.label != "PER":
+                continue
+            m.entity = entity.index
+            m.evidence = "apposition"
+            assert m.role_key is not None
+            entity.roles.add(m.role_key)
+            entity.heads.add(role_head(m.role_key, lang))
+    # 2. The rest, in reading order: the same role again, its bare head, an epithet, an office.
+    for i, m in enumerate(mentions):
+        if m.kind != "role":
+            continue
+        if m.entity is not None:
+            entities[m.entity].mentions.append(i)
+            continue
+        assert m.role_key is not None
+        entity: LocalEntity | None = _by_role(text, m, mentions, entities, lang) or _by_table(
+            m, entities, lang, date
+        )
+        if entity is None and m.label == "ORG" and " " in m.role_key:  # a bare "l'agence" names nobody
+            entity = _new_entity(entities, "ORG")
+            entity.names.append(_without_determiner(m.text, lang))
+            entity.keys.add(name_key(entity.names[-1], lang))
+            m.evidence = "organisation"
+        if entity is not None:
+            m.entity = entity.index
+            entity.mentions.append(i)
+
+
+def _apposed_name(text: str, role: Mention, names: list[Mention]) -> Mention | None:
+    for n in names:
+        if n.label != "PER" and role.label == "PER":
+            continue
+        if n.start >= role.end and _APPOSITION_GAP.match(text[role.end : n.start]):
+            return n
+        if n.end <= role.start and text[n.end : role.start].strip() == "," and _closes_apposition(text, role):
+            return n
+    return None
+
+
+def _closes_apposition(text: str, role: Mention) -> bool:
+    """ "Youri Ouchakov, un assistant du président russe, a indiqué": the role ends at a comma or a stop."""
+    rest = text[role.end : role.end + 2]
+    return not rest.strip() or rest.lstrip()[:1] in {",", ".", ";", ")", ":"}
+
+
+def _by_role(
+    text: str, m: Mention, mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData
+) -> LocalEntity | None:
+    assert m.role_key is not None
+    head = role_head(m.role_key, lang)
+    bare = is_bare_role(m.role_key, lang)
+    candidates = []
+    for e in entities:
+        if m.role_key in e.roles or (bare and head in e.heads):
+            last = max((mentions[j].end for j in e.mentions if mentions[j].start < m.start), default=-1)
+            # A description does not refer back to a name of its own sentence ("Une réunion entre
+            # M. Bolton et …, a poursuivi le conseiller" is not Bolton speaking).
+            same_sentence = last >= 0 and not _SENTENCE_BREAK.search(text, last, m.start)
+            candidates.append((not same_sentence, last, e))
+    if not candidates:
+        return None
+    m.evidence = "same role" if not bare else "role anaphora"
+    return max(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+def _by_table(
+    m: Mention, entities: list[LocalEntity], lang: LanguageData, date: str | None
+) -> LocalEntity | None:
+    """A press periphrasis ("le maître du Kremlin") → the holder of the office at the article's date."""
+    assert m.role_key is not None
+    holder = holder_of(m.role_key, lang, date)
+    if holder is None:
+        return None
+    key = name_key(holder, lang)
+    for e in entities:
+        if e.label == "PER" and (key in e.keys or key[-1] in {k[-1] for k in e.keys}):
+            m.evidence = "office"
+            return e
+    entity = _new_entity(entities, "PER")
+    entity.known_as = holder
+    entity.keys.add(key)
+    m.evidence = "office"
+    return entity
+
+
+def holder_of(role_key: str, lang: LanguageData, date: str | None) -> str | None:
+    """Who a periphrasis names on ``date`` (ISO; unknown dates take the latest holder)."""
+    p = lang.people
+    words = role_key.split()
+    if words and words[0] in {fold(d) for d in p.role_determiners}:
+        words = words[1:]
+    key = " ".join(words)
+    folded_epithets = {fold(k): v for k, v in p.person_epithets.items()}
+    if key in folded_epithets:
+        name, start, end = folded_epithets[key]
+        return name if _within(date, start, end) else None
+    office = {fold(k): v for k, v in p.office_periphrases.items()}.get(key)
+    if office is None:
+        return None
+    holders = p.office_holders.get(office, ())
+    if not date:
+        return holders[-1][0] if holders else None
+    for name, start, end in holders:
+        if _within(date, start, end):
+            return name
+    return None
+
+
+def _within(date: str | None, start: str, end: str | None) -> bool:
+    if not date:
+        return True
+    day = {4: date + "-07-01", 7: date + "-15"}.get(len(date), date[:10])  # the middle of a coarse date
+    return start <= day and (end is None or day < end)
+
+
+def _without_determiner(text: str, lang: LanguageData) -> str:
+    words = text.split()
+    dets = {d.lower() for d in lang.people.role_determiners}
+    if words and words[0].lower() in dets:
+        words = words[1:]
+    elif words and words[0].lower().startswith(("l'", "l’")):
+        words[0] = words[0][2:]
+    return " ".join(words)

@@ -1,0 +1,92 @@
+"""Name keys: the form under which two spellings of one name compare equal.
+
+"M. Poutine", "Poutine" and "Vladimir Putin" must meet "Vladimir Poutine"; "Youri" must meet
+"Iouri", "Etats-Unis" "États-Unis". A key is the name without titles, folded to ASCII, lower-cased,
+with the spellings that French, English and German transliterations of Russian, Ukrainian or Arabic
+names differ by reduced to one (ou/u, y/i, kh/h, doubled letters, a final mute e).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from chronique.lang import LanguageData
+
+NameKey = tuple[str, ...]
+
+_SPLIT = re.compile(r"[\s\-‐‑–]+")
+_KEEP = re.compile(r"[^a-z0-9' ]+")
+# Order matters: digraphs first, then single letters, then doubled letters.
+_TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"tch", "ch"),
+        (r"sh", "ch"),
+        (r"kh", "h"),
+        (r"ph", "f"),
+        (r"ou", "u"),
+        (r"w", "v"),
+        (r"y", "i"),
+        (r"gu(?=[ei])", "g"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of ``text`` (accents dropped, curly apostrophes straightened)."""
+    text = text.replace("’", "'").replace("‘", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@cache
+def token_key(token: str) -> str:
+    """The key of one word of a name."""
+    t = _KEEP.sub("", fold(token))
+    for pattern, repl in _TRANSLIT:
+        t = pattern.sub(repl, t)
+    if len(t) > 3 and t.endswith("e"):
+        t = t[:-1]
+    return t
+
+
+def strip_title(text: str, lang: LanguageData) -> str:
+    """``text`` without its leading titles ("M. Poutine" → "Poutine")."""
+    titles = _titles(lang)
+    words = text.split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def name_key(text: str, lang: LanguageData) -> NameKey:
+    """The comparable key of a name: titles stripped, words folded and transliteration-reduced."""
+    stripped = strip_title(text, lang)
+    words = [w for w in _SPLIT.split(stripped) if w]
+    return tuple(k for k in (token_key(w) for w in words) if k)
+
+
+def has_title(text: str, lang: LanguageData) -> bool:
+    words = text.split()
+    return len(words) > 1 and fold(words[0]).rstrip(".") in _titles(lang)
+
+
+def is_acronym(text: str, *, loose: bool = False) -> bool:
+    """ "APEC", "ONU": a short word of capitals. ``loose`` also takes the "Apec" style, which only a
+    parenthesis after an expansion tells from a name."""
+    letters = text.replace(".", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha()):
+        return False
+    return letters.isupper() or (loose and letters[0].isupper() and len(letters) <= 6)
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w[0].isupper())
+
+
+@cache
+def _titles(lang: LanguageData) -> frozenset[str]:
+    return frozenset(fold(t).rstrip(".") for t in lang.people.titles)

@@ -1,0 +1,348 @@
+"""Entities, mentions and quotations in the store, and the corpus-wide linking of each article's
+entities — incremental: an article's entities are matched by key lookups, so adding one costs the
+same with a thousand or a million stored.
+
+Linking an article's entity to the corpus:
+- a full name joins the entity with the same key ("Iouri Ouchakov" and "Youri Ouchakov"), or a
+  surname-only entity, which it then names in full ("Poutine" becomes "Vladimir Poutine");
+- a surname alone joins the best-known person with that surname;
+- a role left unresolved in its article ("le conseiller du Kremlin") joins the entity other
+  articles apposed that role to most often;
+- a quotation with no speaker takes the speaker another article gives the same words, and gives
+  its own speaker to such quotations stored before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select, update
+
+from chronique.nlp.analysis import Annotations
+from chronique.nlp.mentions import LocalEntity
+from chronique.nlp.names import fold
+from chronique.store import schema
+
+MAX_ALIASES = 60
+QUOTE_KEY_MIN_WORDS = 5  # shorter quoted sentences are too common to carry a speaker across articles
+INHERITED_CONFIDENCE = 0.6
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity_id: str | None
+    name: str | None
+
+
+def entity_id(label: str, key: str) -> str:
+    return "E" + hashlib.sha1(f"{label}:{key}".encode()).hexdigest()[:12]
+
+
+def quote_sentence_keys(text: str) -> list[str]:
+    """Keys of a quotation's sentences: lower-cased words, punctuation and quotation marks dropped."""
+    keys = []
+    for sentence in _SENTENCE.split(text):
+        words = _NON_WORD.sub(" ", fold(sentence)).split()
+        if len(words) >= QUOTE_KEY_MIN_WORDS:
+            keys.append(hashlib.sha1(" ".join(words).encode()).hexdigest()[:20])
+    return keys
+
+
+def _keys_of(entity: LocalEntity) -> tuple[list[str], list[str]]:
+    """(full keys, surname keys) of a local entity, as stored."""
+    full = sorted(" ".join(k) for k in entity.keys if k)
+    surnames = sorted({k[-1] for k in entity.keys if len(k) >= 2}) if entity.label == "PER" else []
+    return full, surnames
+
+
+def _lookup(conn: Connection, keys: list[str]) -> list[tuple[str, int]]:
+    """(entity id, mentions) of the entities with any of ``keys``, best-known first."""
+    if not keys:
+        return []
+    e, k = schema.entities, schema.entity_keys
+    rows = conn.execute(
+        select(e.c.id, e.c.mentions, e.c.name)
+        .join(k, k.c.entity_id == e.c.id)
+        .where(k.c.key.in_(keys))
+        .order_by(e.c.mentions.desc(), e.c.id)
+    ).all()
+    seen: dict[str, int] = {}
+    for row in rows:
+        seen.setdefault(row[0], row[1])
+    return list(seen.items())
+
+
+def _link_one(conn: Connection, entity: LocalEntity) -> str:
+    """The corpus entity id of an article's entity (created if new)."""
+    full, surnames = _keys_of(entity)
+    multi = [k for k in full if " " in k]
+    found: list[tuple[str, int]] = []
+    if entity.label == "PER":
+        if multi:
+            found = _lookup(conn, [f"full:{k}" for k in multi])
+            if not found:  # a surname-only entity stored earlier gets its full name
+                found = [
+                    (i, n)
+                    for i, n in _lookup(conn, [f"full:{s}" for s in surnames])
+                    if _entity_type(conn, i) == "PER"
+                ]
+        else:
+            found = _lookup(conn, [f"sur:{k}" for k in full]) or _lookup(conn, [f"full:{k}" for k in full])
+    else:
+        found = _lookup(conn, [f"full:{k}" for k in full])
+    if found:
+        return found[0][0]
+    first = (multi or full or [fold(entity.name)])[0]
+    new_id = entity_id(entity.label, first)
+    conn.execute(
+        schema.entities.insert().values(
+            id=new_id, name=entity.name, type=entity.label, labels="{}", aliases="[]", mentions=0, quotes=0
+        )
+    )
+    return new_id
+
+
+def _entity_type(conn: Connection, eid: str) -> str | None:
+    return conn.execute(select(schema.entities.c.type).where(schema.entities.c.id == eid)).scalar()
+
+
+def _add_keys(conn: Connection, eid: str, keys: list[str]) -> None:
+    k = schema.entity_keys
+    for key in keys:
+        updated = conn.execute(
+            update(k).where(and_(k.c.key == key, k.c.entity_id == eid)).values(n=k.c.n + 1)
+        ).rowcount
+        if not updated:
+            conn.execute(k.insert().values(key=key, entity_id=eid, n=1))
+
+
+def _update_entity(
+    conn: Connection, eid: str, entity: LocalEntity, surfaces: list[str], labels: Counter[str]
+) -> None:
+    e = schema.entities
+    row = conn.execute(select(e).where(e.c.id == eid)).mappings().one()
+    aliases: list[str] = json.loads(row["aliases"])
+    for s in surfaces:
+        if s not in aliases and len(aliases) < MAX_ALIASES:
+            aliases.append(s)
+    counts = Counter(json.loads(row["labels"])) + labels
+    name = row["name"]
+    candidate = entity.name
+    if candidate and (
+        len(candidate.split()) > len(name.split()) and counts.get("PER", 0) >= counts.get("LOC", 0)
+    ):
+        name = candidate  # "Poutine" stored first becomes "Vladimir Poutine"
+    kind = counts.most_common(1)[0][0] if counts else row["type"]
+    conn.execute(
+        update(e)
+        .where(e.c.id == eid)
+        .values(
+            name=name,
+            type=kind,
+            labels=json.dumps(dict(sorted(counts.items()))),
+            aliases=json.dumps(aliases, ensure_ascii=False),
+            mentions=row["mentions"] + sum(labels.values()),
+        )
+    )
+
+
+def _learned_role(conn: Connection, role_key: str) -> str | None:
+    k = schema.entity_keys
+    row = conn.execute(
+        select(k.c.entity_id)
+        .where(k.c.key == f"role:{role_key}")
+        .order_by(k.c.n.desc(), k.c.entity_id)
+        .limit(1)
+    ).first()
+    return row[0] if row else None
+
+
+def save_annotations(conn: Connection, article_id: str, ann: Annotations) -> None:
+    """Link an article's entities to the corpus and store its mentions and quotations."""
+    found = ann.entities
+    ids: dict[int, str] = {}
+    for entity in found.entities:
+        if not entity.mentions:
+            continue
+        eid = _link_one(conn, entity)
+        ids[entity.index] = eid
+        full, surnames = _keys_of(entity)
+        keys = [f"full:{k}" for k in full] + [f"sur:{s}" for s in surnames]
+        keys += [f"role:{r}" for r in sorted(entity.roles)]
+        _add_keys(conn, eid, keys)
+        ms = [found.mentions[j] for j in entity.mentions]
+        surfaces = list(dict.fromkeys([m.text for m in ms] + entity.names))  # "M. Trump" and "Trump"
+        _update_entity(
+            conn,
+            eid,
+            entity,
+            surfaces,
+            Counter(m.label for m in ms if m.kind == "name") or Counter({entity.label: len(ms)}),
+        )
+    role_ids: dict[int, str] = {}  # mentions resolved through other articles' appositions
+    rows: list[dict[str, Any]] = []
+    for i, m in enumerate(found.mentions):
+        eid: str | None = ids.get(m.entity) if m.entity is not None else None
+        evidence = m.evidence
+        if eid is None and m.kind == "role" and m.role_key and m.label == "PER":
+            eid = _learned_role(conn, m.role_key)
+            if eid is not None:
+                role_ids[i] = eid
+                evidence = "learned role"
+        rows.append(
+            {
+                "article_id": article_id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "label": m.label,
+                "kind": m.kind,
+                "entity_id": eid,
+                "role_key": m.role_key,
+                "evidence": evidence or m.kind,
+            }
+        )
+    if rows:
+        conn.execute(schema.mentions.insert(), rows)
+    _save_quotes(conn, article_id, ann, ids, role_ids)
+
+
+def _save_quotes(
+    conn: Connection, article_id: str, ann: Annotations, ids: dict[int, str], role_ids: dict[int, str]
+) -> None:
+    q, qk = schema.quotes, schema.quote_keys
+    by_start = {m.start: i for i, m in enumerate(ann.entities.mentions)}
+    for idx, quote in enumerate(ann.quotes):
+        speaker = ids.get(quote.speaker) if quote.speaker is not None else None
+        evidence, confidence, inherited = quote.evidence, quote.confidence, None
+        if speaker is None and quote.speaker_start is not None and quote.speaker_start in by_start:
+            speaker = role_ids.get(by_start[quote.speaker_start])
+            if speaker is not None:
+                evidence = "learned role"
+        keys = quote_sentence_keys(quote.text)
+        if speaker is None and keys:
+            other = conn.execute(
+                select(q.c.article_id, q.c.speaker_id)
+                .join(qk, and_(qk.c.article_id == q.c.article_id, qk.c.idx == q.c.idx))
+                .where(qk.c.key.in_(keys), q.c.speaker_id.is_not(None), q.c.article_id != article_id)
+                .order_by(q.c.confidence.desc(), q.c.article_id)
+                .limit(1)
+            ).first()
+            if other is not None:
+                inherited, speaker = other[0], other[1]
+                evidence, confidence = "inherited", INHERITED_CONFIDENCE
+        elif speaker is not None and keys:
+            # Quotations stored earlier with these words and no speaker take this one.
+            waiting = conn.execute(
+                select(q.c.article_id, q.c.idx)
+                .join(qk, and_(qk.c.article_id == q.c.article_id, qk.c.idx == q.c.idx))
+                .where(qk.c.key.in_(keys), q.c.speaker_id.is_(None), q.c.article_id != article_id)
+            ).all()
+            for other_article, other_idx in set(waiting):
+                conn.execute(
+                    update(q)
+                    .where(and_(q.c.article_id == other_article, q.c.idx == other_idx))
+                    .values(
+                        speaker_id=speaker,
+                        evidence="inherited",
+                        confidence=INHERITED_CONFIDENCE,
+                        inherited_from=article_id,
+                    )
+                )
+                _count_quote(conn, speaker)
+        conn.execute(
+            q.insert().values(
+                article_id=article_id,
+                idx=idx,
+                start=quote.start,
+                end=quote.end,
+                text=quote.text,
+                kind=quote.kind,
+                cue=quote.cue,
+                speaker_id=speaker,
+                speaker_text=quote.speaker_text,
+                confidence=confidence,
+                evidence=evidence,
+                inherited_from=inherited,
+            )
+        )
+        if keys:
+            conn.execute(qk.insert(), [{"key": k, "article_id": article_id, "idx": idx} for k in keys])
+        if speaker is not None:
+            _count_quote(conn, speaker)
+
+
+def _count_quote(conn: Connection, eid: str) -> None:
+    e = schema.entities
+    conn.execute(update(e).where(e.c.id == eid).values(quotes=e.c.quotes + 1))
+
+
+def count(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(schema.entities)).scalar() or 0)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def entity_record(row: Any) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "type": row["type"],
+        "aliases": [a for a in json.loads(row["aliases"]) if a != row["name"]],
+        "mentions": row["mentions"],
+        "quotes": row["quotes"],
+    }
+
+
+def quote_record(row: Any, names: dict[str, str]) -> dict[str, Any]:
+    speaker_id = row["speaker_id"]
+    return {
+        "article_id": row["article_id"],
+        "start": row["start"],
+        "end": row["end"],
+        "text": row["text"],
+        "kind": row["kind"],
+        "cue": row["cue"],
+        "speaker": {"entity_id": speaker_id, "name": names.get(speaker_id, "")} if speaker_id else None,
+        "speaker_text": row["speaker_text"],
+        "confidence": row["confidence"],
+        "evidence": row["evidence"],
+        "inherited_from": row["inherited_from"],
+    }
+
+
+def mention_record(row: Any) -> dict[str, Any]:
+    return {
+        "start": row["start"],
+        "end": row["end"],
+        "text": row["text"],
+        "entity_id": row["entity_id"],
+        "label": row["label"],
+        "kind": row["kind"],
+    }
+
+
+def matching_entities(conn: Connection, name: str) -> list[str]:
+    """Ids of the entities ``name`` designates: an id, or a name or alias (accents and case ignored),
+    exact matches first, else those containing it."""
+    e = schema.entities
+    if conn.execute(select(e.c.id).where(e.c.id == name)).first():
+        return [name]
+    wanted = fold(name).strip()
+    exact: list[str] = []
+    partial: list[str] = []
+    for row in conn.execute(select(e.c.id, e.c.name, e.c.aliases).order_by(e.c.mentions.desc(), e.c.id)):
+        forms = [fold(row[1])] + [fold(a) for a in json.loads(row[2])]
+        if wanted in forms:
+            exact.append(row[0])
+        elif any(wanted in f for f in forms):
+            partial.append(row[0])
+    return exact or partial
