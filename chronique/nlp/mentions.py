@@ -296,14 +296,14 @@ def _resolve_roles(
             continue
         partner = _apposed_name(text, m, names)
         if partner is not None and partner.entity is not None:
-            entity = entities[partner.entity]
-            if m.label == "PER" and entity.label != "PER":
+            apposed = entities[partner.entity]
+            if m.label == "PER" and apposed.label != "PER":
                 continue
-            m.entity = entity.index
+            m.entity = apposed.index
             m.evidence = "apposition"
             assert m.role_key is not None
-            entity.roles.add(m.role_key)
-            entity.heads.add(role_head(m.role_key, lang))
+            apposed.roles.add(m.role_key)
+            apposed.heads.add(role_head(m.role_key, lang))
     # 2. The rest, in reading order: the same role again, its bare head, an epithet, an office.
     for i, m in enumerate(mentions):
         if m.kind != "role":
@@ -312,9 +312,7 @@ def _resolve_roles(
             entities[m.entity].mentions.append(i)
             continue
         assert m.role_key is not None
-        entity: LocalEntity | None = _by_role(text, m, mentions, entities, lang) or _by_table(
-            m, entities, lang, date
-        )
+        entity = _by_role(text, m, mentions, entities, lang) or _by_table(m, entities, lang, date)
         if entity is None and m.label == "ORG" and " " in m.role_key:  # a bare "l'agence" names nobody
             entity = _new_entity(entities, "ORG")
             entity.names.append(_without_determiner(m.text, lang))

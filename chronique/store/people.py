@@ -189,12 +189,12 @@ def save_annotations(conn: Connection, article_id: str, ann: Annotations) -> Non
     role_ids: dict[int, str] = {}  # mentions resolved through other articles' appositions
     rows: list[dict[str, Any]] = []
     for i, m in enumerate(found.mentions):
-        eid: str | None = ids.get(m.entity) if m.entity is not None else None
+        linked: str | None = ids.get(m.entity) if m.entity is not None else None
         evidence = m.evidence
-        if eid is None and m.kind == "role" and m.role_key and m.label == "PER":
-            eid = _learned_role(conn, m.role_key)
-            if eid is not None:
-                role_ids[i] = eid
+        if linked is None and m.kind == "role" and m.role_key and m.label == "PER":
+            linked = _learned_role(conn, m.role_key)
+            if linked is not None:
+                role_ids[i] = linked
                 evidence = "learned role"
         rows.append(
             {
@@ -204,7 +204,7 @@ def save_annotations(conn: Connection, article_id: str, ann: Annotations) -> Non
                 "text": m.text,
                 "label": m.label,
                 "kind": m.kind,
-                "entity_id": eid,
+                "entity_id": linked,
                 "role_key": m.role_key,
                 "evidence": evidence or m.kind,
             }
