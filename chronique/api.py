@@ -73,6 +73,33 @@ class Chronique:
         """One article by id, unique id prefix, or file name."""
         return self.store.get(article_id)
 
+    def entities(self, *, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Canonical entities, most mentioned first: id, name, type (PER, ORG, LOC, MISC), aliases,
+        mention and quotation counts."""
+        return self.store.entities(type=type, limit=limit)
+
+    def entity(self, name: str) -> dict[str, Any] | None:
+        """The entity ``name`` designates (id, name or alias; accents and case ignored) with the ids
+        of the articles that mention it, its quotations (``quotes``) and those about it (``quoted_about``)."""
+        record = self.store.entity(name)
+        if record is None:
+            return None
+        record["quotes"] = self.store.quotes(speaker=record["id"])
+        record["quoted_about"] = self.store.quotes(about=record["id"])
+        return record
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotations in ingest order, by ``speaker`` or mentioning ``about`` (an entity's id, name
+        or alias), or of one article: text, offsets, kind, cue, speaker, confidence, evidence."""
+        return self.store.quotes(speaker=speaker, about=about, article_id=article_id, limit=limit)
+
     def export(self) -> dict[str, Any]:
         """The whole store in the public JSON shape (DESIGN.md, "Contracts")."""
         return export_store(self.store)

@@ -394,6 +394,91 @@ def reuse(
 
 
 @app.command()
+def quotes(
+    speaker: Annotated[
+        str | None, typer.Option(help="Only quotations by this entity (name, alias or id).")
+    ] = None,
+    about: Annotated[str | None, typer.Option(help="Only quotations that mention this entity.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Who said what: quotations with their speaker, kind (direct, mixed, indirect) and cue."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        found = chq.quotes(speaker=speaker, about=about, limit=limit)
+        names = {a.id: a.file or a.id[:10] for a in chq.articles()}
+    if as_json:
+        out.print_json(data=found)
+        return
+    for q in found:
+        who = (
+            q["speaker"]["name"] if q["speaker"] else f"? ({q['speaker_text']})" if q["speaker_text"] else "?"
+        )
+        out.print(
+            f"[bold]{escape(who)}[/bold] [dim]{q['kind']}, {escape(q['cue'] or '-')}, "
+            f"{q['confidence']:.2f} · {escape(names.get(q['article_id'], q['article_id']))}[/dim]"
+        )
+        out.print(f"  « {escape(q['text'])} »")
+    out.print(f"{len(found)} quotation(s)")
+
+
+@app.command()
+def entities(
+    type: Annotated[str | None, typer.Option("--type", help="PER, ORG, LOC or MISC.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Canonical entities, most mentioned first, with their aliases and mention and quotation counts."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        found = chq.entities(type=type, limit=limit)
+    if as_json:
+        out.print_json(data=found)
+        return
+    table = Table("name", "type", "mentions", "quotes", "aliases", box=None)
+    for e in found:
+        table.add_row(
+            escape(e["name"]),
+            e["type"],
+            str(e["mentions"]),
+            str(e["quotes"]),
+            escape(", ".join(e["aliases"])),
+        )
+    out.print(table)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A name, an alias or an entity id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """One entity: its aliases, the articles that mention it, its quotations and those about it."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        record = chq.entity(name)
+        names = {a.id: a.file or a.id[:10] for a in chq.articles()}
+    if record is None:
+        err.print(f"[red]not found:[/red] no entity named {escape(name)}")
+        raise typer.Exit(EXIT_NOT_FOUND)
+    if as_json:
+        out.print_json(data=record)
+        return
+    out.print(f"[bold]{escape(record['name'])}[/bold] ({record['type']}, {record['id']})")
+    out.print(f"aliases: {escape(', '.join(record['aliases']) or '-')}")
+    out.print(f"articles: {escape(', '.join(names.get(i, i) for i in record['article_ids']))}")
+    for title, rows in (("quotations", record["quotes"]), ("quoted about", record["quoted_about"])):
+        out.print(f"[bold]{title}[/bold] ({len(rows)})")
+        for q in rows:
+            who = q["speaker"]["name"] if q["speaker"] else "?"
+            out.print(
+                f"  [dim]{escape(who)} · {escape(names.get(q['article_id'], ''))}[/dim] « {escape(q['text'])} »"
+            )
+
+
+@app.command()
 def duplicates(
     db: DbOption = None,
     as_json: JsonOption = False,

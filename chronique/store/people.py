@@ -124,7 +124,7 @@ def _add_keys(conn: Connection, eid: str, keys: list[str]) -> None:
 
 
 def _update_entity(
-    conn: Connection, eid: str, entity: LocalEntity, surfaces: list[str], labels: Counter[str]
+    conn: Connection, eid: str, entity: LocalEntity, surfaces: list[str], labels: Counter[str], mentions: int
 ) -> None:
     e = schema.entities
     row = conn.execute(select(e).where(e.c.id == eid)).mappings().one()
@@ -148,7 +148,7 @@ def _update_entity(
             type=kind,
             labels=json.dumps(dict(sorted(counts.items()))),
             aliases=json.dumps(aliases, ensure_ascii=False),
-            mentions=row["mentions"] + sum(labels.values()),
+            mentions=row["mentions"] + mentions,
         )
     )
 
@@ -179,13 +179,8 @@ def save_annotations(conn: Connection, article_id: str, ann: Annotations) -> Non
         _add_keys(conn, eid, keys)
         ms = [found.mentions[j] for j in entity.mentions]
         surfaces = list(dict.fromkeys([m.text for m in ms] + entity.names))  # "M. Trump" and "Trump"
-        _update_entity(
-            conn,
-            eid,
-            entity,
-            surfaces,
-            Counter(m.label for m in ms if m.kind == "name") or Counter({entity.label: len(ms)}),
-        )
+        labels = Counter(m.label for m in ms if m.kind == "name") or Counter({entity.label: len(ms)})
+        _update_entity(conn, eid, entity, surfaces, labels, len(ms))
     role_ids: dict[int, str] = {}  # mentions resolved through other articles' appositions
     rows: list[dict[str, Any]] = []
     for i, m in enumerate(found.mentions):
