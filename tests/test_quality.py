@@ -19,6 +19,11 @@ MINIMUMS = {
     ("publication_date", "year_accuracy"): 1.0,
     ("timexes", "f1"): 0.9,
     ("timexes", "value_accuracy"): 0.9,
+    # Who said what (issue 3 asks for 0.90, 0.90, 1.0, 0.9; measured 1.0, 1.0, 1.0, 0.96).
+    ("quotes", "f1"): 0.95,
+    ("quotes", "speaker_accuracy"): 0.95,
+    ("entities", "recall"): 1.0,
+    ("entities", "alias_recall"): 0.92,
 }
 
 

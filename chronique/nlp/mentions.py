@@ -249,6 +249,20 @@ def _group_names(mentions: list[Mention], entities: list[LocalEntity], lang: Lan
                 entity = _new_entity(entities, m.label)
                 by_key[(family, key)] = entity
         _attach(entity, i, m, lang)
+    # "M. Le Maire", "Le Pen": a name that ends a fuller name of the article is that person.
+    for e in entities:
+        if not e.mentions or not any(mentions[j].label == "PER" for j in e.mentions):
+            continue
+        fuller = [
+            o
+            for o in entities
+            if o is not e
+            and o.mentions
+            and any(len(k) > len(own) and k[-len(own) :] == own for k in o.keys for own in e.keys)
+            and any(mentions[j].label == "PER" for j in o.mentions)
+        ]
+        if len(fuller) == 1:
+            _merge(e, fuller[0], mentions)
     for e in entities:  # the label most of the entity's mentions carry
         labels = Counter(mentions[j].label for j in e.mentions)
         e.label = labels.most_common(1)[0][0] if labels else e.label

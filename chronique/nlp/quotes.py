@@ -180,8 +180,11 @@ class _Finder:
             if not before or not (before.endswith(",") or before[-1] in _CLOSERS or before[-1] == _STRAIGHT):
                 continue
             link = self.lx.content_link.match(text, cue.verb_end, nxt)
-            if (link and (link.group("que") or link.group("colon"))) or cue_word(text, cue) in self.lx.weak:
-                continue  # a weak cue ("a lancé", "a noté") reports speech only before its content
+            if link and (link.group("que") or link.group("colon")):
+                continue
+            after_quote = before.rstrip(", ")[-1:] in _CLOSERS | {_STRAIGHT}
+            if cue_word(text, cue) in self.lx.weak and not after_quote:
+                continue  # "…, a lancé X" reports speech after a quotation, not after any clause
             after = self._subject_after(cue, nxt)
             if after is None:
                 continue

@@ -103,7 +103,14 @@ def _link_one(conn: Connection, entity: LocalEntity) -> str:
     new_id = entity_id(entity.label, first)
     conn.execute(
         schema.entities.insert().values(
-            id=new_id, name=entity.name, type=entity.label, labels="{}", aliases="[]", mentions=0, quotes=0
+            id=new_id,
+            name=entity.name,
+            type=entity.label,
+            labels="{}",
+            aliases="[]",
+            forms="{}",
+            mentions=0,
+            quotes=0,
         )
     )
     return new_id
@@ -133,13 +140,11 @@ def _update_entity(
         if s not in aliases and len(aliases) < MAX_ALIASES:
             aliases.append(s)
     counts = Counter(json.loads(row["labels"])) + labels
-    name = row["name"]
-    candidate = entity.name
-    if candidate and (
-        len(candidate.split()) > len(name.split()) and counts.get("PER", 0) >= counts.get("LOC", 0)
-    ):
-        name = candidate  # "Poutine" stored first becomes "Vladimir Poutine"
-    kind = counts.most_common(1)[0][0] if counts else row["type"]
+    forms = Counter(json.loads(row["forms"])) + Counter(entity.names or [entity.name])
+    # The fullest name form, then the most used, then the first in alphabetical order: the same
+    # whatever order the articles came in.
+    name = min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
+    kind = max(sorted(counts), key=lambda label: counts[label]) if counts else row["type"]
     conn.execute(
         update(e)
         .where(e.c.id == eid)
@@ -147,6 +152,7 @@ def _update_entity(
             name=name,
             type=kind,
             labels=json.dumps(dict(sorted(counts.items()))),
+            forms=json.dumps(dict(sorted(forms.items())), ensure_ascii=False),
             aliases=json.dumps(aliases, ensure_ascii=False),
             mentions=row["mentions"] + mentions,
         )

@@ -88,6 +88,7 @@ entities = Table(
     Column("type", String(8), nullable=False),
     Column("labels", Text, nullable=False),  # JSON {label: mentions}: the type is the majority
     Column("aliases", Text, nullable=False),  # JSON list of surface forms, in order of first use
+    Column("forms", Text, nullable=False),  # JSON {name form: mentions}: the name is the fullest, most used
     Column("mentions", Integer, nullable=False),
     Column("quotes", Integer, nullable=False),
 )

@@ -1,0 +1,149 @@
+"""Entities: name keys, grouping within an article, linking across the corpus, the faces."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from chronique.cli import app
+from chronique.lang import get_language
+from chronique.nlp.mentions import find_mentions
+from chronique.nlp.names import name_key
+from chronique.pipeline import ingest
+from chronique.report.export import export_store
+from chronique.settings import Settings
+from chronique.store import Store
+
+from .conftest import SAMPLES, TODAY
+
+FR = get_language("fr")
+
+
+def test_name_keys_meet_across_titles_accents_and_transliterations() -> None:
+    same = [
+        ("Iouri Ouchakov", "Youri Ouchakov"),
+        ("Vladimir Putin", "Vladimir Poutine"),
+        ("Etats-Unis", "États-Unis"),
+        ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+        ("Sergueï Lavrov", "Sergei Lavrov"),
+        ("M. Poutine", "Poutine"),
+        ("Mme Angela Merkel", "Angela Merkel"),
+    ]
+    for a, b in same:
+        assert name_key(a, FR) == name_key(b, FR), (a, b)
+    assert name_key("Marine Le Pen", FR) != name_key("Marine Tondelier", FR)
+
+
+def mentions_of(text: str, date: str | None = None, **labels: str):  # type: ignore[no-untyped-def]
+    ents = []
+    for label, names in labels.items():
+        for name in names.split("|"):
+            ents += [(m.start(), m.end(), label) for m in re.finditer(re.escape(name), text)]
+    return find_mentions(text, sorted(ents), FR, date)
+
+
+def groups(found) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    out: dict[str, set[str]] = {}
+    for e in found.entities:
+        if e.mentions:
+            out[e.name] = {found.mentions[j].text for j in e.mentions}
+    return out
+
+
+def test_surnames_titles_appositions_and_roles_group_into_one_person() -> None:
+    text = (
+        "Le Premier ministre britannique Keir Starmer a reçu Mme Giorgia Meloni. "
+        "M. Starmer a salué l'accord. Giorgia Meloni, la présidente du Conseil italien, est repartie. "
+        "Le Premier ministre britannique a ensuite parlé à la presse."
+    )
+    got = groups(mentions_of(text, "2025-02-01", PER="Keir Starmer|Giorgia Meloni|Starmer"))
+    assert got["Keir Starmer"] >= {"Keir Starmer", "M. Starmer", "Le Premier ministre britannique"}
+    assert got["Giorgia Meloni"] >= {"Mme Giorgia Meloni", "la présidente du Conseil italien"}
+
+
+def test_acronym_joins_its_expansion_and_its_later_uses() -> None:
+    text = (
+        "L'Organisation du traité de l'Atlantique Nord (OTAN) se réunit. "
+        "Le sommet de l'OTAN s'ouvre à Vilnius."
+    )
+    got = groups(mentions_of(text, ORG="Organisation du traité de l'Atlantique Nord|OTAN", LOC="Vilnius"))
+    assert got["Organisation du traité de l'Atlantique Nord"] == {
+        "Organisation du traité de l'Atlantique Nord",
+        "OTAN",
+    }
+
+
+def test_junk_never_becomes_an_entity() -> None:
+    text = "Le Parquet a fait appel. M. a dit. Les Russes et les Américains ont voté. Selon lui, rien."
+    found = mentions_of(text, PER="Parquet|M.|Selon", LOC="Russes|Américains")
+    assert groups(found) == {}
+
+
+def test_corpus_links_names_roles_and_quotes_across_articles(tmp_path: Path) -> None:
+    settings = Settings(db=str(tmp_path / "s.db"))
+    store = Store(settings.db)
+    try:
+        ingest([str(SAMPLES)], store, settings, today=TODAY)
+        people = {e["name"]: e for e in store.entities(type="PER")}
+        ouchakov = people["Iouri Ouchakov"]
+        assert "Youri Ouchakov" in ouchakov["aliases"]  # two spellings, two articles, one person
+        putin = store.entity("le maître du Kremlin")
+        assert putin is not None and putin["name"] == "Vladimir Poutine"
+        assert len(putin["article_ids"]) == 5
+        # 004 quotes the AFP sentence without a speaker; 000 attributes it: 004's inherits it.
+        inherited = [q for q in store.quotes(speaker="Vladimir Poutine") if q["evidence"] == "inherited"]
+        assert [q["text"] for q in inherited] == [
+            "Les pourparlers se sont tenus dans une atmosphère franche et de travail"
+        ]
+        assert store.get(inherited[0]["inherited_from"]).file.startswith("000_")  # type: ignore[union-attr]
+        export = export_store(store)
+        known = {e["id"] for e in export["entities"]}
+        for article in export["articles"]:
+            for q in article["quotes"]:
+                assert article["text"][q["start"] : q["end"]] == q["text"]
+                assert q["speaker"] is None or q["speaker"]["entity_id"] in known
+            for m in article["mentions"]:
+                assert article["text"][m["start"] : m["end"]] == m["text"]
+    finally:
+        store.close()
+
+
+def test_order_of_ingest_does_not_change_who_said_what(tmp_path: Path) -> None:
+    results = []
+    for name, order in (
+        ("a", sorted(SAMPLES.glob("*.txt"))),
+        ("b", sorted(SAMPLES.glob("*.txt"), reverse=True)),
+    ):
+        settings = Settings(db=str(tmp_path / f"{name}.db"))
+        store = Store(settings.db)
+        try:
+            for path in order:
+                ingest([str(path)], store, settings, today=TODAY)
+            results.append(
+                sorted((q["text"], q["speaker"]["name"] if q["speaker"] else None) for q in store.quotes())
+            )
+        finally:
+            store.close()
+    assert results[0] == results[1]
+
+
+def test_cli_quotes_entities_entity(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(SAMPLES), "--db", db]).exit_code == 0
+    r = runner.invoke(app, ["quotes", "--speaker", "Lavrov", "--json", "--db", db])
+    assert r.exit_code == 0
+    lavrov = json.loads(r.stdout)
+    assert {q["text"] for q in lavrov} >= {"Fantastique, mieux que super"}
+    assert all(q["speaker"]["name"] == "Sergueï Lavrov" for q in lavrov)
+    r = runner.invoke(app, ["quotes", "--about", "Bolton", "--json", "--db", db])
+    assert any("Bolton" in q["text"] for q in json.loads(r.stdout))
+    r = runner.invoke(app, ["entities", "--type", "PER", "--json", "--db", db])
+    names = [e["name"] for e in json.loads(r.stdout)]
+    assert names[0] == "Vladimir Poutine" and "Sarah Sanders" in names
+    r = runner.invoke(app, ["entity", "le locataire de la Maison Blanche", "--db", db])
+    assert r.exit_code == 0 and "Donald Trump" in r.stdout
+    assert runner.invoke(app, ["entity", "Personne Inconnue", "--db", db]).exit_code == 5

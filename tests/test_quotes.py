@@ -1,0 +1,197 @@
+"""Quotations and speakers on hand-built French press sentences (entities given by hand, no model),
+and on bad input through the real model."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chronique.nlp.analysis import Annotations, annotate, annotate_text
+from chronique.nlp.quotes import quote_spans
+
+
+def ents(text: str, **labels: str) -> list[tuple[int, int, str]]:
+    """Every occurrence of each name (keyword: the label, names separated by |) as an NER entity."""
+    out = []
+    for label, names in labels.items():
+        for name in names.split("|"):
+            out += [(m.start(), m.end(), label) for m in re.finditer(re.escape(name), text)]
+    return sorted(out)
+
+
+def run(text: str, date: str | None = "2021-03-10", **labels: str) -> Annotations:
+    return annotate_text(text, ents(text, **labels), "fr", date)
+
+
+def said(ann: Annotations) -> list[tuple[str, str, str | None]]:
+    """(kind, text, speaker's canonical name) of each quotation."""
+    out = []
+    for q in ann.quotes:
+        speaker = ann.entities.entities[q.speaker].name if q.speaker is not None else None
+        out.append((q.kind, q.text, speaker))
+    return out
+
+
+def test_inverted_direct_quote_with_title_and_day() -> None:
+    text = "« Nous ne reculerons pas », a déclaré lundi Mme Christine Lagarde à Francfort."
+    assert said(run(text, PER="Christine Lagarde")) == [
+        ("direct", "Nous ne reculerons pas", "Christine Lagarde")
+    ]
+
+
+def test_pronoun_inversion_takes_the_last_speaker() -> None:
+    text = (
+        '"La réforme sera votée", a assuré Olivier Véran. "Nous avons les voix", a-t-il ajouté.\n'
+        '"Le calendrier est tenu", a-t-il poursuivi.'
+    )
+    got = said(run(text, PER="Olivier Véran"))
+    assert [s for _, _, s in got] == ["Olivier Véran"] * 3
+    assert got[1][1] == "Nous avons les voix"
+
+
+def test_forward_cues_que_colon_and_infinitive() -> None:
+    text = (
+        "Le ministre Bruno Le Maire a affirmé mardi aux journalistes que la croissance repartirait en 2022. "
+        "M. Le Maire a répondu : « Il n'y aura pas de hausse d'impôts ». "
+        'Il a aussi confié avoir "hésité longtemps" avant de signer.'
+    )
+    got = said(run(text, PER="Bruno Le Maire|Le Maire"))
+    assert got == [
+        ("indirect", "la croissance repartirait en 2022", "Bruno Le Maire"),
+        ("direct", "Il n'y aura pas de hausse d'impôts", "Bruno Le Maire"),
+        ("mixed", 'avoir "hésité longtemps" avant de signer', "Bruno Le Maire"),
+    ]
+
+
+def test_selon_at_the_start_skips_the_apposition_and_at_the_end_names_the_source() -> None:
+    text = (
+        "Selon Karine Jean-Pierre, la porte-parole de la Maison Blanche, une rencontre est envisagée. "
+        "Les négociations reprendront en avril, selon un diplomate européen."
+    )
+    ann = run(text, PER="Karine Jean-Pierre")
+    got = said(ann)
+    assert got[0] == ("indirect", "une rencontre est envisagée", "Karine Jean-Pierre")
+    assert got[1][:2] == ("indirect", "Les négociations reprendront en avril") and got[1][2] is None
+    assert ann.quotes[1].speaker_text == "un diplomate européen"
+
+
+def test_continuation_cue_keeps_the_speaker_and_cuts_the_clause() -> None:
+    text = (
+        'Le chancelier Olaf Scholz a jugé que l\'accord était "solide", en précisant que '
+        "la Commission devait encore le valider."
+    )
+    got = said(run(text, date="2022-05-02", PER="Olaf Scholz", ORG="Commission"))
+    assert got == [
+        ("mixed", 'l\'accord était "solide"', "Olaf Scholz"),
+        ("indirect", "la Commission devait encore le valider", "Olaf Scholz"),
+    ]
+
+
+def test_passive_attribution_of_quoted_words() -> None:
+    text = 'Jugé "historique" par Ursula von der Leyen, le texte divise pourtant les Vingt-Sept.'
+    assert said(run(text, PER="Ursula von der Leyen")) == [("mixed", "historique", "Ursula von der Leyen")]
+
+
+def test_periphrasis_names_the_office_holder_at_the_article_date() -> None:
+    text = "« La Russie restera forte », a lancé le maître du Kremlin devant la Douma."
+    old = run(text, date="2010-06-01")
+    new = run(text, date="2019-06-01")
+    assert said(old)[0][2] == "Dmitri Medvedev"
+    assert said(new)[0][2] == "Vladimir Poutine"
+
+
+def test_role_anaphora_skips_a_name_of_its_own_sentence() -> None:
+    text = (
+        "Le conseiller du président Alexis Kohler a rencontré le conseiller de Berlin Jens Plötner. "
+        "Une réunion avec M. Plötner est prévue en mai, a précisé le conseiller."
+    )
+    got = said(run(text, PER="Alexis Kohler|Jens Plötner|Plötner"))
+    assert got == [("indirect", "Une réunion avec M. Plötner est prévue en mai", "Alexis Kohler")]
+
+
+def test_standalone_quotation_carries_the_speaker_only_within_its_paragraph() -> None:
+    text = (
+        "« Nous tiendrons », a promis Volodymyr Zelensky. « Chaque ville sera défendue jusqu'au bout. »\n"
+        "« La paix est encore loin de nous tous. »"
+    )
+    got = said(run(text, PER="Volodymyr Zelensky"))
+    assert got[1] == ("direct", "Chaque ville sera défendue jusqu'au bout", "Volodymyr Zelensky")
+    assert got[2] == ("direct", "La paix est encore loin de nous tous", None)
+
+
+def test_scare_quotes_and_weak_cues_are_not_speech() -> None:
+    text = (
+        "Le \"quoi qu'il en coûte\" a vécu. L'entreprise a lancé une offensive commerciale, a noté Reuters. "
+        "Les deux pays ont évoqué la question, selon nos informations sans plus de détail"
+    )
+    got = said(run(text, ORG="Reuters"))
+    assert all(kind != "direct" for kind, _, _ in got)
+    assert not any(t == "quoi qu'il en coûte" for _, t, _ in got)
+
+
+def test_coordinated_subjects_name_no_single_speaker() -> None:
+    text = "Emmanuel Macron et Olaf Scholz ont affirmé que l'Europe devait s'armer."
+    ann = run(text, PER="Emmanuel Macron|Olaf Scholz")
+    assert said(ann) == [("indirect", "l'Europe devait s'armer", None)]
+    assert ann.quotes[0].speaker_text == "Emmanuel Macron et Olaf Scholz"
+
+
+def test_reported_speech_inside_reported_speech_stays_one_quotation() -> None:
+    text = "Jean Castex a indiqué que le préfet avait déclaré à la presse que la route était fermée."
+    got = said(run(text, PER="Jean Castex"))
+    assert got == [
+        ("indirect", "le préfet avait déclaré à la presse que la route était fermée", "Jean Castex")
+    ]
+
+
+def test_quotation_marks_afp_nested_padded_and_unbalanced() -> None:
+    text = '" Nous avons +tout+ tenté ", a dit Ana. « Il a dit "non" hier ». Puis « rien.'
+    spans = quote_spans(text)
+    assert [text[a + 1 : b] for a, b in spans] == [" Nous avons +tout+ tenté ", ' Il a dit "non" hier ']
+    got = said(run(text, PER="Ana"))
+    assert got[0] == ("direct", "Nous avons +tout+ tenté", "Ana")
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = (
+        "« D'abord, la sécurité. Ensuite, le reste », a martelé Gérald Darmanin, selon qui "
+        "« rien n'est exclu ». Il a ajouté que des renforts arriveraient."
+    )
+    ann = run(text, PER="Gérald Darmanin")
+    assert ann.quotes
+    for q in ann.quotes:
+        assert text[q.start : q.end] == q.text
+    for m in ann.entities.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour",
+        '""""""""""""""""',
+        "« « « » » » “ ” „ “ ‹ ›",
+        '"' * 10_001,
+        "« Il n'y a pas de fin, a-t-il dit. Et puis rien.",
+        "\n".join(f"Paragraphe {i} : « Phrase {i} », a dit Paul Durand." for i in range(200)),
+        ", a-t-il ajouté.",
+        "Selon",
+        "a déclaré que",
+    ],
+)
+def test_bad_input_never_crashes_and_offsets_hold(text: str) -> None:
+    (ann,) = list(annotate([(text, "fr", None)]))
+    for q in ann.quotes:
+        assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
+    for m in ann.entities.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_two_hundred_paragraphs_keep_every_quotation() -> None:
+    text = "\n".join(f"« Réponse numéro {i} », a dit Paul Durand." for i in range(200))
+    (ann,) = list(annotate([(text, "fr", None)]))
+    assert len(ann.quotes) == 200
+    assert {ann.entities.entities[q.speaker].name for q in ann.quotes if q.speaker is not None} == {
+        "Paul Durand"
+    }
