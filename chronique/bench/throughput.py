@@ -84,6 +84,7 @@ class ThroughputResult:
     store: Phase
     spacy: Phase | None = None
     timex: Phase | None = None  # the temporal tagger alone (find + resolve) over the cleaned texts
+    nlp: Phase | None = None  # the full per-article path: clean, date, NER, entities, quotations
     model: str | None = None
     model_load_seconds: float | None = None
     batch_size: int = 64
@@ -103,6 +104,13 @@ class ThroughputResult:
         if self.spacy is None or self.spacy.seconds <= 0:
             return None
         return self.store.seconds / self.spacy.seconds
+
+    @property
+    def nlp_spacy_speed(self) -> float | None:
+        """Words/s of the full per-article path over words/s of the bare model (the target is ≥ 1)."""
+        if self.spacy is None or self.nlp is None or self.spacy.words_per_s <= 0:
+            return None
+        return self.nlp.words_per_s / self.spacy.words_per_s
 
     @property
     def timex_spacy_speedup(self) -> float | None:
@@ -125,6 +133,8 @@ class ThroughputResult:
             "store": self.store.as_dict(),
             "spacy": self.spacy.as_dict() if self.spacy else None,
             "timex": self.timex.as_dict() if self.timex else None,
+            "nlp": self.nlp.as_dict() if self.nlp else None,
+            "nlp_spacy_speed": None if self.nlp_spacy_speed is None else round(self.nlp_spacy_speed, 3),
             "timex_spacy_speedup": None
             if self.timex_spacy_speedup is None
             else round(self.timex_spacy_speedup, 2),
@@ -155,6 +165,8 @@ class ThroughputResult:
         ]
         if self.timex is not None:
             phases.append(("(d) temporal tagger alone", self.timex))
+        if self.nlp is not None:
+            phases.append(("(e) clean+date+NER+entities+quotes", self.nlp))
         if self.spacy is not None:
             phases.append((f"(c) spaCy {self.model} nlp.pipe", self.spacy))
         for label, p in phases:
@@ -182,6 +194,14 @@ class ThroughputResult:
             lines.append(
                 f"  ingest / spaCy time:   {store_ratio:.3f}  (the whole store path, reading included)"
             )
+            if self.nlp_spacy_speed is not None and self.nlp is not None:
+                e = self.nlp.extra
+                lines.append(
+                    f"  who-said-what path / bare spaCy speed: {self.nlp_spacy_speed:.2f}×  (words/s; the target "
+                    f"is ≥ 1.0×) — {e.get('mentions', 0):,} mentions, {e.get('quotes', 0):,} quotations"
+                )
+                quarters = ", ".join(_mb(b) for b in e.get("rss_by_quarter", []))
+                lines.append(f"      process RSS after each quarter of the corpus (e): {quarters}")
             if self.timex_spacy_speedup is not None:
                 lines.append(
                     f"  temporal tagger / spaCy speed: {self.timex_spacy_speedup:.1f}×  (words/s; the target is ≥ 5×)"
@@ -252,13 +272,46 @@ def run_throughput(
 
     timex = _measure("timex", len(docs), words, trace_memory, run_timex)
 
+    nlp = ner = None
+    load_seconds: float | None = None
+    if with_spacy:  # models load before any phase (not counted)
+        from chronique.nlp import load_model
+        from chronique.nlp.analysis import annotate, ner_model
+
+        t0 = time.perf_counter()
+        nlp = load_model(model)
+        load_seconds = time.perf_counter() - t0
+        ner = ner_model(model)
+        nlp("Échauffement.")
+        ner("Échauffement.")
+
+    nlp_phase: Phase | None = None
+    if ner is not None:
+        quarter = max(1, len(docs) // 4)
+
+        def run_nlp() -> dict[str, Any]:
+            quotes = mentions = 0
+            rss: list[int | None] = []
+            articles = (analyse(doc, today=today) for doc in docs)
+            items = ((a.text, a.language, a.published.value) for a in articles)
+            for i, ann in enumerate(annotate(items, ner), 1):
+                quotes += len(ann.quotes)
+                mentions += len(ann.entities.mentions)
+                if i % quarter == 0 and len(rss) < 4:
+                    rss.append(max_rss_bytes())
+            return {"quotes": quotes, "mentions": mentions, "rss_by_quarter": rss}
+
+        nlp_phase = _measure("nlp", len(docs), words, trace_memory, run_nlp)
+
     with tempfile.TemporaryDirectory(prefix="chronique-bench-") as tmp:
         jsonl = Path(tmp) / "replicated.jsonl"
         write_jsonl(docs, jsonl)
         db = str(Path(tmp) / "bench.db")
         store = Store(db)
         try:
-            store_settings = dataclasses.replace(settings, db=db)
+            store_settings = dataclasses.replace(
+                settings, db=db, model=model, nlp=with_spacy and settings.nlp
+            )
 
             def run_store() -> dict[str, Any]:
                 result = ingest([str(jsonl)], store, store_settings, today=today)
@@ -274,20 +327,13 @@ def run_throughput(
             store.close()
 
     spacy_phase: Phase | None = None
-    load_seconds: float | None = None
-    if with_spacy:
-        from chronique.nlp import load_model
-
-        t0 = time.perf_counter()
-        nlp = load_model(model)
-        load_seconds = time.perf_counter() - t0
+    if nlp is not None:
         texts = [d.raw_text for d in docs]
-        if texts:  # warm up (not counted)
-            nlp(texts[0][:200])
+        bare = nlp
 
         def run_spacy() -> dict[str, Any]:
             tokens = 0
-            for parsed in nlp.pipe(texts, batch_size=batch_size):
+            for parsed in bare.pipe(texts, batch_size=batch_size):
                 tokens += len(parsed)
             return {"tokens": tokens}
 
@@ -305,6 +351,7 @@ def run_throughput(
         store=stored,
         spacy=spacy_phase,
         timex=timex,
+        nlp=nlp_phase,
         model=model if with_spacy else None,
         model_load_seconds=load_seconds,
         batch_size=batch_size,

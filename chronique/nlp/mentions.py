@@ -396,25 +396,37 @@ def _by_table(
 
 def holder_of(role_key: str, lang: LanguageData, date: str | None) -> str | None:
     """Who a periphrasis names on ``date`` (ISO; unknown dates take the latest holder)."""
-    p = lang.people
+    determiners, epithets, offices = _tables(lang)
     words = role_key.split()
-    if words and words[0] in {fold(d) for d in p.role_determiners}:
+    if words and words[0] in determiners:
         words = words[1:]
     key = " ".join(words)
-    folded_epithets = {fold(k): v for k, v in p.person_epithets.items()}
-    if key in folded_epithets:
-        name, start, end = folded_epithets[key]
+    if key in epithets:
+        name, start, end = epithets[key]
         return name if _within(date, start, end) else None
-    office = {fold(k): v for k, v in p.office_periphrases.items()}.get(key)
+    office = offices.get(key)
     if office is None:
         return None
-    holders = p.office_holders.get(office, ())
+    holders = lang.people.office_holders.get(office, ())
     if not date:
         return holders[-1][0] if holders else None
     for name, start, end in holders:
         if _within(date, start, end):
             return name
     return None
+
+
+@cache
+def _tables(
+    lang: LanguageData,
+) -> tuple[frozenset[str], dict[str, tuple[str, str, str | None]], dict[str, str]]:
+    """(determiners, epithets, office periphrases) of ``lang``, folded like role keys."""
+    p = lang.people
+    return (
+        frozenset(fold(d) for d in p.role_determiners),
+        {fold(k): v for k, v in p.person_epithets.items()},
+        {fold(k): v for k, v in p.office_periphrases.items()},
+    )
 
 
 def _within(date: str | None, start: str, end: str | None) -> bool:

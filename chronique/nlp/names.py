@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from chronique.lang import LanguageData
 
@@ -35,6 +35,7 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ASCII form of ``text`` (accents dropped, curly apostrophes straightened)."""
     text = text.replace("’", "'").replace("‘", "'")

@@ -217,7 +217,7 @@ class _Finder:
             if m.start() < consumed or any(a < m.start() < b for a, b in qspans):
                 continue
             word = m.group(0).lower().rstrip("'")
-            inv = lx.inverted.match(word)
+            inv = lx.inverted.match(word) if "-" in word else None
             if inv:
                 verb = inv.group("verb")
                 if verb in {"a", "avait", "ont", "avaient", "aurait"}:
