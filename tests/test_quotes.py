@@ -110,14 +110,70 @@ def test_role_anaphora_skips_a_name_of_its_own_sentence() -> None:
     assert got == [("indirect", "Une réunion avec M. Plötner est prévue en mai", "Alexis Kohler")]
 
 
-def test_standalone_quotation_carries_the_speaker_only_within_its_paragraph() -> None:
+def test_standalone_quotation_carries_the_speaker_within_its_paragraph_or_a_quote_paragraph() -> None:
     text = (
         "« Nous tiendrons », a promis Volodymyr Zelensky. « Chaque ville sera défendue jusqu'au bout. »\n"
-        "« La paix est encore loin de nous tous. »"
+        "« La paix est encore loin de nous tous. »\n"
+        "Le front a tenu. « Personne ne viendra nous sauver de cette guerre. » Puis la nuit est tombée.\n"
+        "« Les sirènes ont hurlé toute la nuit sur Kiev »"
     )
     got = said(run(text, PER="Volodymyr Zelensky"))
     assert got[1] == ("direct", "Chaque ville sera défendue jusqu'au bout", "Volodymyr Zelensky")
-    assert got[2] == ("direct", "La paix est encore loin de nous tous", None)
+    assert got[2] == (
+        "direct",
+        "La paix est encore loin de nous tous",
+        "Volodymyr Zelensky",
+    )  # a quote paragraph
+    assert got[3] == ("direct", "Personne ne viendra nous sauver de cette guerre", None)
+    assert len(got) == 4  # the last line, unpunctuated and short, is an intertitle
+
+
+def test_speaker_named_in_an_incise_inside_the_quotation_marks() -> None:
+    text = "« La vraie question, résume Éric Charbonnier, est de savoir qui paiera. »"
+    assert said(run(text, PER="Éric Charbonnier"))[0][2] == "Éric Charbonnier"
+
+
+def test_postposed_subject_after_dates_and_outlets_and_anonymous_speakers() -> None:
+    text = (
+        "« C'est vrai que j'en ai envie », a déclaré mercredi 12 novembre sur TF1 Ségolène Royal. "
+        "« Le gouvernement tiendra », a assuré à l'AFP François Hollande. "
+        "« Le dalaï lama doit revenir », a déclaré un moine aux journalistes."
+    )
+    ann = run(text, PER="Ségolène Royal|François Hollande", ORG="TF1|AFP")
+    assert [s for _, _, s in said(ann)] == ["Ségolène Royal", "François Hollande", None]
+    assert ann.quotes[2].speaker_text == "un moine"
+
+
+def test_curly_apostrophes_pour_and_narrative_infinitive() -> None:
+    text = (
+        "La ministre Rachida Dati assure qu’il n’y a « aucun risque ». "
+        "Pour Marc Chauvelot, du SNRT CGT, « rien de ce qu’il propose ne tient debout ». "
+        "Et Jean Téaldi d’ajouter : « Les consultations vont commencer. »"
+    )
+    got = said(run(text, PER="Rachida Dati|Marc Chauvelot|Jean Téaldi"))
+    assert [(k, s) for k, _, s in got] == [
+        ("mixed", "Rachida Dati"),
+        ("direct", "Marc Chauvelot"),
+        ("direct", "Jean Téaldi"),
+    ]
+    assert got[0][1] == "il n’y a « aucun risque »"
+
+
+def test_negated_reporting_verbs_and_questions_report_nothing() -> None:
+    text = (
+        "Son amie ne lui avait pas dit que le garçon avait disparu. "
+        "Alberto Contador a-t-il exigé d'avoir l'exclusivité de la course ?"
+    )
+    assert said(run(text, PER="Alberto Contador")) == []
+
+
+def test_pronoun_finds_a_subject_that_was_not_a_speaker() -> None:
+    text = (
+        "Ségolène Royal a jugé hier soir bien dommage cette interruption. "
+        "Elle a appelé à un nouveau vote : « Il est très important que les militants reviennent. »"
+    )
+    got = said(run(text, PER="Ségolène Royal"))
+    assert got == [("direct", "Il est très important que les militants reviennent", "Ségolène Royal")]
 
 
 def test_scare_quotes_and_weak_cues_are_not_speech() -> None:

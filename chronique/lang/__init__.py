@@ -24,6 +24,11 @@ class PeopleData:
     auxiliaries: tuple[str, ...] = ()
     fillers: tuple[str, ...] = ()  # words between an auxiliary and its participle, or a verb and its subject
     according_to: tuple[str, ...] = ()  # "selon"
+    according_to_at_start: tuple[str, ...] = ()  # "pour" (X, …)
+    np_ends: tuple[str, ...] = ()  # words that end a postposed speaker's noun phrase
+    causatives: tuple[str, ...] = ()  # "fait" (savoir)
+    not_incise_verbs: frozenset[str] = frozenset()
+    negations: tuple[str, ...] = ()
     content_links: tuple[str, ...] = ()  # "que"
     infinitive_links: tuple[str, ...] = ()  # "de", "à" (+ an infinitive)
     infinitive_clitics: tuple[str, ...] = ()  # "se" (de se servir)

@@ -16,7 +16,8 @@ ER_VERBS: tuple[str, ...] = tuple(
     martel lanc confirm ni plaid réclam demand exig souhait espér inquiét félicit racont témoign
     tweet relev comment résum répliqu rétorqu exclam lâch gliss ironis tonn fustig signal
     tranch argument détaill jur menac concéd nuanc qualifi évoqu invit exhort implor rassur
-    certifi garant
+    certifi garant développ supput modér justifi répét souffl insurg indign étonn alarm enchaîn
+    complét corrig rectifi temporis minimis relativis soupir maugré grinc plaisant tempêt
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # Verbs whose forms do not follow the first group: every form listed.
@@ -35,6 +36,8 @@ IRREGULAR_FORMS: tuple[str, ...] = tuple(
     dément démenti démentent démentait démentant
     poursuit poursuivi poursuivent poursuivait poursuivant
     réjoui réjouit réjouie réjouis réjouissait réjouissant
+    réagi réagit réagissent réagissait réagissant
+    écrie écrié écriée écrient
     prédit prédisent prédisait
     maintient maintenu maintiennent maintenait
     renchérit renchéri renchérissent renchérissait renchérissant
@@ -64,6 +67,8 @@ SPEECH_FILLERS: tuple[str, ...] = (
 )  # fmt: skip
 # "selon X, …", "d'après X, …": the clause is reported speech of X.
 ACCORDING_TO: tuple[str, ...] = ("selon", "d'après", "à en croire")
+# "Pour X, …" attributes an opinion only at the head of a sentence and only to a person or a body.
+ACCORDING_TO_AT_START: tuple[str, ...] = ("pour",)
 # Subordinators introducing reported content after a cue verb.
 CONTENT_LINKS: tuple[str, ...] = ("que", "qu'")
 # Infinitive openers of reported content ("a confié avoir …", "a appelé à …", "a proposé de …").
@@ -87,7 +92,42 @@ INFINITIVE_ENDINGS: tuple[str, ...] = ("er", "ir", "re", "oir")
 # Infinitives that open reported content by themselves ("a confié avoir …").
 INFINITIVE_AUXILIARIES: tuple[str, ...] = ("avoir", "être", "n'avoir", "n'être", "ne pas", "ne jamais")
 # Addressees skipped between a verb and its content ("a déclaré aux journalistes que").
-ADDRESSEE_LINKS: tuple[str, ...] = ("à", "aux", "au", "devant")
+ADDRESSEE_LINKS: tuple[str, ...] = (
+    "à",
+    "aux",
+    "au",
+    "devant",
+    "sur",
+    "dans",
+    "auprès de",
+    "auprès du",
+    "auprès des",
+    "lors de",
+    "lors d'",
+    "lors du",
+    "via",
+    "par",
+)
+# Words that end a speaker's noun phrase after an inverted verb ("a déclaré un moine aux journalistes").
+NP_ENDS: tuple[str, ...] = (
+    "à", "au", "aux", "en", "lors", "dans", "sur", "pour", "devant", "après", "avant", "qui", "dont",
+    "que", "qu'", "lorsque", "quand", "alors", "mais", "car", "et", "depuis", "pendant", "avec", "sans",
+    "auprès", "via", "cité", "citée", "interrogé", "interrogée", "joint", "jointe",
+)  # fmt: skip
+# Causative reporting ("a fait savoir", "fait valoir"): the infinitive after these is the cue.
+CAUSATIVES: tuple[str, ...] = ("fait",)
+# Words that follow a closing quotation mark and a comma without being a reporting verb.
+NOT_INCISE_VERBS: frozenset[str] = frozenset(
+    """
+    et mais ou car donc puis selon pour avec dans sur qui que dont ce cette ces le la les un une des en
+    au aux du de lors alors comme même si sans ni voire soit tandis parce afin après avant depuis
+    pendant contre chez vers entre par plus moins très bien tout toute tous toutes aussi encore déjà
+    notamment surtout ainsi enfin ensuite cependant pourtant toutefois néanmoins estiment il elle ils
+    elles on nous vous je tu lui leur se sa son ses mon ma mes ton ta tes votre vos notre nos y là ici
+    """.split()  # noqa: SIM905
+)
+# Negation around a verb: no quotation is reported by "ne lui avait pas dit que".
+NEGATIONS: tuple[str, ...] = ("pas", "jamais", "rien", "guère", "point", "nullement")
 # Passive attribution of a quoted word: "qualifié de « … » par X".
 PASSIVE_CUES: tuple[str, ...] = (
     "qualifié", "qualifiée", "qualifiés", "qualifiées", "jugé", "jugée", "jugés", "jugées", "décrit",
@@ -192,6 +232,9 @@ OFFICE_PERIPHRASES: dict[str, str] = {
     "secrétaire d'état américain": "affaires-étrangères:usa",
     "secrétaire d'etat américain": "affaires-étrangères:usa",
     "chef de la diplomatie française": "affaires-étrangères:france",
+    "premier ministre": "premier-ministre:france", "premier ministre français": "premier-ministre:france",
+    "chef du gouvernement": "premier-ministre:france", "locataire de matignon": "premier-ministre:france",
+    "hôte de matignon": "premier-ministre:france",
     "premier ministre britannique": "premier-ministre:royaume-uni",
     "premier ministre israélien": "premier-ministre:israël",
 }  # fmt: skip
@@ -228,6 +271,14 @@ OFFICE_HOLDERS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
     "affaires-étrangères:france": (
         ("Laurent Fabius", "2012-05-16", "2016-02-11"), ("Jean-Marc Ayrault", "2016-02-11", "2017-05-17"),
         ("Jean-Yves Le Drian", "2017-05-17", "2022-05-20"),
+    ),
+    "premier-ministre:france": (
+        ("Dominique de Villepin", "2005-05-31", "2007-05-17"), ("François Fillon", "2007-05-17", "2012-05-16"),
+        ("Jean-Marc Ayrault", "2012-05-16", "2014-03-31"), ("Manuel Valls", "2014-03-31", "2016-12-06"),
+        ("Bernard Cazeneuve", "2016-12-06", "2017-05-15"), ("Édouard Philippe", "2017-05-15", "2020-07-03"),
+        ("Jean Castex", "2020-07-03", "2022-05-16"), ("Élisabeth Borne", "2022-05-16", "2024-01-09"),
+        ("Gabriel Attal", "2024-01-09", "2024-09-05"), ("Michel Barnier", "2024-09-05", "2024-12-13"),
+        ("François Bayrou", "2024-12-13", "2025-09-09"), ("Sébastien Lecornu", "2025-09-09", None),
     ),
     "premier-ministre:royaume-uni": (
         ("David Cameron", "2010-05-11", "2016-07-13"), ("Theresa May", "2016-07-13", "2019-07-24"),

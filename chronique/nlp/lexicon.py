@@ -24,7 +24,16 @@ class Lexicon:
     fillers: re.Pattern[str]  # one filler at the start of a string
     role: re.Pattern[str]  # a role description: determiner? premodifier? head modifiers complements
     org_heads: frozenset[str]
+    proper_org_heads: frozenset[str]  # "Kremlin", "Élysée": names of their own, unlike "ministère"
     according_to: re.Pattern[str]
+    according_to_at_start: re.Pattern[str]
+    adverbial: re.Pattern[str]  # a date or a prepositional phrase between a verb and its subject
+    preposition: re.Pattern[str]  # a preposition and its determiner, before a named complement
+    np_end: re.Pattern[str]  # where a postposed subject's noun phrase ends
+    np_start: re.Pattern[str]  # what a noun phrase can start with
+    causative: re.Pattern[str]  # "a fait " before an infinitive cue
+    negation: re.Pattern[str]
+    not_incise: frozenset[str]
     content_link: re.Pattern[str]  # at the start of the text after a verb: que, :, «, avoir, de…
     addressee: re.Pattern[str]  # "aux journalistes", "à M. Pompeo" before a content link
     passive: frozenset[str]
@@ -86,10 +95,18 @@ def lexicon(lang: LanguageData) -> Lexicon:
     inf_aux = _alternation(p.infinitive_auxiliaries).replace("'", "['’]").replace("\\ ", r"\s+")
     clitics = _alternation(p.infinitive_clitics).replace("'", "['’]").replace("\\ ", r"\s+")
     endings = _alternation(p.infinitive_endings)
+    # "que" is a word ("quelques", "parquet" are not); "qu'" takes either apostrophe.
+    links = "|".join(
+        re.escape(w).replace("'", "['’]") + ("" if w.endswith("'") else r"(?![\w])")
+        for w in sorted(p.content_links, key=len, reverse=True)
+    )
+    days = _alternation(list(lang.weekdays))
+    months = _alternation(list(lang.months))
+    name_words = _alternation(p.np_ends)
     name = r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|de\s+|d['’]|du\s+)?[A-ZÀ-Ý][\w'’-]*){0,3}"
     complement = (
         rf"(?:du|de\s+la|de\s+l['’]|de|des|d['’]|à\s+la|au|aux|pour\s+la|pour\s+le)\s*"
-        rf"(?:(?i:{domains})(?=\W)|(?i:{heads})(?:\s+(?i:{adjectives}))*(?=\W)|{name})"
+        rf"(?:(?i:{domains})(?=\W)|(?i:{heads}|{org_heads})(?:\s+(?i:{adjectives}))*(?=\W)|{name})"
     )
     role = re.compile(
         rf"(?<![\w'’])(?:(?P<det>(?i:{dets}))\s*)?"
@@ -110,14 +127,33 @@ def lexicon(lang: LanguageData) -> Lexicon:
         fillers=re.compile(rf"\s*,?\s*(?i:{fillers})(?![\w-])"),
         role=role,
         org_heads=frozenset(o.lower() for o in p.org_roles),
+        proper_org_heads=frozenset(o.lower() for o in p.org_roles if o[0].isupper()),
         according_to=re.compile(rf"(?<![\w'’])(?i:{_alternation(p.according_to)})\s+"),
+        according_to_at_start=re.compile(rf"(?i:{_alternation(p.according_to_at_start)})\s+"),
+        adverbial=re.compile(
+            rf"\s*,?\s*(?:(?i:{days})(?:\s+\d{{1,2}}(?:er)?(?:\s+(?i:{months}))?)?(?:\s+(?i:matin|midi|soir|après-midi))?"
+            rf"|(?i:hier|aujourd'hui|la\s+semaine\s+dernière)"
+            rf"|(?i:{_alternation(p.addressee_links)})\s+(?:(?i:l'|la|le|les|un|une|son|sa|ses|leur|des|du|ce|cette)\s*)?"
+            rf"(?:[A-ZÀ-Ý0-9][\w.&'’-]*|[a-zà-ÿ'’-]+(?:\s+(?!{name_words})[a-zà-ÿ-]+)?))"
+            rf"(?=[\s,.;:]|$)"
+        ),
+        preposition=re.compile(
+            rf"\s*,?\s*(?i:{_alternation(p.addressee_links)})\s+(?:(?i:l'|la|le|les|son|sa|ses|leur|des|du)\s*)?"
+        ),
+        np_end=re.compile(rf"[,.;:!?()«»\"“”\n]|\s(?i:{_alternation(p.np_ends)})(?=[\s'’])"),
+        np_start=re.compile(
+            r"[A-ZÀ-Ý]|(?i:le|la|les|l'|un|une|des|son|sa|ses|leur|ce|cet|cette|celui|celle|ceux|plusieurs|certains|on)\b"
+        ),
+        causative=re.compile(rf"(?:\b(?i:a|ont|avait|avaient)\s+)?\b(?i:{_alternation(p.causatives)})\s+$"),
+        negation=re.compile(rf"\bn(?:e\s|['’]).{{0,30}}\b(?i:{_alternation(p.negations)})\b"),
+        not_incise=frozenset(p.not_incise_verbs),
         content_link=re.compile(
-            rf"\s*(?:(?P<colon>:)\s*|(?P<que>(?i:{_alternation(p.content_links)}))\s*"
-            rf"|(?P<quote>[«“„\"])|(?P<inf>(?i:{inf_aux})(?=\s)|(?i:{_alternation(p.infinitive_links)})\s*(?=[\"«“]|(?:(?i:{clitics})\s*)?\w+(?:{endings})\b)))"
+            rf"\s*(?:(?P<colon>:)\s*|(?P<que>(?i:{links}))\s*"
+            rf"|(?P<quote>[«“„\"])|(?P<inf>(?i:{inf_aux})(?=\s)|(?i:{_alternation(p.infinitive_links)})\s*(?=[\"«“]|(?:(?i:{clitics})\s*)?[a-zà-ÿ][\w-]*(?:{endings})\b)))"
         ),
         addressee=re.compile(
             rf"\s*(?i:{_alternation(p.addressee_links)})\s+[^,;:!?«»\"“”]{{1,60}}?"
-            rf"(?=\s*(?:(?i:{_alternation(p.content_links)})|:|[«\"“]|(?i:avoir\s|être\s|de\s|d['’]\w)))"
+            rf"(?=\s*(?:(?i:{links})|:|[«\"“]|(?i:avoir\s|être\s|de\s|d['’]\w)))"
         ),
         passive=frozenset(p.passive_cues),
         pronouns=dict(p.pronouns),

@@ -140,6 +140,11 @@ def _names(text: str, ents: list[tuple[int, int, str]], lang: LanguageData) -> l
 
 
 @cache
+def _proper_heads(lang: LanguageData) -> frozenset[str]:
+    return frozenset(fold(h) for h in lexicon(lang).proper_org_heads)
+
+
+@cache
 def _role_words(lang: LanguageData) -> frozenset[str]:
     p = lang.people
     words = [r.replace("_", " ") for r in p.person_roles] + list(p.role_adjectives)
@@ -161,7 +166,11 @@ def _roles(text: str, names: list[Mention], lx: Lexicon) -> list[Mention]:
         # A name apposed right after the role is not part of it ("le conseiller du Kremlin Iouri
         # Ouchakov"): cut the role before it.
         for n in names:
-            if start < n.start < end and n.label == "PER":
+            if (
+                start < n.start < end
+                and n.label == "PER"
+                and not re.search(r"(?:\bd[eu]s?\s+|\bd['’])$", text[n.start - 4 : n.start])
+            ):
                 end = n.start
         while end > start and text[end - 1] in _TRIM:
             end -= 1
@@ -170,8 +179,9 @@ def _roles(text: str, names: list[Mention], lx: Lexicon) -> list[Mention]:
         head = m.group("head").lower()
         body = fold(text[m.start("body") : end])
         label = "ORG" if head in lx.org_heads else "PER"
-        if label == "ORG" and m.start("head") == m.start("body") and body == fold(head) and head[0].isupper():
-            continue  # a bare "Kremlin" is the NER model's to find, as a name
+        bare_name = label == "ORG" and m.start("head") == m.start("body") and body == fold(head)
+        if bare_name and any(n.start <= m.start("head") < n.end for n in names):
+            continue  # a bare "Kremlin" the NER model found is a name
         out.append(Mention(start, end, text[start:end], label, kind="role", role_key=_squash(body)))
     return out
 
@@ -327,7 +337,8 @@ def _resolve_roles(
             continue
         assert m.role_key is not None
         entity = _by_role(text, m, mentions, entities, lang) or _by_table(m, entities, lang, date)
-        if entity is None and m.label == "ORG" and " " in m.role_key:  # a bare "l'agence" names nobody
+        proper = role_head(m.role_key, lang) in _proper_heads(lang)  # "l'Elysée", "le Kremlin"
+        if entity is None and m.label == "ORG" and (" " in m.role_key or proper):  # "l'agence" names nobody
             entity = _new_entity(entities, "ORG")
             entity.names.append(_without_determiner(m.text, lang))
             entity.keys.add(name_key(entity.names[-1], lang))
@@ -377,21 +388,40 @@ def _by_role(
 def _by_table(
     m: Mention, entities: list[LocalEntity], lang: LanguageData, date: str | None
 ) -> LocalEntity | None:
-    """A press periphrasis ("le maître du Kremlin") → the holder of the office at the article's date."""
+    """A press periphrasis ("le maître du Kremlin") → the holder of the office at the article's date;
+    an undated article only links it to a holder it names itself."""
     assert m.role_key is not None
-    holder = holder_of(m.role_key, lang, date)
+    holders = [holder_of(m.role_key, lang, date)] if date else holders_of(m.role_key, lang)
+    for holder in holders:
+        if holder is None:
+            continue
+        key = name_key(holder, lang)
+        for e in entities:
+            if e.label == "PER" and (key in e.keys or key[-1] in {k[-1] for k in e.keys if len(k) >= 2}):
+                m.evidence = "office"
+                return e
+    holder = holders[0] if date and holders else None
     if holder is None:
         return None
     key = name_key(holder, lang)
-    for e in entities:
-        if e.label == "PER" and (key in e.keys or key[-1] in {k[-1] for k in e.keys}):
-            m.evidence = "office"
-            return e
     entity = _new_entity(entities, "PER")
     entity.known_as = holder
     entity.keys.add(key)
     m.evidence = "office"
     return entity
+
+
+def holders_of(role_key: str, lang: LanguageData) -> list[str]:
+    """Everyone a periphrasis has named, latest first."""
+    determiners, epithets, offices = _tables(lang)
+    words = role_key.split()
+    if words and words[0] in determiners:
+        words = words[1:]
+    key = " ".join(words)
+    if key in epithets:
+        return [epithets[key][0]]
+    office = offices.get(key)
+    return [name for name, _, _ in reversed(lang.people.office_holders.get(office or "", ()))]
 
 
 def holder_of(role_key: str, lang: LanguageData, date: str | None) -> str | None:

@@ -30,7 +30,18 @@ _CLOSERS = {"»", "”", "›"}
 _STRAIGHT = '"'
 _QUOTE_CHARS = set(_OPENERS) | _CLOSERS | {_STRAIGHT}
 _EDGE = " \t\n,;:.!?…-–—"
+_CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:à|de|du|des|en|dans|sur|par|pour|avec|chez|contre|vers|au|aux)\s+|\bd['’])"
+    r"(?:(?:la|le|les|l['’]|son|sa|ses|leur|cette|ce)\s*)?$",
+    re.IGNORECASE,
+)
+# After a closing quotation mark: ", verb" or ", a verb" or ", verb-t-il".
+_INCISE = re.compile(
+    r"\s*,\s*(?:(?:a|ont|avait)\s+)?(?P<verb>[a-zà-ÿ]{3,}(?:[ée]e?s?|e|ent|it|ut|a))"
+    r"(?:-t-(?P<pronoun>il|elle)|-(?P<p2>il|elle))?(?=[\s.,])"
+)
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
@@ -39,6 +50,7 @@ CONFIDENCE = {"name": 0.9, "role": 0.85, "pronoun": 0.75, "continued": 0.8, "car
 INDIRECT_FACTOR = 0.9  # reported speech is less certain than quoted words
 CARRY_SENTENCES = 3  # a pronoun refers to a speaker at most this many sentences back
 MIN_STANDALONE_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
+HEADLINE_WORDS = 12  # a quoted line shorter than this, without final punctuation, is an intertitle
 
 
 @dataclass(slots=True)
@@ -114,7 +126,11 @@ def _sentences(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -
 
 def find_quotes(text: str, found: Entities, lang: LanguageData) -> list[Quote]:
     """Every quotation of ``text`` with its cue and speaker, in reading order."""
-    return _Finder(text, found, lexicon(lang)).run()
+    # One apostrophe for the patterns ("qu’il" is "qu'il"); same length, so offsets hold.
+    quotes = _Finder(text.replace("’", "'"), found, lexicon(lang)).run()
+    for q in quotes:
+        q.text = text[q.start : q.end]
+    return quotes
 
 
 class _Finder:
@@ -125,6 +141,9 @@ class _Finder:
         self.quotes: list[Quote] = []
         self.last_speaker: tuple[int, _Speaker] | None = None  # (sentence number, speaker)
         self.sentence_no = 0
+        self.sentence_starts: list[int] = []
+        self.previous_paragraph: _Speaker | None = None  # who the last paragraph ended quoting
+        self.genders = _genders(found)
 
     def run(self) -> list[Quote]:
         pos = 0
@@ -135,10 +154,24 @@ class _Finder:
                 continue
             qspans = quote_spans(self.text, start, end)
             paragraph_first = len(self.quotes)
-            for s, e in _sentences(self.text, start, end, qspans):
+            spans = _sentences(self.text, start, end, qspans)
+            self.only_quote = len(qspans) == 1 and not (
+                self.text[start : qspans[0][0]] + self.text[qspans[0][1] + 1 : end]
+            ).strip(_EDGE)
+            for s, e in spans:
                 self.sentence_no += 1
+                self.sentence_starts.append(s)
                 inside = [q for q in qspans if s <= q[0] and q[1] < e]
                 self._sentence(s, e, inside, paragraph_first)
+            said = [q for q in self.quotes[paragraph_first:] if q.speaker is not None]
+            last_sentence_quoted = said and said[-1].end >= spans[-1][0]
+            if last_sentence_quoted or line.rstrip().endswith(":"):
+                last = said[-1] if said else None
+                self.previous_paragraph = (
+                    _Speaker(last.speaker, last.speaker_text, "carried", last.speaker_start) if last else None
+                )
+            else:
+                self.previous_paragraph = None
         return self.quotes
 
     # --- one sentence --------------------------------------------------------------------------
@@ -149,22 +182,30 @@ class _Finder:
         claimed: list[tuple[int, int]] = []
         sentence_quotes: list[Quote] = []
         clause_start = s
+        question = text[s:e].rstrip(_CLOSE_TRAIL).endswith("?")
         for n, cue in enumerate(cues):
             if any(a <= cue.start < b for a, b in claimed):
                 continue  # reported speech inside reported speech stays part of the outer quotation
+            clause = max(s, cue.start - 30, *(text.rfind(ch, s, cue.start) + 1 for ch in ',;:«»"'))
+            if self.lx.negation.search(text, clause, cue.verb_end):
+                continue  # "ne lui avait pas dit que": no speech is reported
             # The content of a cue runs to the next cue that opens a clause of its own (after a comma
             # or a closing quote), not to a verb inside it ("que M. Trump avait évoqué ce sujet").
             nxt = next((c.start for c in cues[n + 1 :] if self._opens_clause(c, s)), e)
             content = self._content_after(cue, nxt, qspans)
             if content is not None:
                 cs, ce = content
+                if cue.kind == "inverted" and question and not self._opens_clause(cue, s):
+                    continue  # "X a-t-il exigé de …?": the writer's question, not an incise
                 if cue.kind == "gerund" or _CONTINUATION.search(text, s, cue.start + 1):
                     speaker = sentence_quotes[-1] if sentence_quotes else None
                     who = (
                         _Speaker(speaker.speaker, speaker.speaker_text, "continued", speaker.speaker_start)
                         if speaker
-                        else self._subject_before(s, cue)
+                        else self._main_subject(s, cue, qspans)
                     )
+                elif cue.kind == "narrative":  # "Et X d'ajouter : « … »"
+                    who = self._main_subject(s, cue, qspans)
                 else:
                     who = self._subject_before(s, cue)
                 q = self._add(cs, ce, cue, who, qspans)
@@ -188,11 +229,16 @@ class _Finder:
             after = self._subject_after(cue, nxt)
             if after is None:
                 continue
-            who = after
+            who, np_end = after
             cs, ce = clause_start, clause_start + len(before.rstrip(","))
             last = next((q for q in qspans if q[1] + 1 == ce), None)
             if last is not None and text[cs : last[0]].strip().endswith(":"):
                 cs = last[0]  # « …: "quoted words", a expliqué X »: the words are the quotation
+            rest = text[np_end:nxt]
+            if rest.lstrip().startswith(",") and len(rest.split()) >= 3 and nxt == e:
+                # An incise inside the reported words: "L'Etat, a-t-il ajouté, va investir …",
+                # « Je veux rester prudente », a déclaré X, « car … »: the words on both sides.
+                ce = _strip(text, np_end, e)[1]
             if any(a <= cs < b or a < ce <= b for a, b in claimed):
                 clause_start = cue.end
                 continue  # already a quotation of another cue ("a répondu : « … », a rapporté X")
@@ -203,11 +249,14 @@ class _Finder:
             clause_start = cue.end
         self._according_to(s, e, qspans, claimed)
         self._passive(s, e, qspans, claimed)
+        self._unknown_incise(s, e, qspans, claimed)
         self._standalone(s, e, qspans, claimed, paragraph_first)
 
     def _opens_clause(self, cue: _Cue, s: int) -> bool:
         before = self.text[s : cue.start].rstrip()
-        return not before or before[-1] in ",;:" or before[-1] in _CLOSERS or before[-1] == _STRAIGHT
+        if not before or before[-1] in ",;:" or before[-1] in _CLOSERS or before[-1] == _STRAIGHT:
+            return True
+        return bool(re.search(r",\s*(?:en|avant\s+de|après\s+avoir)$", before))
 
     def _cues(self, s: int, e: int, qspans: list[tuple[int, int]]) -> list[_Cue]:
         text, lx = self.text, self.lx
@@ -235,6 +284,17 @@ class _Finder:
                 if lead:
                     out.append(_Cue(m.start(), m.end(), m.end(), None, "gerund"))
                 continue
+            if word in lx.participles and word.endswith(("er", "ir", "re")):
+                if lx.causative.search(text, s, m.start()):  # "a fait savoir", "fait valoir"
+                    lead = lx.causative.search(text, s, m.start())
+                    assert lead is not None
+                    out.append(_Cue(lead.start(), m.end(), m.end(), None, "finite"))
+                    continue
+                if re.search(r"\bd'$", text[max(s, m.start() - 2) : m.start()]) and re.match(
+                    r"\s*(?:Et|et)\s", text[s : s + 4]
+                ):  # "Et X d'ajouter": the narrative infinitive reports speech
+                    out.append(_Cue(m.start() - 2, m.end(), m.end(), None, "narrative"))
+                    continue
             if word in lx.participles:
                 aux = lx.auxiliary_before.search(text, s, m.start())
                 if aux:
@@ -308,19 +368,33 @@ class _Finder:
     def _subject_before(self, s: int, cue: _Cue) -> _Speaker:
         text = self.text
         if cue.pronoun:
-            return self._pronoun(cue.pronoun)
+            return self._pronoun(cue.pronoun, cue.start)
         head = text[s : cue.start]
         pron = re.search(r"(?<![\w'])(il|elle|ils|elles)(?:\s+(?:ne|n['’]))?\s*$", head, re.IGNORECASE)
         if pron:
-            return self._pronoun(pron.group(1).lower())
+            return self._pronoun(pron.group(1).lower(), s + pron.start())
         best: Mention | None = None
         for m in self.mentions:
             if s <= m.start and m.end <= cue.start:
                 gap = text[m.end : cue.start]
-                if _is_subject_gap(gap, self.lx) and (
-                    best is None or (m.end, -m.start) > (best.end, -best.start)
+                if (
+                    _is_subject_gap(gap, self.lx)
+                    and not _after_preposition(text, m.start)
+                    and (best is None or (m.end, -m.start) > (best.end, -best.start))
                 ):
                     best = m
+        if best is None:  # "X, président de l'ADMD (…), a estimé": the subject before an apposition
+            best = next(
+                (
+                    m
+                    for m in self.mentions
+                    if s <= m.start < cue.start
+                    and m.label in {"PER", "ORG"}
+                    and not _after_preposition(text, m.start)
+                    and re.fullmatch(r"\s*,[^;:«»\"]*,\s*(?:\w+\s+){0,2}", text[m.end : cue.start])
+                ),
+                None,
+            )
         if best is None:
             return _Speaker(None, None, "none")
         coordinated = re.search(r"\s(?:et|ou)\s+$", text[max(s, best.start - 6) : best.start])
@@ -329,28 +403,103 @@ class _Finder:
             return _Speaker(None, text[first.start : best.end], "none")
         return self._speaker_of(best)
 
-    def _subject_after(self, cue: _Cue, limit: int) -> _Speaker | None:
+    def _subject_after(self, cue: _Cue, limit: int) -> tuple[_Speaker, int] | None:
+        """The subject an inverted verb is followed by, and where its noun phrase ends: dates and
+        prepositional phrases are skipped ("a déclaré mercredi sur TF1 à l'AFP Ségolène Royal"); an
+        anonymous subject ("un moine") is kept as words with no entity."""
         if cue.pronoun:
-            return self._pronoun(cue.pronoun)
-        text = self.text
-        window_end = min(limit, cue.verb_end + 160)
-        for m in self.mentions:
-            if cue.verb_end <= m.start < window_end:
-                gap = text[cue.verb_end : m.start]
-                if re.search(r"[,.;:!?«»\"“”]", gap) or len(gap.split()) > 3:
-                    return None
-                return self._speaker_of(m)
-        return None
+            return self._pronoun(cue.pronoun, cue.start), cue.verb_end
+        text, lx = self.text, self.lx
+        pos = cue.verb_end
+        for _ in range(6):
+            f = lx.fillers.match(text, pos, limit)
+            if f and f.end() > pos:
+                pos = f.end()
+                continue
+            prep = lx.preposition.match(text, pos, limit)
+            if prep:  # a named complement ends with its mention: "à l'AFP", "sur France Info"
+                named = next((m for m in self.mentions if prep.end() <= m.start <= prep.end() + 1), None)
+                if named is not None and named.kind == "name":
+                    pos = named.end
+                    continue
+            adverbial = lx.adverbial.match(text, pos, limit)
+            if adverbial and adverbial.end() > pos:
+                pos = adverbial.end()
+                continue
+            break
+        while pos < limit and text[pos] in " \t,":
+            pos += 1
+        if pos >= limit or not lx.np_start.match(text, pos):
+            return None
+        end_m = lx.np_end.search(text, pos + 1, limit)
+        np_end = end_m.start() if end_m else limit
+        phrase = text[pos:np_end].strip()
+        if not phrase or len(phrase.split()) > 12:
+            return None
+        inside = [m for m in self.mentions if pos <= m.start < np_end]
+        at_start = next((m for m in inside if m.start == pos), None)
+        if at_start is not None:
+            if at_start.kind == "role" and at_start.entity is None:  # "le directeur …, Alain Lemaire,"
+                apposed = next(
+                    (
+                        m
+                        for m in self.mentions
+                        if m.kind == "name" and m.label == "PER" and 0 < m.start - np_end <= 3
+                    ),
+                    None,
+                )
+                if apposed is not None and text[np_end : apposed.start].strip() == ",":
+                    return self._speaker_of(apposed), apposed.end
+            return self._speaker_of(at_start), max(np_end, at_start.end)
+        anonymous = re.match(r"(?i:un|une|des|plusieurs|certains|on)\b", phrase)
+        candidates = [
+            m
+            for m in inside
+            if m.kind == "name" and m.label in {"PER", "ORG"} and not _after_preposition(text, m.start)
+        ]
+        if candidates and not anonymous:  # "le général de brigade cambodgien Bun Thean"
+            return self._speaker_of(candidates[0]), max(np_end, candidates[0].end)
+        return _Speaker(None, phrase, "none"), np_end
 
     def _speaker_of(self, m: Mention) -> _Speaker:
         how = "name" if m.kind == "name" else "role"
         return _Speaker(m.entity, m.text, how, m.start)
 
-    def _pronoun(self, pronoun: str) -> _Speaker:
+    def _pronoun(self, pronoun: str, pos: int) -> _Speaker:
+        """ "il", "elle": the last speaker of the previous sentences if the gender allows, else the
+        nearest person of the right gender mentioned before."""
+        gender = {"il": "m", "elle": "f"}.get(pronoun.lower())
+        if gender is None:  # "ils", "elles", "on": a group
+            return _Speaker(None, pronoun, "none")
         if self.last_speaker and self.sentence_no - self.last_speaker[0] <= CARRY_SENTENCES:
             last = self.last_speaker[1]
-            return _Speaker(last.entity, pronoun, "pronoun")
+            if last.entity is not None and self.genders.get(last.entity, gender) == gender:
+                return _Speaker(last.entity, pronoun, "pronoun", last.start)
+        window = self.sentence_starts[-CARRY_SENTENCES] if len(self.sentence_starts) >= CARRY_SENTENCES else 0
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if m.start >= pos or m.start < window or m.entity is None or m.label not in {"PER", "ORG"}:
+                continue
+            if m.label == "ORG" and m.kind == "name":
+                continue  # "il" is a person far more often than a named organisation
+            if self.genders.get(m.entity, gender) == gender and not _after_preposition(self.text, m.start):
+                return _Speaker(m.entity, pronoun, "pronoun", m.start)
         return _Speaker(None, pronoun, "none")
+
+    def _main_subject(self, s: int, cue: _Cue, qspans: list[tuple[int, int]]) -> _Speaker:
+        """The subject of a sentence's main verb, for its participles ("…, estimant que") and its
+        narrative infinitive ("Et X d'ajouter"): its first person or body outside quotation marks."""
+        text = self.text
+        for m in self.mentions:
+            if m.start < s or m.start >= cue.start:
+                continue
+            if any(a < m.start < b for a, b in qspans) or _after_preposition(text, m.start):
+                continue
+            if m.label in {"PER", "ORG"} or m.kind == "role":
+                return self._speaker_of(m)
+        pron = re.search(r"(?<![\w'])(il|elle)\s", text[s : cue.start], re.IGNORECASE)
+        if pron:
+            return self._pronoun(pron.group(1), s + pron.start())
+        return _Speaker(None, None, "none")
 
     # --- other constructions -------------------------------------------------------------------
 
@@ -358,27 +507,49 @@ class _Finder:
         self, s: int, e: int, qspans: list[tuple[int, int]], claimed: list[tuple[int, int]]
     ) -> None:
         text = self.text
-        for m in self.lx.according_to.finditer(text, s, e):
+        found = list(self.lx.according_to.finditer(text, s, e))
+        head = self.lx.according_to_at_start.match(text, s, e)
+        if head:  # "Pour Marc Chauvelot, du SNRT CGT, « … »", "Pour lui, il faut …"
+            named = next((x for x in self.mentions if x.start == head.end()), None)
+            pronoun = re.match(r"(lui|elle)\s*,", text[head.end() : e])
+            if (named is not None and named.label in {"PER", "ORG"}) or pronoun:
+                found.insert(0, head)
+        for m in found:
             lead = text[s : m.start()].strip()
             speaker_m = next(
                 (x for x in self.mentions if x.start >= m.end() and x.start - m.end() < 40), None
             )
             who = self._speaker_of(speaker_m) if speaker_m else _Speaker(None, None, "none")
-            if not lead:  # "Selon X, la porte-parole …, content."
-                comma = text.find(",", m.end(), e)
-                if comma < 0:
+            phrase = re.match(r"[^,:.;]{1,80}", text[m.end() : e])
+            if phrase and (
+                speaker_m is None
+                or speaker_m.start >= m.end() + phrase.end()
+                or (speaker_m.start > m.end() and _after_preposition(text, speaker_m.start))
+            ):  # "D'après une source proche du dossier": the words, no entity
+                who = _Speaker(None, phrase.group(0).strip(), "none")
+            pronoun = re.match(r"(lui|elle)\b", text[m.end() : e])
+            if pronoun:
+                who = self._pronoun("il" if pronoun.group(1) == "lui" else "elle", m.start())
+            if not lead:  # "Selon X, la porte-parole …, content." / "Selon X : « … »"
+                stop = re.compile(r"[,:]").search(text, m.end(), e)
+                if stop is None:
                     continue
-                cs = comma + 1
-                nxt = next((x for x in self.mentions if x.kind == "role" and 0 <= x.start - cs <= 2), None)
+                cs = stop.end()
+                nxt = next((x for x in self.mentions if 0 <= x.start - cs <= 2), None)
                 if nxt is not None and text[nxt.end : nxt.end + 1] == ",":
-                    cs = nxt.end + 1
+                    cs = nxt.end + 1  # an apposition: "la porte-parole de la Maison Blanche,"
+                elif stop.group(0) == "," and re.match(r"\s*d[eu']", text[cs : cs + 4]):
+                    apposition = text.find(",", cs, e)  # "Pour X, du SNRT CGT, « … »"
+                    cs = apposition + 1 if apposition > 0 else cs
                 ce = e
             elif _SELON_END.search(text, s, m.start()) or lead.endswith(","):  # "content, selon X."
+                if m is head:
+                    continue
                 cs, ce = s, m.start()
                 noun_end = re.search(r"[,.;]", text[m.end() : e])
                 if speaker_m is None or (noun_end and speaker_m.start > m.end() + noun_end.start()):
-                    phrase = text[m.end() : m.end() + noun_end.start()] if noun_end else text[m.end() : e]
-                    who = _Speaker(None, phrase.strip(" .") or None, "none")
+                    words = text[m.end() : m.end() + noun_end.start()] if noun_end else text[m.end() : e]
+                    who = _Speaker(None, words.strip(" .") or None, "none")
             else:
                 continue
             cs, ce = _strip(text, cs, ce)
@@ -387,6 +558,29 @@ class _Finder:
             cue = _Cue(m.start(), m.end(), m.end(), None, "according")
             if self._add(cs, ce, cue, who, qspans):
                 claimed.append((cs, ce))
+
+    def _unknown_incise(
+        self, s: int, e: int, qspans: list[tuple[int, int]], claimed: list[tuple[int, int]]
+    ) -> None:
+        """« … », développe Geoffroy de Prévoisin: after a closing quotation mark and a comma, a verb
+        followed by its subject is a reporting verb, whether the lexicon knows it or not."""
+        text = self.text
+        for qs, qe in qspans:
+            if any(a <= qs < b or a < qe + 1 <= b for a, b in claimed):
+                continue
+            after = _INCISE.match(text, qe + 1, e)
+            if after is None or after.group("verb").lower() in self.lx.not_incise:
+                continue
+            verb_end = after.end("verb")
+            pronoun = after.group("pronoun") or after.group("p2")
+            cue = _Cue(after.start("verb"), verb_end, verb_end, pronoun, "inverted")
+            found = self._subject_after(cue, e)
+            if found is None or (
+                found[0].entity is None and not pronoun and found[0].how == "none" and not found[0].text
+            ):
+                continue
+            if self._add(qs, qe + 1, cue, found[0], qspans):
+                claimed.append((qs, qe + 1))
 
     def _passive(self, s: int, e: int, qspans: list[tuple[int, int]], claimed: list[tuple[int, int]]) -> None:
         text = self.text
@@ -413,21 +607,56 @@ class _Finder:
         claimed: list[tuple[int, int]],
         paragraph_first: int,
     ) -> None:
+        """A sentence that is one quotation: its speaker is named in an incise inside it ("La vraie
+        question, résume X, est …"), or is the last speaker of its paragraph, or — when the paragraph
+        is only that quotation — of the paragraph before; a short line without final punctuation is
+        a headline, not speech."""
         text = self.text
         for qs, qe in qspans:
             if any(a <= qs < b or a < qe + 1 <= b for a, b in claimed):
                 continue
             outside = (text[s:qs] + text[qe + 1 : e]).strip(_EDGE)
-            if outside or len(text[qs + 1 : qe].split()) < MIN_STANDALONE_WORDS:
+            words = len(text[qs + 1 : qe].split())
+            if outside or words < MIN_STANDALONE_WORDS:
                 continue
-            same_paragraph = [q for q in self.quotes[paragraph_first:] if q.speaker is not None]
-            if same_paragraph:
-                last = same_paragraph[-1]
-                who = _Speaker(last.speaker, last.speaker_text, "carried", last.speaker_start)
-            else:
-                who = _Speaker(None, None, "none")
+            ends = text[qs + 1 : qe].rstrip() + text[qe + 1 : e].strip()
+            if self.only_quote and words < HEADLINE_WORDS and not ends.endswith((".", "!", "?", "…")):
+                continue  # an intertitle in quotation marks
             cue = _Cue(qs, qs, qs, None, "none")
-            self._add(qs, qe + 1, cue, who, qspans, kind="direct")
+            who = self._inner_incise(qs, qe)
+            if who is not None:
+                cue = who[1]
+            same_paragraph = [q for q in self.quotes[paragraph_first:] if q.speaker is not None]
+            if who is not None:
+                speaker = who[0]
+            elif same_paragraph:
+                last = same_paragraph[-1]
+                speaker = _Speaker(last.speaker, last.speaker_text, "carried", last.speaker_start)
+            elif self.only_quote and self.previous_paragraph is not None:
+                speaker = self.previous_paragraph
+            else:
+                speaker = _Speaker(None, None, "none")
+            self._add(qs, qe + 1, cue, speaker, qspans, kind="direct")
+
+    def _inner_incise(self, qs: int, qe: int) -> tuple[_Speaker, _Cue] | None:
+        """« Cela, a-t-il souligné, ne tient pas debout »: the speaker named inside the marks."""
+        text = self.text
+        for comma in re.finditer(",", text[qs:qe]):
+            at = qs + comma.start()
+            m = _INCISE.match(text, at, qe)
+            if m is None:
+                continue
+            verb = m.group("verb").lower()
+            pronoun = m.group("pronoun") or m.group("p2")
+            if verb not in self.lx.finite and verb not in self.lx.participles:
+                continue
+            cue = _Cue(m.start("verb"), m.end("verb"), m.end(), pronoun, "inverted")
+            found = self._subject_after(_Cue(cue.start, m.end(), m.end(), pronoun, "inverted"), qe)
+            if found is None or not text[found[1] : qe].lstrip().startswith(","):
+                continue
+            if found[0].entity is not None or found[0].text:
+                return found[0], cue
+        return None
 
     # --- output --------------------------------------------------------------------------------
 
@@ -484,6 +713,30 @@ class _Finder:
         if who.entity is not None and who.how != "carried":
             self.last_speaker = (self.sentence_no, who)
         return quote
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """ "du Tibet à Paris", "de la commission Copé": a name inside a complement is not a subject."""
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+def _genders(found: Entities) -> dict[int, str]:
+    """Grammatical gender of the article's entities, where a title or a role says it."""
+    votes: dict[int, set[str]] = {}
+    for m in found.mentions:
+        if m.entity is None:
+            continue
+        first = m.text.split()[0].lower() if m.text.split() else ""
+        gender = None
+        if first in {"mme", "mlle", "mmes", "la", "une", "madame"} or (
+            m.kind == "role" and first == "l'" and m.text.lower().endswith("e")
+        ):
+            gender = "f"
+        elif first in {"m.", "le", "un", "monsieur", "du", "au"}:
+            gender = "m"
+        if gender:
+            votes.setdefault(m.entity, set()).add(gender)
+    return {e: g.pop() for e, g in votes.items() if len(g) == 1}
 
 
 def cue_word(text: str, cue: _Cue) -> str:

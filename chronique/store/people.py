@@ -31,6 +31,7 @@ from chronique.store import schema
 MAX_ALIASES = 60
 QUOTE_KEY_MIN_WORDS = 5  # shorter quoted sentences are too common to carry a speaker across articles
 INHERITED_CONFIDENCE = 0.6
+LEARNED_ROLE_MIN = 2  # appositions of a role to one entity before other articles' uses of it follow
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -160,14 +161,23 @@ def _update_entity(
 
 
 def _learned_role(conn: Connection, role_key: str) -> str | None:
+    """The entity other articles apposed this role to: only a specific role ("conseiller du
+    kremlin", never a bare "porte-parole"), apposed at least ``LEARNED_ROLE_MIN`` times, to one
+    entity far more than to any other."""
+    if " " not in role_key:
+        return None
     k = schema.entity_keys
-    row = conn.execute(
-        select(k.c.entity_id)
+    rows = conn.execute(
+        select(k.c.entity_id, k.c.n)
         .where(k.c.key == f"role:{role_key}")
         .order_by(k.c.n.desc(), k.c.entity_id)
-        .limit(1)
-    ).first()
-    return row[0] if row else None
+        .limit(2)
+    ).all()
+    if not rows or rows[0][1] < LEARNED_ROLE_MIN:
+        return None
+    if len(rows) > 1 and rows[1][1] * 2 > rows[0][1]:
+        return None  # the role has had several holders: ambiguous
+    return str(rows[0][0])
 
 
 def save_annotations(conn: Connection, article_id: str, ann: Annotations) -> None:
