@@ -76,6 +76,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
         if stem in p.weak_cues:
             weak |= f | pa | g
     for form in p.irregular_forms:
+        if form in p.weak_cues:  # irregular weak cues are listed by form
+            weak.add(form)
         if form.endswith("ant"):
             gerunds.add(form)
         else:  # "dit" is finite and a participle; the auxiliary or the content decides

@@ -193,10 +193,30 @@ def _squash(text: str) -> str:
 def role_head(role_key: str, lang: LanguageData) -> str:
     """The head noun of a folded role key ("conseiller du kremlin" → "conseiller")."""
     words = role_key.split()
-    premods = {fold(p).rstrip("-") for p in lang.people.role_premodifiers}
-    while len(words) > 1 and words[0] in premods:
+    premods, compounds = _head_words(lang)
+    while len(words) > 1 and words[0] in premods and " ".join(words[:2]) not in compounds:
         words = words[1:]
+    if len(words) > 1 and " ".join(words[:2]) in compounds:  # "premier ministre" is one noun
+        return " ".join(words[:2])
     return words[0] if words else role_key
+
+
+@cache
+def _head_words(lang: LanguageData) -> tuple[frozenset[str], frozenset[str]]:
+    p = lang.people
+    premods = frozenset(fold(x).rstrip("-") for x in p.role_premodifiers)
+    compounds = frozenset(fold(r.replace("_", " ")) for r in p.person_roles if "_" in r)
+    return premods, compounds
+
+
+def mention_gender(m: Mention) -> str | None:
+    """ "f" or "m" when a title or a determiner says it ("Mme X", "la ministre"), else None."""
+    first = m.text.split()[0].lower() if m.text.split() else ""
+    if first in {"mme", "mmes", "mlle", "madame", "la", "une", "sa", "cette"}:
+        return "f"
+    if first in {"m.", "mm.", "monsieur", "le", "un", "ce", "cet"}:
+        return "m"
+    return None
 
 
 def is_bare_role(role_key: str, lang: LanguageData) -> bool:
@@ -371,8 +391,12 @@ def _by_role(
     assert m.role_key is not None
     head = role_head(m.role_key, lang)
     bare = is_bare_role(m.role_key, lang)
+    gender = mention_gender(m)
     candidates = []
     for e in entities:
+        genders = {g for g in (mention_gender(mentions[j]) for j in e.mentions) if g}
+        if gender and genders and gender not in genders:
+            continue  # "la ministre" is not "le Premier ministre François Fillon"
         if m.role_key in e.roles or (bare and head in e.heads):
             last = max((mentions[j].end for j in e.mentions if mentions[j].start < m.start), default=-1)
             # A description does not refer back to a name of its own sentence ("Une réunion entre

@@ -49,6 +49,7 @@ _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", r
 CONFIDENCE = {"name": 0.9, "role": 0.85, "pronoun": 0.75, "continued": 0.8, "carried": 0.5, "none": 0.4}
 INDIRECT_FACTOR = 0.9  # reported speech is less certain than quoted words
 CARRY_SENTENCES = 3  # a pronoun refers to a speaker at most this many sentences back
+ANTECEDENT_SENTENCES = 5  # … and to a person of its gender mentioned at most this many back
 MIN_STANDALONE_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
 HEADLINE_WORDS = 12  # a quoted line shorter than this, without final punctuation, is an intertitle
 
@@ -224,6 +225,8 @@ class _Finder:
             if link and (link.group("que") or link.group("colon")):
                 continue
             after_quote = before.rstrip(", ")[-1:] in _CLOSERS | {_STRAIGHT}
+            if not after_quote and self._apposed_subject_ends(before, clause_start):
+                continue  # "un trader, Boris Picano-Nacci, a poursuivi": a subject, not an incise
             if cue_word(text, cue) in self.lx.weak and not after_quote:
                 continue  # "…, a lancé X" reports speech after a quotation, not after any clause
             after = self._subject_after(cue, nxt)
@@ -235,7 +238,19 @@ class _Finder:
             if last is not None and text[cs : last[0]].strip().endswith(":"):
                 cs = last[0]  # « …: "quoted words", a expliqué X »: the words are the quotation
             rest = text[np_end:nxt]
-            if rest.lstrip().startswith(",") and len(rest.split()) >= 3 and nxt == e:
+            continued = rest.lstrip(" ,")
+            incise_inside = (
+                (
+                    last is not None
+                    and continued[:1] in _OPENERS.keys() | {_STRAIGHT}  # « … », a dit X, « … »
+                )
+                or (
+                    last is None
+                    and len(text[cs:ce].split()) <= 6  # "L'Etat, a-t-il ajouté, va investir"
+                    and not re.match(r"(?:sans|en|avant|après|selon|lors|\w+ant)\b", continued)
+                )
+            )
+            if rest.lstrip().startswith(",") and len(rest.split()) >= 3 and nxt == e and incise_inside:
                 # An incise inside the reported words: "L'Etat, a-t-il ajouté, va investir …",
                 # « Je veux rester prudente », a déclaré X, « car … »: the words on both sides.
                 ce = _strip(text, np_end, e)[1]
@@ -251,6 +266,10 @@ class _Finder:
         self._passive(s, e, qspans, claimed)
         self._unknown_incise(s, e, qspans, claimed)
         self._standalone(s, e, qspans, claimed, paragraph_first)
+
+    def _apposed_subject_ends(self, before: str, clause_start: int) -> bool:
+        end = clause_start + len(before.rstrip(", "))
+        return any(m.end == end and self.text[: m.start].rstrip().endswith(",") for m in self.mentions)
 
     def _opens_clause(self, cue: _Cue, s: int) -> bool:
         before = self.text[s : cue.start].rstrip()
@@ -395,8 +414,26 @@ class _Finder:
                 ),
                 None,
             )
-        if best is None:
+        if best is None:  # no person or body: keep the words of the subject ("le présentateur vedette")
+            clause = max(text.rfind(",", s, cue.start), text.rfind(";", s, cue.start), s - 1) + 1
+            words = text[clause : cue.start].strip()
+            if words and len(words.split()) <= 8 and self.lx.np_start.match(words):
+                return _Speaker(None, words, "none")
             return _Speaker(None, None, "none")
+        opener = next(  # "Henri de Castries, président du groupe AXA, a estimé": the name before the apposition
+            (
+                m
+                for m in self.mentions
+                if s <= m.start
+                and m.end < best.start
+                and m.label == "PER"
+                and re.fullmatch(r"\s*,[^,;:]*", text[m.end : best.start])
+                and text[best.end : cue.start].strip() == ","
+            ),
+            None,
+        )
+        if opener is not None and best.label != "PER":
+            best = opener
         coordinated = re.search(r"\s(?:et|ou)\s+$", text[max(s, best.start - 6) : best.start])
         if coordinated:  # "X et Y ont indiqué": several speakers, none of them alone
             first = next((m for m in self.mentions if s <= m.start and m.end <= best.start), best)
@@ -475,7 +512,8 @@ class _Finder:
             last = self.last_speaker[1]
             if last.entity is not None and self.genders.get(last.entity, gender) == gender:
                 return _Speaker(last.entity, pronoun, "pronoun", last.start)
-        window = self.sentence_starts[-CARRY_SENTENCES] if len(self.sentence_starts) >= CARRY_SENTENCES else 0
+        back = ANTECEDENT_SENTENCES
+        window = self.sentence_starts[-back] if len(self.sentence_starts) >= back else 0
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.start >= pos or m.start < window or m.entity is None or m.label not in {"PER", "ORG"}:
                 continue
