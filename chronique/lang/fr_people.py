@@ -185,7 +185,9 @@ ROLE_ADJECTIVES: tuple[str, ...] = tuple(
     spécial spéciale général générale adjoint adjointe fédéral fédérale national nationale
     républicain républicaine démocrate conservateur conservatrice travailliste socialiste
     fort forte sortant sortante élu élue intérimaire délégué déléguée permanent permanente
-    exécutif exécutive américano-russe russo-américain
+    exécutif exécutive américano-russe russo-américain communiste écologiste centriste gaulliste
+    libéral libérale radical radicale insoumis insoumise frontiste souverainiste modéré modérée
+    PS UMP LR RN PCF EELV LFI MoDem UDI FN
     """.split()  # noqa: SIM905
 )
 # Words before a role noun: determiners (kept in the mention: "le président russe") and modifiers.

@@ -39,7 +39,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # After a closing quotation mark: ", verb" or ", a verb" or ", verb-t-il".
 _INCISE = re.compile(
-    r"\s*,\s*(?:(?:a|ont|avait)\s+)?(?P<verb>[a-zà-ÿ]{3,}(?:[ée]e?s?|e|ent|it|ut|a))"
+    r"\s*,\s*(?:(?:a|ont|avait)\s+)?(?:s'|se\s+)?(?P<verb>[a-zà-ÿ]{3,}(?:[ée]e?s?|e|ent|it|ut|a))"
     r"(?:-t-(?P<pronoun>il|elle)|-(?P<p2>il|elle))?(?=[\s.,])"
 )
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
@@ -532,7 +532,7 @@ class _Finder:
                 continue
             if any(a < m.start < b for a, b in qspans) or _after_preposition(text, m.start):
                 continue
-            if m.label in {"PER", "ORG"} or m.kind == "role":
+            if m.label in {"PER", "ORG", "LOC"} or m.kind == "role":  # "Pékin s'est défendu en affirmant"
                 return self._speaker_of(m)
         pron = re.search(r"(?<![\w'])(il|elle)\s", text[s : cue.start], re.IGNORECASE)
         if pron:
