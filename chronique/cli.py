@@ -130,6 +130,22 @@ def _print_report(result: RunResult) -> None:
         out.print(f"\n… and {len(result.articles) - REPORT_MAX_ARTICLES} more articles (see the HTML report)")
 
 
+def _print_people(said: list[dict[str, Any]], top: int = 8) -> None:
+    """Who said what in this run: the most quoted speakers, each with one quotation."""
+    named = [q for q in said if q["speaker"]]
+    out.print()
+    out.print(
+        f"[bold]who said what[/bold]: {len(said)} quotations, {len(named)} with a speaker "
+        "(chronique quotes / entities for all)"
+    )
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
+    for q in named:
+        by_speaker.setdefault(q["speaker"]["name"], []).append(q)
+    for name, quotes in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]:
+        best = max(quotes, key=lambda q: (q["kind"] == "direct", q["confidence"], -q["start"]))
+        out.print(f"  {escape(name)} ({len(quotes)}): « {escape(_first_words(best['text'], 16))} »")
+
+
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
@@ -146,12 +162,16 @@ def run(
         with api.Chronique(settings=settings) as chq:
             result = _ingest(chq, inputs, not as_json)
             path = write_report(result, settings.report_path)
+            ids = {a.id for a in result.articles}
+            said = [q for q in chq.quotes() if q["article_id"] in ids]
     _print_skipped(result)
     if as_json:
         out.print_json(data={"summary": summarise(result).as_dict(), "report": str(path),
-                             "skipped": [s.__dict__ for s in result.skipped]})  # fmt: skip
+                             "skipped": [s.__dict__ for s in result.skipped],
+                             "quotes": len(said), "quotes_with_speaker": sum(bool(q["speaker"]) for q in said)})  # fmt: skip
     else:
         _print_report(result)
+        _print_people(said)
         out.print(f"HTML report: {path}")
     raise typer.Exit(_exit_code(result))
 

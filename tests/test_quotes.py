@@ -251,3 +251,15 @@ def test_two_hundred_paragraphs_keep_every_quotation() -> None:
     assert {ann.entities.entities[q.speaker].name for q in ann.quotes if q.speaker is not None} == {
         "Paul Durand"
     }
+
+
+def test_padded_straight_quotes_open_a_sentence_and_channels_need_que() -> None:
+    text = (
+        'La saison est finie. " Nous avons fait une campagne remarquable ", a-t-il ajouté après '
+        "Paul Durand. Les deux dirigeants ont insisté sur leur volonté d'aller de l'avant. "
+        "Marie Curie a estimé sur France Inter que la recherche manquait de moyens."
+    )
+    got = said(run(text, PER="Paul Durand|Marie Curie", ORG="France Inter"))
+    assert got[0][:2] == ("direct", "Nous avons fait une campagne remarquable")
+    assert ("indirect", "la recherche manquait de moyens", "Marie Curie") in got
+    assert not any("aller de l'avant" in t for _, t, _ in got)

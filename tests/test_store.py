@@ -132,3 +132,29 @@ def test_an_older_database_is_migrated_and_its_reuse_rebuilt(tmp_path: Path, set
     s = Store(db)
     assert s.schema_version == SCHEMA_VERSION and s.load_state(REUSE_STATE) is None
     assert len(load_reuse(s).pairs()) == 1 and s.count() == 5
+
+
+def test_a_database_from_before_entities_gets_them_on_the_next_ingest(
+    tmp_path: Path, settings: Settings
+) -> None:
+    db = str(tmp_path / "v2.db")
+    s = Store(db)
+    ingest([str(SAMPLES)], s, settings, today=TODAY)
+    expected = sorted((q["article_id"], q["text"]) for q in s.quotes())
+    with s.write() as conn:  # make it a version-2 database: no entities, mentions or quotations
+        for table in ("entities", "entity_keys", "mentions", "quotes", "quote_keys"):
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("DELETE FROM meta WHERE key = 'people_through'"))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    s.close()
+    s = Store(db)
+    try:
+        assert s.schema_version == SCHEMA_VERSION and s.quotes() == [] and s.entities() == []
+        result = ingest([str(SAMPLES)], s, settings, today=TODAY)  # nothing new to add
+        assert result.added == 0
+        assert sorted((q["article_id"], q["text"]) for q in s.quotes()) == expected
+        ingest([str(SAMPLES)], s, settings, today=TODAY)  # and only once
+        assert len(s.quotes()) == len(expected)
+        assert s.annotated_through() == max(a.seq or 0 for a in s.articles())
+    finally:
+        s.close()

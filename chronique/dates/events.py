@@ -14,7 +14,7 @@ from chronique.lang import LanguageData
 # A sentence ends at . ! ? … (and closing quotes) before a space and an upper-case letter or a quote,
 # or at a paragraph break. "M. Poutine" is not a sentence end.
 _SENTENCE_END = re.compile(
-    r"(?<!\bM)(?<!\bMme)(?<!\bMM)(?<!\bDr)(?<!\bSt)[.!?…]+(?:\s?[\"»”')])*\s+(?=[\"«“A-ZÀ-Ý])|\n\n+"
+    r"(?<!\bM)(?<!\bMme)(?<!\bMM)(?<!\bDr)(?<!\bSt)[.!?…]+(?:\s?[»”]|[\"')])*\s+(?=[\"«“A-ZÀ-Ý])|\n\n+"
 )
 
 CONFIDENCE_OWN = 0.8  # the sentence dates itself

@@ -35,6 +35,7 @@ class PeopleData:
     infinitive_endings: tuple[str, ...] = ()  # "er", "ir"
     infinitive_auxiliaries: tuple[str, ...] = ()  # "avoir" (a confié avoir …)
     addressee_links: tuple[str, ...] = ()  # "aux" (journalistes)
+    channel_links: tuple[str, ...] = ()  # "sur" (TF1)
     passive_cues: tuple[str, ...] = ()  # "qualifié" (de « … » par X)
     pronouns: dict[str, str] = field(default_factory=dict)
     titles: tuple[str, ...] = ()

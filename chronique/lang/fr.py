@@ -364,6 +364,7 @@ DATA = LanguageData(
         infinitive_endings=people.INFINITIVE_ENDINGS,
         infinitive_auxiliaries=people.INFINITIVE_AUXILIARIES,
         addressee_links=people.ADDRESSEE_LINKS,
+        channel_links=people.CHANNEL_LINKS,
         passive_cues=people.PASSIVE_CUES,
         pronouns=people.PRONOUNS,
         titles=people.TITLES,

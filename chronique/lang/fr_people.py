@@ -92,22 +92,10 @@ INFINITIVE_ENDINGS: tuple[str, ...] = ("er", "ir", "re", "oir")
 # Infinitives that open reported content by themselves ("a confié avoir …").
 INFINITIVE_AUXILIARIES: tuple[str, ...] = ("avoir", "être", "n'avoir", "n'être", "ne pas", "ne jamais")
 # Addressees skipped between a verb and its content ("a déclaré aux journalistes que").
-ADDRESSEE_LINKS: tuple[str, ...] = (
-    "à",
-    "aux",
-    "au",
-    "devant",
-    "sur",
-    "dans",
-    "auprès de",
-    "auprès du",
-    "auprès des",
-    "lors de",
-    "lors d'",
-    "lors du",
-    "via",
-    "par",
-)
+ADDRESSEE_LINKS: tuple[str, ...] = ("à", "aux", "au", "devant", "auprès de", "auprès du", "auprès des")
+# Where something was said ("a déclaré sur TF1 que", "a estimé dans un communiqué que"): skipped only
+# before "que", ":" or a quotation, since "a insisté sur sa volonté d'aller" is no speech.
+CHANNEL_LINKS: tuple[str, ...] = ("sur", "dans", "lors de", "lors d'", "lors du", "via", "par")  # fmt: skip
 # Words that end a speaker's noun phrase after an inverted verb ("a déclaré un moine aux journalistes").
 NP_ENDS: tuple[str, ...] = (
     "à", "au", "aux", "en", "lors", "dans", "sur", "pour", "devant", "après", "avant", "qui", "dont",

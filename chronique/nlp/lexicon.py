@@ -135,12 +135,12 @@ def lexicon(lang: LanguageData) -> Lexicon:
         adverbial=re.compile(
             rf"\s*,?\s*(?:(?i:{days})(?:\s+\d{{1,2}}(?:er)?(?:\s+(?i:{months}))?)?(?:\s+(?i:dernier|prochain))?(?:\s+(?i:matin|midi|soir|après-midi))?"
             rf"|(?i:hier|aujourd'hui|la\s+semaine\s+dernière)"
-            rf"|(?i:{_alternation(p.addressee_links)})\s+(?:(?i:l'|la|le|les|un|une|son|sa|ses|leur|des|du|ce|cette)\s*)?"
+            rf"|(?i:{_alternation(p.addressee_links + p.channel_links)})\s+(?:(?i:l'|la|le|les|un|une|son|sa|ses|leur|des|du|ce|cette)\s*)?"
             rf"(?:[A-ZÀ-Ý0-9][\w.&'’-]*|[a-zà-ÿ'’-]+(?:\s+(?!{name_words})[a-zà-ÿ-]+)?))"
             rf"(?=[\s,.;:]|$)"
         ),
         preposition=re.compile(
-            rf"\s*,?\s*(?i:{_alternation(p.addressee_links)})\s+(?:(?i:l'|la|le|les|son|sa|ses|leur|des|du)\s*)?"
+            rf"\s*,?\s*(?i:{_alternation(p.addressee_links + p.channel_links)})\s+(?:(?i:l'|la|le|les|son|sa|ses|leur|des|du)\s*)?"
         ),
         np_end=re.compile(rf"[,.;:!?()«»\"“”\n]|\s(?i:{_alternation(p.np_ends)})(?=[\s'’])"),
         np_start=re.compile(
@@ -154,8 +154,9 @@ def lexicon(lang: LanguageData) -> Lexicon:
             rf"|(?P<quote>[«“„\"])|(?P<inf>(?i:{inf_aux})(?=\s)|(?i:{_alternation(p.infinitive_links)})\s*(?=[\"«“]|(?:(?i:{clitics})\s*)?[a-zà-ÿ][\w-]*(?:{endings})\b)))"
         ),
         addressee=re.compile(
-            rf"\s*(?i:{_alternation(p.addressee_links)})\s+[^,;:!?«»\"“”]{{1,60}}?"
+            rf"\s*(?:(?i:{_alternation(p.addressee_links)})\s+[^,;:!?«»\"“”]{{1,60}}?"
             rf"(?=\s*(?:(?i:{links})|:|[«\"“]|(?i:avoir\s|être\s|de\s|d['’]\w)))"
+            rf"|(?i:{_alternation(p.channel_links)})\s+[^,;:!?«»\"“”]{{1,60}}?(?=\s*(?:(?i:{links})|:|[«\"“])))"
         ),
         passive=frozenset(p.passive_cues),
         pronouns=dict(p.pronouns),
