@@ -50,6 +50,8 @@ class PeopleData:
     person_epithets: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
     not_names: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    feminine_first_names: frozenset[str] = frozenset()
+    masculine_first_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: one instance per language

@@ -15,7 +15,8 @@ ER_VERBS: tuple[str, ...] = tuple(
     rappel insist jug considér not observ avou avanc dénonc déplor regrett salu critiqu accus
     martel lanc confirm ni plaid réclam demand exig souhait espér inquiét félicit racont témoign
     tweet relev comment résum répliqu rétorqu exclam lâch gliss ironis tonn fustig signal
-    tranch argument détaill jur menac concéd nuanc qualifi évoqu invit exhort implor rassur
+    tranch argument détaill jur menac concéd nuanc qualifi évoqu invit exhort implor rassur clam
+    abond rapport
     certifi garant développ supput modér justifi répét souffl insurg indign étonn alarm enchaîn
     complét corrig rectifi temporis minimis relativis soupir maugré grinc plaisant tempêt
     """.split()  # noqa: SIM905 - a word list reads best as text
@@ -63,7 +64,8 @@ SPEECH_FILLERS: tuple[str, ...] = (
     "notamment", "ensuite", "enfin", "alors", "déjà", "aussitôt", "lui-même", "elle-même", "encore une fois",
     "une nouvelle fois", "à nouveau", "de nouveau", "quant à lui", "quant à elle", "tenu à", "voulu",
     "simplement", "clairement", "fermement", "publiquement", "plus tard", "ainsi", "bien", "même",
-    "en substance", "sur Twitter", "sur X", "dans un communiqué", "dans un tweet",
+    "en substance", "sur Twitter", "sur X", "dans un communiqué", "dans un tweet", "auparavant",
+    "d'abord", "par exemple", "lui aussi", "elle aussi", "pour sa part", "hier", "aussi",
 )  # fmt: skip
 # "selon X, …", "d'après X, …": the clause is reported speech of X.
 ACCORDING_TO: tuple[str, ...] = ("selon", "d'après", "à en croire")
@@ -143,7 +145,8 @@ PERSON_ROLES: tuple[str, ...] = tuple(
     assistant assistante diplomate directeur directrice commissaire négociateur négociatrice
     milliardaire ex-officier officier homme_fort femme_forte président-directeur_général PDG
     sous-secrétaire haut-commissaire chef_d'État chef_de_l'État chef_du_gouvernement médiateur
-    médiatrice opposant opposante militant militante fondateur fondatrice
+    médiatrice opposant opposante militant militante fondateur fondatrice garde_des_Sceaux
+    premier_secrétaire première_secrétaire
     """.split()  # noqa: SIM905
 )
 # Nouns of organisations that speak ("a répondu le ministère russe des Affaires étrangères").
@@ -298,3 +301,30 @@ NOT_NAMES: frozenset[str] = frozenset(
 )
 # Quotation marks: (opening, closing). A straight double quote opens and closes.
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'), ("‹", "›"))
+
+# First names whose gender is unambiguous, for "il"/"elle" agreement (common in French news).
+FEMININE_FIRST_NAMES: frozenset[str] = frozenset(
+    """
+    agnès alice amélie angela anne annie aurore barbara béatrice brigitte carla caroline catherine
+    cécile chantal christine christiane claire claudine clémentine corinne delphine 
+    élisabeth elisabeth elizabeth emma emmanuelle éva eva fadela fatima fatna florence françoise
+    frédérique geneviève giorgia hélène hillary ingrid isabelle jacqueline jeanne josiane julia julie
+    karine kamala laura laurence léa lucie marie marine marion marisol martine michèle michelle
+    monique nadine nathalie nicole ursula patricia pascale rachida rama ségolène simone sophie sylvie
+    valérie véronique yasmina yolande zineb najat roselyne  éliane evelyne évelyne
+    angélique myriam sarah theresa liz condoleezza nancy aung marina yulia ioulia svetlana olga
+    """.split()  # noqa: SIM905
+)
+MASCULINE_FIRST_NAMES: frozenset[str] = frozenset(
+    """
+    alain alexandre alexis antoine arnaud bernard benoît benjamin bertrand bruno charles christian
+    christophe claude daniel david didier dmitri donald édouard emmanuel éric eric étienne françois
+    frédéric gabriel georges gérard gilles guillaume henri hervé jacques jean jean-claude jean-françois
+    jean-louis jean-luc jean-marc jean-marie jean-michel jean-noël jean-pierre jean-yves jérôme joe john
+    joseph julien laurent lionel louis luc manuel marc marcel martin mathieu maurice michel mike
+    mohamed mohammed nicolas olivier pascal patrick paul philippe pierre raymond rémi richard robert
+    roger serge sergueï sergei stéphane thierry thomas vincent vladimir xavier yves barack george bill
+    boris tony gordon silvio recep ali ahmed ehud  hu xi kim lance iouri youri sergueï
+    volodymyr petro viktor alexeï alexei  hamid omar hassan hosni mouammar bachar
+    """.split()  # noqa: SIM905
+)

@@ -32,6 +32,7 @@ class Lexicon:
     np_end: re.Pattern[str]  # where a postposed subject's noun phrase ends
     np_start: re.Pattern[str]  # what a noun phrase can start with
     causative: re.Pattern[str]  # "a fait " before an infinitive cue
+    causative_words: frozenset[str]
     negation: re.Pattern[str]
     not_incise: frozenset[str]
     content_link: re.Pattern[str]  # at the start of the text after a verb: que, :, «, avoir, de…
@@ -126,7 +127,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
             rf"(?<![\w-])(?i:(?P<aux>{auxiliaries})(?:-t-(?P<p1>il|elle|on)|-(?P<p2>ils|elles))?)"
             rf"(?:\s+(?i:{fillers}))*\s+$"
         ),
-        fillers=re.compile(rf"\s*,?\s*(?i:{fillers})(?![\w-])"),
+        fillers=re.compile(rf"\s*,?\s*(?:(?i:{fillers})|[a-zà-ÿ]{{3,}}ment)(?![\w-])"),
         role=role,
         org_heads=frozenset(o.lower() for o in p.org_roles),
         proper_org_heads=frozenset(o.lower() for o in p.org_roles if o[0].isupper()),
@@ -147,6 +148,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
             r"[A-ZÀ-Ý]|(?i:le|la|les|l'|un|une|des|son|sa|ses|leur|ce|cet|cette|celui|celle|ceux|plusieurs|certains|on)\b"
         ),
         causative=re.compile(rf"(?:\b(?i:a|ont|avait|avaient)\s+)?\b(?i:{_alternation(p.causatives)})\s+$"),
+        causative_words=frozenset(p.causatives),
         negation=re.compile(rf"\bn(?:e\s|['’]).{{0,30}}\b(?i:{_alternation(p.negations)})\b"),
         not_incise=frozenset(p.not_incise_verbs),
         content_link=re.compile(

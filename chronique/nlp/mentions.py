@@ -99,6 +99,15 @@ def find_mentions(
     lx = lexicon(lang)
     names = _names(text, ents, lang)
     roles = _roles(text, names, lx)
+    # "garde des Sceaux": a name the model found inside a role's head noun is part of the role.
+    names = [
+        n
+        for n in names
+        if not any(
+            r.start <= n.start and n.end <= r.end and fold(n.text) in role_head(r.role_key or "", lang)
+            for r in roles
+        )
+    ]
     mentions = sorted(names + roles, key=lambda m: (m.start, -m.end))
     entities: list[LocalEntity] = []
     _group_names(mentions, entities, lang)
@@ -194,11 +203,19 @@ def role_head(role_key: str, lang: LanguageData) -> str:
     """The head noun of a folded role key ("conseiller du kremlin" → "conseiller")."""
     words = role_key.split()
     premods, compounds = _head_words(lang)
-    while len(words) > 1 and words[0] in premods and " ".join(words[:2]) not in compounds:
+    while len(words) > 1 and words[0] in premods and not _compound_at(words, compounds):
         words = words[1:]
-    if len(words) > 1 and " ".join(words[:2]) in compounds:  # "premier ministre" is one noun
-        return " ".join(words[:2])
+    compound = _compound_at(words, compounds)  # "premier ministre", "garde des sceaux" are one noun
+    if compound:
+        return compound
     return words[0] if words else role_key
+
+
+def _compound_at(words: list[str], compounds: frozenset[str]) -> str | None:
+    for n in (3, 2):
+        if len(words) >= n and " ".join(words[:n]) in compounds:
+            return " ".join(words[:n])
+    return None
 
 
 @cache
@@ -207,6 +224,10 @@ def _head_words(lang: LanguageData) -> tuple[frozenset[str], frozenset[str]]:
     premods = frozenset(fold(x).rstrip("-") for x in p.role_premodifiers)
     compounds = frozenset(fold(r.replace("_", " ")) for r in p.person_roles if "_" in r)
     return premods, compounds
+
+
+def _entity_genders(e: LocalEntity, mentions: list[Mention]) -> set[str]:
+    return {g for g in (mention_gender(mentions[j]) for j in e.mentions) if g}
 
 
 def mention_gender(m: Mention) -> str | None:
@@ -255,7 +276,9 @@ def _group_names(mentions: list[Mention], entities: list[LocalEntity], lang: Lan
         if len(key) == 1 and m.label in {"PER", "MISC", "LOC", "ORG"} and not is_acronym(m.text):
             singles.append((i, m, key))
             continue
-        family = "PER" if m.label == "PER" else "OTHER"
+        family = (
+            "PER" if m.label == "PER" or len(key) > 1 else "OTHER"
+        )  # a full name is one entity, whatever its label
         entity = by_key.get((family, key))
         if entity is None:
             entity = _new_entity(entities, m.label)
@@ -288,7 +311,8 @@ def _group_names(mentions: list[Mention], entities: list[LocalEntity], lang: Lan
             for o in entities
             if o is not e
             and o.mentions
-            and any(len(k) > len(own) and k[-len(own) :] == own for k in o.keys for own in e.keys)
+            and e.keys
+            and all(any(len(k) > len(own) and k[-len(own) :] == own for k in o.keys) for own in e.keys)
             and any(mentions[j].label == "PER" for j in o.mentions)
         ]
         if len(fuller) == 1:
@@ -341,8 +365,9 @@ def _resolve_roles(
         partner = _apposed_name(text, m, names)
         if partner is not None and partner.entity is not None:
             apposed = entities[partner.entity]
-            if m.label == "PER" and apposed.label != "PER":
-                continue
+            gender, genders = mention_gender(m), _entity_genders(apposed, mentions)
+            if gender and genders and gender not in genders:
+                continue  # "le gouverneur" is not apposed to "Mme Lagarde"
             m.entity = apposed.index
             m.evidence = "apposition"
             assert m.role_key is not None
@@ -369,14 +394,34 @@ def _resolve_roles(
 
 
 def _apposed_name(text: str, role: Mention, names: list[Mention]) -> Mention | None:
-    for n in names:
-        if n.label != "PER" and role.label == "PER":
-            continue
-        if n.start >= role.end and _APPOSITION_GAP.match(text[role.end : n.start]):
-            return n
-        if n.end <= role.start and text[n.end : role.start].strip() == "," and _closes_apposition(text, role):
-            return n
-    return None
+    """The name a role is apposed to: "ROLE NAME" and "ROLE, NAME" first, then "NAME, ROLE," — in an
+    enumeration ("Christine Lagarde, le gouverneur de la Banque de France Christian Noyer") the role
+    describes the name that follows it. Only people take a person's role; a body's role ("la police")
+    is never apposed to a name."""
+    if role.label != "PER":
+        return None
+    people = [n for n in names if n.label == "PER"]
+    # "le Premier ministre Ehud Olmert": a name right after a person's role is a person, whatever
+    # label the model gave it.
+    right_after = next((n for n in names if n.start == role.end + 1 and text[role.end] == " "), None)
+    if right_after is not None and right_after.kind == "name" and right_after.label != "PER":
+        right_after.label = "PER"
+        return right_after
+    after = next(
+        (n for n in people if n.start >= role.end and _APPOSITION_GAP.match(text[role.end : n.start])), None
+    )
+    if after is not None:
+        return after
+    return next(
+        (
+            n
+            for n in people
+            if n.end <= role.start
+            and text[n.end : role.start].strip() == ","
+            and _closes_apposition(text, role)
+        ),
+        None,
+    )
 
 
 def _closes_apposition(text: str, role: Mention) -> bool:
@@ -392,11 +437,15 @@ def _by_role(
     head = role_head(m.role_key, lang)
     bare = is_bare_role(m.role_key, lang)
     gender = mention_gender(m)
+    if m.text.split()[0].lower() in {"un", "une"}:
+        return None  # "un président" introduces someone; it does not refer back
     candidates = []
     for e in entities:
-        genders = {g for g in (mention_gender(mentions[j]) for j in e.mentions) if g}
+        genders = _entity_genders(e, mentions)
         if gender and genders and gender not in genders:
             continue  # "la ministre" is not "le Premier ministre François Fillon"
+        if (m.label == "PER") != (e.label == "PER"):
+            continue  # a body's role ("le ministère") never refers to a person, nor the reverse
         if m.role_key in e.roles or (bare and head in e.heads):
             last = max((mentions[j].end for j in e.mentions if mentions[j].start < m.start), default=-1)
             # A description does not refer back to a name of its own sentence ("Une réunion entre

@@ -16,6 +16,7 @@ from chronique.lang import LanguageData
 
 NameKey = tuple[str, ...]
 
+_LEADING_ARTICLES = frozenset({"le", "la", "les"})
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _KEEP = re.compile(r"[^a-z0-9' ]+")
 # Order matters: digraphs first, then single letters, then doubled letters.
@@ -67,6 +68,11 @@ def name_key(text: str, lang: LanguageData) -> NameKey:
     """The comparable key of a name: titles stripped, words folded and transliteration-reduced."""
     stripped = strip_title(text, lang)
     words = [w for w in _SPLIT.split(stripped) if w]
+    # "La Chine" at the head of a sentence is "Chine"; "L'Elysée" is "Elysée".
+    if len(words) > 1 and fold(words[0]) in _LEADING_ARTICLES:
+        words = words[1:]
+    if words and re.match(r"(?i)l['’]\w", words[0]) and len(words[0]) > 3:
+        words[0] = words[0][2:]
     return tuple(k for k in (token_key(w) for w in words) if k)
 
 

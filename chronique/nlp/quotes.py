@@ -33,7 +33,8 @@ _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:à|de|du|des|en|dans|sur|par|pour|avec|chez|contre|vers|au|aux)\s+|\bd['’])"
+    r"(?:\b(?:à|de|du|des|en|dans|sur|par|pour|avec|chez|contre|vers|au|aux|après|avant|malgré|entre"
+    r"|sans|sous|depuis|envers|cite|citant|cité)\s+|\bd['’])"
     r"(?:(?:la|le|les|l['’]|son|sa|ses|leur|cette|ce)\s*)?$",
     re.IGNORECASE,
 )
@@ -128,23 +129,23 @@ def _sentences(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -
 def find_quotes(text: str, found: Entities, lang: LanguageData) -> list[Quote]:
     """Every quotation of ``text`` with its cue and speaker, in reading order."""
     # One apostrophe for the patterns ("qu’il" is "qu'il"); same length, so offsets hold.
-    quotes = _Finder(text.replace("’", "'"), found, lexicon(lang)).run()
+    quotes = _Finder(text.replace("’", "'"), found, lang).run()
     for q in quotes:
         q.text = text[q.start : q.end]
     return quotes
 
 
 class _Finder:
-    def __init__(self, text: str, found: Entities, lx: Lexicon) -> None:
+    def __init__(self, text: str, found: Entities, lang: LanguageData) -> None:
         self.text = text
         self.mentions = found.mentions
-        self.lx = lx
+        self.lx = lexicon(lang)
         self.quotes: list[Quote] = []
         self.last_speaker: tuple[int, _Speaker] | None = None  # (sentence number, speaker)
         self.sentence_no = 0
         self.sentence_starts: list[int] = []
         self.previous_paragraph: _Speaker | None = None  # who the last paragraph ended quoting
-        self.genders = _genders(found)
+        self.genders = _genders(found, lang)
 
     def run(self) -> list[Quote]:
         pos = 0
@@ -340,9 +341,11 @@ class _Finder:
                 break
             offset = f.end()
         m = WORD.search(rest, offset)
+        if m and not rest[offset : m.start()].strip() and m.group(0).lower() in self.lx.causative_words:
+            m = WORD.search(rest, m.end())  # "a-t-il fait valoir"
         if (
             m
-            and not rest[offset : m.start()].strip()
+            and not rest[offset : m.start()].strip(" " + "".join(self.lx.causative_words))
             and m.group(0).lower().rstrip("'") in self.lx.participles
         ):
             return pos + m.end()
@@ -717,6 +720,8 @@ class _Finder:
         cs, ce = _strip(text, cs, ce)
         if ce - cs < 2 or not any(ch.isalpha() for ch in text[cs:ce]):
             return None
+        if kind == "indirect" and len(text[cs:ce].split()) < 2:
+            return None  # "Et, selon l'AFP, …": a coordinator is not what was said
         confidence = CONFIDENCE.get(who.how, 0.5) if who.entity is not None or who.how == "none" else 0.5
         if who.entity is None:
             confidence = CONFIDENCE["none"]
@@ -755,16 +760,18 @@ class _Finder:
 
 def _after_preposition(text: str, start: int) -> bool:
     """ "du Tibet à Paris", "de la commission Copé": a name inside a complement is not a subject."""
-    return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 12) : start]))
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 14) : start]))
 
 
-def _genders(found: Entities) -> dict[int, str]:
-    """Grammatical gender of the article's entities, where a title or a role says it."""
+def _genders(found: Entities, lang: LanguageData) -> dict[int, str]:
+    """Gender of the article's entities where a title, a determiner or a first name says it."""
+    feminine, masculine = lang.people.feminine_first_names, lang.people.masculine_first_names
     votes: dict[int, set[str]] = {}
     for m in found.mentions:
         if m.entity is None:
             continue
-        first = m.text.split()[0].lower() if m.text.split() else ""
+        words = m.text.split()
+        first = words[0].lower() if words else ""
         gender = None
         if first in {"mme", "mlle", "mmes", "la", "une", "madame"} or (
             m.kind == "role" and first == "l'" and m.text.lower().endswith("e")
@@ -772,6 +779,8 @@ def _genders(found: Entities) -> dict[int, str]:
             gender = "f"
         elif first in {"m.", "le", "un", "monsieur", "du", "au"}:
             gender = "m"
+        elif m.kind == "name" and m.label == "PER" and len(words) >= 2:
+            gender = "f" if first in feminine else "m" if first in masculine else None
         if gender:
             votes.setdefault(m.entity, set()).add(gender)
     return {e: g.pop() for e, g in votes.items() if len(g) == 1}

@@ -88,12 +88,12 @@ def _link_one(conn: Connection, entity: LocalEntity) -> str:
     if entity.label == "PER":
         if multi:
             found = _lookup(conn, [f"full:{k}" for k in multi])
-            if not found:  # a surname-only entity stored earlier gets its full name
+            if not found:  # a surname-only entity stored earlier gets its full name…
                 found = [
                     (i, n)
                     for i, n in _lookup(conn, [f"full:{s}" for s in surnames])
-                    if _entity_type(conn, i) == "PER"
-                ]
+                    if _entity_type(conn, i) == "PER" and not _has_full_name(conn, i)
+                ]  # …unless it has one already ("Bill Clinton" is not "Hillary Clinton")
         else:
             found = _lookup(conn, [f"sur:{k}" for k in full]) or _lookup(conn, [f"full:{k}" for k in full])
     else:
@@ -115,6 +115,14 @@ def _link_one(conn: Connection, entity: LocalEntity) -> str:
         )
     )
     return new_id
+
+
+def _has_full_name(conn: Connection, eid: str) -> bool:
+    k = schema.entity_keys
+    return (
+        conn.execute(select(k.c.key).where(k.c.entity_id == eid, k.c.key.like("full:% %")).limit(1)).first()
+        is not None
+    )
 
 
 def _entity_type(conn: Connection, eid: str) -> str | None:
@@ -144,7 +152,10 @@ def _update_entity(
     forms = Counter(json.loads(row["forms"])) + Counter(entity.names or [entity.name])
     # The fullest name form, then the most used, then the first in alphabetical order: the same
     # whatever order the articles came in.
-    name = min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
+    if max(counts, key=lambda label: (counts[label], label)) == "PER":
+        name = min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
+    else:  # "États-Unis" written most often, not the rarer "États Unis"
+        name = min(forms, key=lambda f: (-forms[f], -len(f), f))
     kind = max(sorted(counts), key=lambda label: counts[label]) if counts else row["type"]
     conn.execute(
         update(e)
