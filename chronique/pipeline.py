@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from chronique.clean import LineStats, article_line_keys, clean
+from chronique.cluster import vector_of
 from chronique.dates.corpus import Dated, refine
 from chronique.dates.events import DatedSentence, date_sentences
 from chronique.dates.publication import DateEvidence, collect_evidence, date_article, partial_of
@@ -149,6 +150,7 @@ def ingest(
     result = RunResult()
     if settings.nlp:
         annotate_stored(store, settings)
+    cluster_stored(store, settings)
     stats = store.line_stats(settings.learned_min_articles, settings.learned_min_share)
     items = read_inputs(inputs, settings.max_file_bytes, settings.max_line_bytes)
     seen: set[str] = set()
@@ -179,7 +181,8 @@ def ingest(
                 log.exception("article %s (%s) failed", doc.id, doc.origin)
                 result.skipped.append(Skipped(doc.origin, f"analysis failed ({type(exc).__name__}: {exc})"))
         annotations = people_of(fresh, settings) if settings.nlp else None
-        result.added += store.add(fresh, stats, annotations)
+        vectors = {a.id: vector_of(a.text, a.title, _names(annotations, a.id), a.language) for a in fresh}
+        result.added += store.add(fresh, stats, annotations, vectors)
         result.articles.extend(fresh)
         new_articles.extend(fresh)
     changed = redate(result.articles, store, today, known)
@@ -209,6 +212,35 @@ def annotate_stored(store: Store, settings: Settings) -> int:
     if batch:
         done += _save_stored(store, batch, settings)
     return done
+
+
+def _names(annotations: dict[str, Annotations] | None, article_id: str) -> list[str]:
+    ann = annotations.get(article_id) if annotations else None
+    if ann is None:
+        return []
+    found = ann.entities
+    return [found.entities[m.entity].name for m in found.mentions if m.entity is not None]
+
+
+def cluster_stored(store: Store, settings: Settings) -> int:
+    """Put stored articles that are in no story (a database from before stories) into stories and
+    events, in ingest order; returns how many."""
+    done = 0
+    batch: list[Article] = []
+    for article in store.unclustered():
+        batch.append(article)
+        if len(batch) >= settings.batch_size:
+            done += _cluster_batch(store, batch)
+            batch = []
+    if batch:
+        done += _cluster_batch(store, batch)
+    return done
+
+
+def _cluster_batch(store: Store, batch: list[Article]) -> int:
+    vectors = {a.id: vector_of(a.text, a.title, store.entity_names_of(a.id), a.language) for a in batch}
+    store.save_clusters(batch, vectors)
+    return len(batch)
 
 
 def _save_stored(store: Store, batch: list[Article], settings: Settings) -> int:

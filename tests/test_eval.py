@@ -47,6 +47,8 @@ def gold_dict() -> dict[str, Any]:
     return {
         "articles": {
             FILE: {
+                "story": "helsinki",
+                "event": "summit",
                 "publication_date": {"value": "2018-07-24", "granularity": "day"},
                 "title": TITLE,
                 "boilerplate": [
@@ -67,6 +69,8 @@ def gold_dict() -> dict[str, Any]:
                 "timexes": [{"text": "mardi", "value": "2018-07-24"}],
             },
             OTHER: {
+                "story": "helsinki",
+                "event": "reaction",
                 "publication_date": {"value": "2018-07", "granularity": "month"},
                 "reused_from": {FILE: ["M. Trump a salué un grand succès."]},
             },
@@ -107,6 +111,8 @@ def perfect_export() -> dict[str, Any]:
     mardi = span_of(CONTENT, "mardi")
     article = {
         "id": "A",
+        "story_id": "S1",
+        "event_id": "V1",
         "file": FILE,
         "url": None,
         "title": TITLE,
@@ -135,6 +141,8 @@ def perfect_export() -> dict[str, Any]:
     }
     other = {
         "id": "B",
+        "story_id": "S1",
+        "event_id": "V2",
         "file": OTHER,
         "published": {"value": "2018-07-25", "granularity": "day", "evidence": ""},
         "text": OTHER_TEXT,
@@ -649,3 +657,13 @@ def test_verbose_table_lists_the_details() -> None:
     assert "Tous droits" not in format_table(report)
     verbose = format_table(report, verbose=True)
     assert f"{FILE}\n  boilerplate: kept boilerplate line 'Tous droits réservés. Toutes (...)'" in verbose
+
+
+def test_bcubed_scores_clusters_against_gold_labels() -> None:
+    from chronique.eval.score import bcubed
+
+    assert bcubed(["x", "x", "y"], ["a", "a", "b"]) == (1.0, 1.0, 1.0)
+    p, r, f = bcubed(["x", "x", "x", "x"], ["a", "a", "b", "b"])  # everything in one cluster
+    assert (p, r) == (0.5, 1.0) and f == pytest.approx(2 / 3)
+    p, r, _ = bcubed([None, None], ["a", "a"])  # unclustered items are singletons
+    assert (p, r) == (1.0, 0.5)

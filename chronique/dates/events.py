@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from chronique.dates.calendar import PartialDate
 from chronique.dates.timex import Timex, TimexMatch, find_timexes, resolve
 from chronique.lang import LanguageData
+from chronique.nlp.quotemarks import quote_spans
 
 # A sentence ends at . ! ? … (and closing quotes) before a space and an upper-case letter or a quote,
 # or at a paragraph break. "M. Poutine" is not a sentence end.
 _SENTENCE_END = re.compile(
     r"(?<!\bM)(?<!\bMme)(?<!\bMM)(?<!\bDr)(?<!\bSt)[.!?…]+(?:\s?[»”]|[\"')])*\s+(?=[\"«“A-ZÀ-Ý])|\n\n+"
+    # Copy that lost its spaces: "…de Benghazi.\"Trente-huit", "…M. Kadhafi.Face à"
+    r"|(?<=[a-zà-ÿ]{3})[.!?](?=[\"«“]?[A-ZÀ-Ý][a-zà-ÿ])"
 )
 
 CONFIDENCE_OWN = 0.8  # the sentence dates itself
@@ -42,7 +45,22 @@ class DatedSentence:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text`` (offsets), without surrounding spaces."""
+    """Sentence spans of ``text`` (offsets), without surrounding spaces; no sentence ends inside a
+    quotation ("« Nous avons parlé. J'espère … », a-t-il dit" is one sentence)."""
+    spans = _split(text)
+    quotes = quote_spans(text)
+    if not quotes:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and any(qs < merged[-1][1] <= qe for qs, qe in quotes):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):

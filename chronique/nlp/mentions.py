@@ -29,6 +29,7 @@ LABELS = ("PER", "ORG", "LOC", "MISC")
 _TRIM = " \t\n,;:.!?\"«»“”()[]'’-–"
 _TITLE_BEFORE = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr)\.?\s+)$")
 _APPOSITION_GAP = re.compile(r"^\s*,?\s*$")
+_LONG_APPOSITION = re.compile(r"\s+(?:d[eu]s?|d'|à|au|de\s+la|en)\s[^,.;:«»\"()]{1,60},\s*")
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.]{1,9})\s*\)")
 
@@ -130,6 +131,8 @@ def _names(text: str, ents: list[tuple[int, int, str]], lang: LanguageData) -> l
             end -= 1
         if end - start < 2:
             continue
+        if label == "PER":  # "Mouammar Kadhafi sur Benghazi": a name ends before a common word
+            end = _name_end(text, start, end, lang)
         surface = text[start:end]
         core = strip_title(surface, lang)
         if not core or not core[0].isupper() or fold(core) in not_names:
@@ -146,6 +149,15 @@ def _names(text: str, ents: list[tuple[int, int, str]], lang: LanguageData) -> l
                 continue  # "le Parquet", "la Poste": a common noun with a capital, not a person
         out.append(Mention(start, end, text[start:end], label if label in LABELS else "MISC"))
     return out
+
+
+def _name_end(text: str, start: int, end: int, lang: LanguageData) -> int:
+    particles = lang.people.name_particles
+    for word in re.finditer(r"[^\s]+", text[start:end]):
+        w = word.group(0)
+        if word.start() > 0 and w[:1].islower() and fold(w) not in particles and not fold(w).startswith("d'"):
+            return (start + word.start()) if text[start + word.start() - 1] == " " else end
+    return end
 
 
 @cache
@@ -410,6 +422,15 @@ def _apposed_name(text: str, role: Mention, names: list[Mention]) -> Mention | N
     after = next(
         (n for n in people if n.start >= role.end and _APPOSITION_GAP.match(text[role.end : n.start])), None
     )
+    if after is None:  # the role's noun phrase goes on, then a comma and the name
+        after = next(
+            (
+                n
+                for n in people
+                if n.start >= role.end and _LONG_APPOSITION.fullmatch(text[role.end : n.start])
+            ),
+            None,
+        )
     if after is not None:
         return after
     return next(

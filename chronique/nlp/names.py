@@ -25,12 +25,16 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for a, b in (
         (r"tch", "ch"),
         (r"sh", "ch"),
-        (r"kh", "h"),
+        (r"kh", "k"),  # Khadafi, Kadhafi, Qaddafi
+        (r"dh", "d"),
+        (r"gh", "g"),
+        (r"q", "k"),
         (r"ph", "f"),
         (r"ou", "u"),
         (r"w", "v"),
         (r"y", "i"),
         (r"gu(?=[ei])", "g"),
+        (r"ei", "ai"),  # Seif, Saïf
         (r"(.)\1+", r"\1"),
     )
 )

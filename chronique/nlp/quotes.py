@@ -21,14 +21,14 @@ import re
 from dataclasses import dataclass
 
 from chronique.dates.events import sentences
+from chronique.nlp.quotemarks import CLOSERS as _CLOSERS
+from chronique.nlp.quotemarks import OPENERS as _OPENERS
+from chronique.nlp.quotemarks import STRAIGHT as _STRAIGHT
+from chronique.nlp.quotemarks import quote_spans
 from chronique.lang import LanguageData
 from chronique.nlp.lexicon import WORD, Lexicon, lexicon
 from chronique.nlp.mentions import Entities, Mention
 
-_OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
-_CLOSERS = {"»", "”", "›"}
-_STRAIGHT = '"'
-_QUOTE_CHARS = set(_OPENERS) | _CLOSERS | {_STRAIGHT}
 _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
@@ -88,32 +88,6 @@ class _Speaker:
     start: int | None = None
 
 
-def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(open, close) offsets of balanced quotation marks in ``text[start:end]``; unbalanced marks are
-    left out, quotations nested in another are part of it."""
-    end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closer = ""
-    depth = 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _QUOTE_CHARS:
-            continue
-        if open_at is None:
-            if ch in _OPENERS or ch == _STRAIGHT:
-                open_at, closer, depth = i, _OPENERS.get(ch, _STRAIGHT), 0
-            continue
-        if ch == closer and depth == 0:
-            spans.append((open_at, i))
-            open_at = None
-        elif ch in _OPENERS and closer != _STRAIGHT and ch != closer:
-            depth += 1
-        elif ch in _CLOSERS and depth > 0:
-            depth -= 1
-    return spans
-
-
 def _sentences(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans of one line, none ending inside a quotation."""
     out: list[tuple[int, int]] = []
@@ -146,6 +120,7 @@ class _Finder:
         self.sentence_starts: list[int] = []
         self.previous_paragraph: _Speaker | None = None  # who the last paragraph ended quoting
         self.genders = _genders(found, lang)
+        self.quoted = quote_spans(text)
 
     def run(self) -> list[Quote]:
         pos = 0
@@ -520,6 +495,8 @@ class _Finder:
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.start >= pos or m.start < window or m.entity is None or m.label not in {"PER", "ORG"}:
                 continue
+            if any(a < m.start < b for a, b in self.quoted):
+                continue  # a name inside someone's quoted words is not who "il" is
             if m.label == "ORG" and m.kind == "name":
                 continue  # "il" is a person far more often than a named organisation
             if self.genders.get(m.entity, gender) == gender and not _after_preposition(self.text, m.start):

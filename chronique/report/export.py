@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from chronique.cluster.describe import Event, Story, describe
 from chronique.model import Article
 from chronique.pipeline import timexes
 from chronique.reuse import ReuseDetector
@@ -23,6 +24,13 @@ def article_record(article: Article, store: Store | None = None) -> dict[str, An
         record["quotes"] = store.quotes(article_id=article.id)
         record["mentions"] = store.mentions(article.id)
     return record
+
+
+def stories_of(store: Store, articles: Iterable[Article] | None = None) -> tuple[list[Story], list[Event]]:
+    """The stories and events of ``articles`` (default: every stored article)."""
+    articles = list(store.iter_articles() if articles is None else articles)
+    names = {a.id: store.entity_names_of(a.id) for a in articles}
+    return describe(articles, store.memberships(), names)
 
 
 def detect_reuse(store: Store) -> ReuseDetector:
@@ -45,16 +53,24 @@ def export_articles(
         record["originality"] = round(detector.originality(a.id), 4)
         records.append(record)
     entities: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    stories: list[dict[str, Any]] = []
     if store is not None:
         wanted = {m["entity_id"] for r in records for m in r["mentions"]}
         wanted |= {q["speaker"]["entity_id"] for r in records for q in r["quotes"] if q["speaker"]}
         entities = [e for e in store.entities() if e["id"] in wanted]
+        found_stories, found_events = stories_of(store, articles)
+        stories = [s.as_dict() for s in found_stories]
+        events = [e.as_dict() for e in found_events]
+        membership = store.memberships()
+        for record in records:
+            record["story_id"], record["event_id"] = membership.get(record["id"], (None, None))
     return {
         "version": EXPORT_VERSION,
         "articles": records,
         "entities": entities,
-        "events": [],
-        "stories": [],
+        "events": events,
+        "stories": stories,
         "reuse": [pair.as_dict() for pair in detector.pairs()],
     }
 

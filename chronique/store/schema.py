@@ -144,7 +144,41 @@ quote_keys = Table(
 )
 Index("ix_quote_keys_key", quote_keys.c.key)
 
-SCHEMA_VERSION = 3
+# Stories and events (schema 4): online clusters with their centroids, and an index of their features.
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("level", String(8), nullable=False),  # story | event
+    Column("id", String(32), nullable=False),
+    Column("parent", String(32)),  # an event's story
+    Column("centroid", Text, nullable=False),  # JSON {feature: weight}
+    Column("n", Integer, nullable=False),
+    Column("first_day", Integer),  # proleptic ordinals of the dated articles' range
+    Column("last_day", Integer),
+    PrimaryKeyConstraint("level", "id"),
+)
+Index("ix_clusters_parent", clusters.c.parent)
+cluster_terms = Table(
+    "cluster_terms",
+    metadata,
+    Column("level", String(8), nullable=False),
+    Column("term", Text, nullable=False),
+    Column("cluster_id", String(32), nullable=False),
+)
+Index("ix_cluster_terms_term", cluster_terms.c.level, cluster_terms.c.term)
+Index("ix_cluster_terms_cluster", cluster_terms.c.level, cluster_terms.c.cluster_id)
+cluster_members = Table(
+    "cluster_members",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("story_id", String(32), nullable=False),
+    Column("event_id", String(32), nullable=False),
+    Column("similarity", Float, nullable=False),
+)
+Index("ix_cluster_members_story", cluster_members.c.story_id)
+Index("ix_cluster_members_event", cluster_members.c.event_id)
+
+SCHEMA_VERSION = 4
 
 
 def _v1(conn: Connection) -> None:
@@ -164,5 +198,9 @@ def _v3(conn: Connection) -> None:
     metadata.create_all(conn, tables=[entities, entity_keys, mentions, quotes, quote_keys])
 
 
+def _v4(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[clusters, cluster_terms, cluster_members])
+
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2, 2: _v3}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2, 2: _v3, 3: _v4}

@@ -21,6 +21,8 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from chronique.clean.learned import LineStats
 from chronique.errors import StoreError
 from chronique.model import Article, PublicationDate, RemovedSpan, Segment
+from chronique.cluster import online
+from chronique.cluster.vectors import Vector
 from chronique.nlp.analysis import Annotations
 from chronique.store import people, schema
 from chronique.store.schema import articles as t_articles
@@ -114,6 +116,7 @@ class Store:
         batch: Sequence[Article],
         stats: LineStats | None = None,
         annotations: Mapping[str, Annotations] | None = None,
+        vectors: Mapping[str, Vector] | None = None,
     ) -> int:
         """Store the new articles of ``batch``, their entities and quotations (``annotations`` by
         article id) and the line counts learned from them, in one transaction.
@@ -145,6 +148,10 @@ class Store:
                     people.save_annotations(conn, article.id, annotations[article.id])
                     if article.seq is not None:
                         self._set_meta(conn, "people_through", str(article.seq))
+                if vectors is not None and article.id in vectors:
+                    online.assign(conn, article.id, vectors[article.id], article.published.value)
+                    if article.seq is not None:
+                        self._set_meta(conn, "clustered_through", str(article.seq))
                 added += 1
             if stats is not None:
                 self._save_stats(conn, stats)
@@ -179,6 +186,60 @@ class Store:
             for row in rows:
                 yield _article(row)
             through = rows[-1]["seq"]
+
+    def clustered_through(self) -> int:
+        """The ingest position (``seq``) up to which articles are in stories and events."""
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == "clustered_through")
+            ).scalar()
+        return int(value or 0)
+
+    def unclustered(self, chunk: int = 200) -> Iterator[Article]:
+        """Stored articles not yet in a story (a database made before stories existed)."""
+        through = self.clustered_through()
+        while True:
+            with self.engine.connect() as conn:
+                rows = (
+                    conn.execute(
+                        select(t_articles)
+                        .where(t_articles.c.seq > through)
+                        .order_by(t_articles.c.seq)
+                        .limit(chunk)
+                    )
+                    .mappings()
+                    .all()
+                )
+            if not rows:
+                return
+            for row in rows:
+                yield _article(row)
+            through = rows[-1]["seq"]
+
+    def save_clusters(self, batch: Sequence[Article], vectors: Mapping[str, Vector]) -> None:
+        """Put already stored articles (in ingest order) into stories and events, and move the mark."""
+        with self.write() as conn:
+            for article in batch:
+                conn.execute(
+                    schema.cluster_members.delete().where(schema.cluster_members.c.article_id == article.id)
+                )
+                online.assign(conn, article.id, vectors[article.id], article.published.value)
+            self._set_meta(conn, "clustered_through", str(max(a.seq or 0 for a in batch)))
+
+    def entity_names_of(self, article_id: str) -> list[str]:
+        """The canonical names of the entities an article mentions, once per mention."""
+        m, e = schema.mentions, schema.entities
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(
+                    select(e.c.name).join(m, m.c.entity_id == e.c.id).where(m.c.article_id == article_id)
+                ).scalars()
+            )
+
+    def memberships(self) -> dict[str, tuple[str, str]]:
+        """article id → (story id, event id)."""
+        with self.engine.connect() as conn:
+            return online.members(conn)
 
     def save_people(self, annotations: Mapping[str, Annotations], through: int) -> None:
         """Store the annotations of already stored articles (replacing any), and move the mark."""

@@ -1,0 +1,210 @@
+"""Timelines: a story (or any set of articles) told as dated entries, oldest first.
+
+The date-wise method of timeline summarisation (Gholipour Ghalandari & Ifrim, 2020): first choose
+the dates that matter — those the articles themselves refer to, weighted by how many articles do —
+then, for each date, the sentences that say best what happened on it. A sentence is dated by its own
+temporal expression ("Jeudi dernier", "le 16 juillet"), resolved against its article's publication
+date, not by the publication date; the lead of an article without one stands for its publication day.
+Sentences repeated across outlets (wire copy) count once, with all their articles as sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from chronique.cluster.describe import granularity
+from chronique.cluster.vectors import Vector, article_vector, cosine, normalise
+from chronique.dates.events import CONFIDENCE_OWN, date_sentences
+from chronique.dates.publication import partial_of
+from chronique.lang import get_language
+from chronique.model import Article
+from chronique.nlp.names import fold
+
+OWN_DATE_WEIGHT = 1.0  # an article that dates a sentence to the day with its own expression
+LEAD_WEIGHT = 0.5  # an article whose lead reports its publication day
+LEAD_SENTENCES = 2
+REDUNDANT = 0.6  # a sentence this similar to one already chosen for the date says the same thing
+MIN_WORDS = 6  # shorter sentences are headlines or fragments
+MAX_QUOTES = 3  # key quotes per entry
+DEFAULT_MAX_DATES = 12
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass
+class Entry:
+    date: str
+    summary: str
+    sentences: list[str]
+    article_ids: list[str]
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    score: float = 0.0
+
+    @property
+    def granularity(self) -> str:
+        return granularity(self.date)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "date": {"value": self.date, "granularity": self.granularity},
+            "summary": self.summary,
+            "sentences": self.sentences,
+            "article_ids": self.article_ids,
+            "quotes": self.quotes,
+        }
+
+
+@dataclass
+class _Candidate:
+    date: str
+    text: str
+    article_id: str
+    start: int
+    end: int
+    own: bool  # dated by its own expression
+    vector: Vector
+    sources: set[str] = field(default_factory=set)
+
+
+def _key(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+def candidates(articles: Iterable[Article]) -> list[_Candidate]:
+    """Every sentence dated to a day or a month, with the article it comes from."""
+    out: dict[tuple[str, str], _Candidate] = {}
+    for a in articles:
+        lang = get_language(a.language)
+        dated = date_sentences(a.text, partial_of(a.published), lang)
+        for i, s in enumerate(dated):
+            value = s.value
+            if not value or len(value) < 7 or not value[:4].isdigit() or len(s.text.split()) < MIN_WORDS:
+                continue
+            own = s.confidence >= CONFIDENCE_OWN
+            if not own and i >= LEAD_SENTENCES:
+                continue
+            value = value[:10]
+            key = (value, _key(s.text))
+            if key in out:  # the same words in another article: one sentence, several sources
+                out[key].sources.add(a.id)
+                out[key].own = out[key].own or own
+                continue
+            out[key] = _Candidate(
+                date=value,
+                text=s.text.strip(),
+                article_id=a.id,
+                start=s.start,
+                end=s.end,
+                own=own,
+                vector=article_vector(s.text, (), lang),
+                sources={a.id},
+            )
+    return list(out.values())
+
+
+def build(
+    articles: Sequence[Article],
+    quotes: Sequence[Mapping[str, Any]] = (),
+    *,
+    max_dates: int | None = DEFAULT_MAX_DATES,
+    sentences_per_date: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[Entry]:
+    """The timeline of ``articles``: at most ``max_dates`` entries, ``sentences_per_date`` sentences
+    each, between ``since`` and ``until`` (ISO prefixes, inclusive), oldest first."""
+    found = [
+        c
+        for c in candidates(articles)
+        if (since is None or c.date[: len(since)] >= since)
+        and (until is None or c.date[: len(until)] <= until)
+    ]
+    by_date: dict[str, list[_Candidate]] = defaultdict(list)
+    for c in found:
+        by_date[c.date].append(c)
+    scores: dict[str, float] = {}
+    for date, group in by_date.items():
+        own_sources = {s for c in group if c.own for s in c.sources}
+        lead_sources = {s for c in group if not c.own for s in c.sources} - own_sources
+        scores[date] = OWN_DATE_WEIGHT * len(own_sources) + LEAD_WEIGHT * len(lead_sources)
+    chosen = sorted(scores, key=lambda d: (-scores[d], d))
+    if max_dates is not None:
+        chosen = chosen[:max_dates]
+    entries = []
+    for date in sorted(chosen):
+        picked = _pick(by_date[date], sentences_per_date)
+        sources = sorted({s for c in by_date[date] for s in c.sources})
+        entries.append(
+            Entry(
+                date=date,
+                summary=picked[0].text,
+                sentences=[c.text for c in picked],
+                article_ids=sources,
+                quotes=_quotes_for(by_date[date], quotes),
+                score=scores[date],
+            )
+        )
+    return entries
+
+
+def _pick(group: list[_Candidate], k: int) -> list[_Candidate]:
+    """The ``k`` most central sentences of a date, none repeating another."""
+    mean: dict[str, float] = {}
+    for c in group:
+        for t, x in c.vector.items():
+            mean[t] = mean.get(t, 0.0) + x * len(c.sources)
+    centre = normalise(mean)
+    ranked = sorted(
+        group,
+        key=lambda c: (
+            -(cosine(c.vector, centre) + (0.3 if c.own else 0.0) + 0.1 * (len(c.sources) - 1)),
+            c.text,
+        ),
+    )
+    picked: list[_Candidate] = []
+    for c in ranked:
+        if all(cosine(c.vector, p.vector) < REDUNDANT for p in picked):
+            picked.append(c)
+        if len(picked) >= k:
+            break
+    return picked
+
+
+def _quotes_for(group: list[_Candidate], quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Quotations said in the sentences dated to this date, most confident first."""
+    spans = defaultdict(list)
+    for c in group:
+        spans[c.article_id].append((c.start, c.end))
+    found = []
+    for q in quotes:
+        for start, end in spans.get(str(q.get("article_id")), []):
+            if int(q["start"]) < end and start < int(q["end"]):
+                found.append(q)
+                break
+    found.sort(key=lambda q: (-float(q.get("confidence") or 0), q.get("speaker") is None, str(q.get("text"))))
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for q in found:
+        key = _key(str(q.get("text")))
+        if key in seen:
+            continue
+        seen.add(key)
+        speaker = q.get("speaker")
+        out.append(
+            {
+                "text": q.get("text"),
+                "speaker": speaker["name"] if isinstance(speaker, Mapping) else None,
+                "kind": q.get("kind"),
+                "article_id": q.get("article_id"),
+            }
+        )
+        if len(out) >= MAX_QUOTES:
+            break
+    return out
+
+
+__all__ = ["Entry", "build", "candidates"]
