@@ -111,8 +111,6 @@ def perfect_export() -> dict[str, Any]:
     mardi = span_of(CONTENT, "mardi")
     article = {
         "id": "A",
-        "story_id": "S1",
-        "event_id": "V1",
         "file": FILE,
         "url": None,
         "title": TITLE,
@@ -142,7 +140,7 @@ def perfect_export() -> dict[str, Any]:
     other = {
         "id": "B",
         "story_id": "S1",
-        "event_id": "V2",
+        "event_id": "E2",
         "file": OTHER,
         "published": {"value": "2018-07-25", "granularity": "day", "evidence": ""},
         "text": OTHER_TEXT,

@@ -189,7 +189,7 @@ ADJECTIVE_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 # Particles that may stand, lower-case, inside a person's name ("Charles de Gaulle", "Ould Abdel Aziz").
 NAME_PARTICLES: frozenset[str] = frozenset(
-    "de du des d' la le van von der den al el bin ben ibn ould abou abu da di dos das y e zu ter".split()
+    ["de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben", "ibn", "ould", "abou", "abu", "da", "di", "dos", "das", "y", "e", "zu", "ter"]
 )
 # Words before a role noun: determiners (kept in the mention: "le président russe") and modifiers.
 ROLE_DETERMINERS: tuple[str, ...] = ("le", "la", "l'", "son", "sa", "un", "une", "leur", "notre", "du", "au")
@@ -316,7 +316,7 @@ QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("«", "»"), ("“", "”"), ("„"
 FEMININE_FIRST_NAMES: frozenset[str] = frozenset(
     """
     agnès alice amélie angela anne annie aurore barbara béatrice brigitte carla caroline catherine
-    cécile chantal christine christiane claire claudine clémentine corinne delphine 
+    cécile chantal christine christiane claire claudine clémentine corinne delphine
     élisabeth elisabeth elizabeth emma emmanuelle éva eva fadela fatima fatna florence françoise
     frédérique geneviève giorgia hélène hillary ingrid isabelle jacqueline jeanne josiane julia julie
     karine kamala laura laurence léa lucie marie marine marion marisol martine michèle michelle

@@ -21,13 +21,13 @@ import re
 from dataclasses import dataclass
 
 from chronique.dates.events import sentences
+from chronique.lang import LanguageData
+from chronique.nlp.lexicon import WORD, Lexicon, lexicon
+from chronique.nlp.mentions import Entities, Mention
 from chronique.nlp.quotemarks import CLOSERS as _CLOSERS
 from chronique.nlp.quotemarks import OPENERS as _OPENERS
 from chronique.nlp.quotemarks import STRAIGHT as _STRAIGHT
 from chronique.nlp.quotemarks import quote_spans
-from chronique.lang import LanguageData
-from chronique.nlp.lexicon import WORD, Lexicon, lexicon
-from chronique.nlp.mentions import Entities, Mention
 
 _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'

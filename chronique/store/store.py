@@ -19,10 +19,10 @@ from sqlalchemy import Connection, Engine, and_, create_engine, event, func, sel
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from chronique.clean.learned import LineStats
-from chronique.errors import StoreError
-from chronique.model import Article, PublicationDate, RemovedSpan, Segment
 from chronique.cluster import online
 from chronique.cluster.vectors import Vector
+from chronique.errors import StoreError
+from chronique.model import Article, PublicationDate, RemovedSpan, Segment
 from chronique.nlp.analysis import Annotations
 from chronique.store import people, schema
 from chronique.store.schema import articles as t_articles
