@@ -16,13 +16,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from chronique.cluster.describe import Event, Story
 from chronique.model import Article
 from chronique.pipeline import RunResult, ingest
-from chronique.report.export import detect_reuse, export_articles, export_store
+from chronique.report.export import detect_reuse, export_articles, export_store, stories_of
 from chronique.report.html import write_report
 from chronique.reuse import ReuseDetector
 from chronique.settings import Settings, load_settings
 from chronique.store import Store
+from chronique.timeline import DEFAULT_MAX_DATES, Entry
+from chronique.timeline import build as build_timeline
 
 if TYPE_CHECKING:
     from chronique.eval import EvalReport
@@ -99,6 +102,51 @@ class Chronique:
         """Quotations in ingest order, by ``speaker`` or mentioning ``about`` (an entity's id, name
         or alias), or of one article: text, offsets, kind, cue, speaker, confidence, evidence."""
         return self.store.quotes(speaker=speaker, about=about, article_id=article_id, limit=limit)
+
+    def stories(self) -> list[Story]:
+        """Stories, largest first: title, events in date order, articles, first and last dates, people."""
+        return stories_of(self.store)[0]
+
+    def story(self, story_id: str) -> Story | None:
+        """One story by id or unique id prefix."""
+        found = [s for s in self.stories() if s.id.startswith(story_id)]
+        return found[0] if len(found) == 1 else None
+
+    def events(self, story: str | None = None) -> list[Event]:
+        """Events in date order (of one story, by id or prefix, when given)."""
+        events = stories_of(self.store)[1]
+        return [e for e in events if story is None or e.story_id.startswith(story)]
+
+    def timeline(
+        self,
+        *,
+        story: str | None = None,
+        query: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        max_dates: int | None = DEFAULT_MAX_DATES,
+        sentences_per_date: int = 1,
+    ) -> list[Entry]:
+        """Dated entries, oldest first, of a story (id or prefix), of the articles matching a full-text
+        ``query``, or of the largest story; ``since``/``until`` bound the dates (ISO prefixes)."""
+        if query is not None:
+            articles = self.store.search(query, limit=10_000)
+        else:
+            chosen = self.story(story) if story is not None else next(iter(self.stories()), None)
+            if chosen is None:
+                return []
+            wanted = set(chosen.article_ids)
+            articles = [a for a in self.store.iter_articles() if a.id in wanted]
+        ids = {a.id for a in articles}
+        quotes = [q for q in self.store.quotes() if q["article_id"] in ids]
+        return build_timeline(
+            articles,
+            quotes,
+            max_dates=max_dates,
+            sentences_per_date=sentences_per_date,
+            since=since,
+            until=until,
+        )
 
     def export(self) -> dict[str, Any]:
         """The whole store in the public JSON shape (DESIGN.md, "Contracts")."""

@@ -30,9 +30,11 @@ from chronique.report.export import article_record
 from chronique.report.html import raw_pieces, timex_marks, write_report
 from chronique.report.summary import summarise
 from chronique.settings import Settings, load_settings
+from chronique.timeline.plot import svg as timeline_svg
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL, EXIT_NOTHING, EXIT_NOT_FOUND = 0, 1, 3, 4, 5
 REPORT_MAX_ARTICLES = 50  # articles detailed on the terminal; the HTML report has them all
+REPORT_STORIES = 3  # stories told as timelines at the end of `run`
 
 app = typer.Typer(
     name="chronique",
@@ -130,6 +132,18 @@ def _print_report(result: RunResult) -> None:
         out.print(f"\n… and {len(result.articles) - REPORT_MAX_ARTICLES} more articles (see the HTML report)")
 
 
+def _print_stories(told: list[tuple[Any, list[Any]]]) -> None:
+    """The run's main stories, each told as its timeline."""
+    for st, entries in told:
+        out.print()
+        out.print(
+            f"[bold]story[/bold] {st.id[:10]}: {escape(st.title)} — {len(st.article_ids)} article(s), "
+            f"{len(st.event_ids)} event(s), {st.first_date or '?'} → {st.last_date or '?'}"
+            + (f"; {escape(', '.join(st.people[:4]))}" if st.people else "")
+        )
+        _print_timeline(entries)
+
+
 def _print_people(said: list[dict[str, Any]], top: int = 8) -> None:
     """Who said what in this run: the most quoted speakers, each with one quotation."""
     named = [q for q in said if q["speaker"]]
@@ -164,6 +178,11 @@ def run(
             path = write_report(result, settings.report_path)
             ids = {a.id for a in result.articles}
             said = [q for q in chq.quotes() if q["article_id"] in ids]
+            told = [
+                (st, chq.timeline(story=st.id, max_dates=10))
+                for st in chq.stories()[:REPORT_STORIES]
+                if set(st.article_ids) & ids
+            ]
     _print_skipped(result)
     if as_json:
         out.print_json(data={"summary": summarise(result).as_dict(), "report": str(path),
@@ -172,6 +191,7 @@ def run(
     else:
         _print_report(result)
         _print_people(said)
+        _print_stories(told)
         out.print(f"HTML report: {path}")
     raise typer.Exit(_exit_code(result))
 
@@ -496,6 +516,133 @@ def entity(
             out.print(
                 f"  [dim]{escape(who)} · {escape(names.get(q['article_id'], ''))}[/dim] « {escape(q['text'])} »"
             )
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Stories (threads of events over time), largest first: dates, events, articles, people, title."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        found = chq.stories()
+    if as_json:
+        out.print_json(data=[s.as_dict() for s in found])
+        return
+    table = Table("id", "from", "to", "events", "articles", "people", "title", box=None)
+    for st in found:
+        table.add_row(
+            st.id[:10], st.first_date or "?", st.last_date or "?", str(len(st.event_ids)),
+            str(len(st.article_ids)), escape(", ".join(st.people[:3])), escape(st.title),
+        )  # fmt: skip
+    out.print(table)
+    out.print(f"{len(found)} stories")
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id or unique id prefix.")],
+    max_dates: Annotated[int, typer.Option("--max-dates", help="Timeline entries at most.")] = 12,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """One story: its events in date order and its timeline with key quotes."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        found = chq.story(story_id)
+        if found is None:
+            err.print(f"[red]not found:[/red] no story {escape(story_id)} (or the prefix is ambiguous)")
+            raise typer.Exit(EXIT_NOT_FOUND)
+        events = [e for e in chq.events(found.id)]
+        entries = chq.timeline(story=found.id, max_dates=max_dates)
+    if as_json:
+        out.print_json(
+            data={
+                **found.as_dict(),
+                "events": [e.as_dict() for e in events],
+                "timeline": [e.as_dict() for e in entries],
+            }
+        )
+        return
+    out.print(
+        f"[bold]{escape(found.title)}[/bold] ({found.id}, {found.first_date or '?'} → {found.last_date or '?'})"
+    )
+    out.print(f"people: {escape(', '.join(found.people) or '-')}")
+    out.print(f"[bold]events[/bold] ({len(events)})")
+    for e in events:
+        out.print(f"  {e.date or '?':<10}  {len(e.article_ids)} article(s)  {escape(e.title)}")
+    out.print("[bold]timeline[/bold]")
+    _print_timeline(entries)
+
+
+@app.command()
+def events(
+    story_id: Annotated[str | None, typer.Option("--story", help="Only the events of this story.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Events (articles about one happening), in date order."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        found = chq.events(story_id)
+    if as_json:
+        out.print_json(data=[e.as_dict() for e in found])
+        return
+    for e in found:
+        out.print(
+            f"{e.date or '?':<10}  {e.id[:10]}  story {e.story_id[:10]}  {len(e.article_ids)} article(s)  {escape(e.title)}"
+        )
+    out.print(f"{len(found)} events")
+
+
+@app.command()
+def timeline(
+    story_id: Annotated[
+        str | None, typer.Option("--story", help="Story id or prefix [default: the largest].")
+    ] = None,
+    query: Annotated[str | None, typer.Option("--query", help="Full-text query instead of a story.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date (2018, 2018-07 or 2018-07-16).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date (inclusive).")] = None,
+    max_dates: Annotated[
+        int, typer.Option("--max-dates", help="Entries at most (the dates that matter most).")
+    ] = 12,
+    sentences_per_date: Annotated[int, typer.Option("--sentences-per-date", help="Sentences per entry.")] = 1,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Also write the timeline as an SVG picture.")
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """A story (or the articles matching a query) as dated entries, oldest first, with key quotes."""
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        entries = chq.timeline(
+            story=story_id, query=query, since=since, until=until, max_dates=max_dates,
+            sentences_per_date=sentences_per_date,
+        )  # fmt: skip
+        title = query or next(
+            (s.title for s in chq.stories() if story_id is None or s.id.startswith(story_id)), ""
+        )
+    if plot is not None:
+        plot.write_text(timeline_svg(entries, title), encoding="utf-8")
+    if as_json:
+        out.print_json(data=[e.as_dict() for e in entries])
+        return
+    _print_timeline(entries)
+    if plot is not None:
+        out.print(f"picture: {plot}")
+
+
+def _print_timeline(entries: list[Any]) -> None:
+    for e in entries:
+        out.print(f"  [bold]{e.date}[/bold]  ({len(e.article_ids)} article(s))  {escape(e.summary)}")
+        for sentence in e.sentences[1:]:
+            out.print(f"      {escape(sentence)}")
+        for q in e.quotes:
+            out.print(f"      « {escape(_first_words(q['text'], 18))} » — {escape(q['speaker'] or '?')}")
+    if not entries:
+        out.print("  (no dated entries)")
 
 
 @app.command()

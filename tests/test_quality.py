@@ -10,7 +10,7 @@ import pytest
 from chronique import evaluate
 from chronique.eval import EvalReport
 
-from .conftest import GOLD, SAMPLES
+from .conftest import GOLD, ROOT, SAMPLES
 
 MINIMUMS = {
     ("boilerplate", "precision"): 0.95,
@@ -37,3 +37,28 @@ def test_score_is_at_least_the_pinned_minimum(report: EvalReport, section: str, 
     value = report.get(section, metric)
     assert value is not None, f"{section} {metric} is not measured"
     assert value >= MINIMUMS[(section, metric)], f"{section} {metric} = {value:.3f}"
+
+
+# Stories and events on RPM2 (gold story = TNN, event = TNN_CK of the file names). Issue 6 asks for
+# 0.90 and 0.80; measured 0.805 and 0.597 when these pins were set — the minimums guard against
+# regressions while the method improves.
+CLUSTER_MINIMUMS = {
+    ("story_clusters", "bcubed_f1"): 0.78,
+    ("event_clusters", "bcubed_f1"): 0.55,
+}
+
+
+@pytest.fixture(scope="module")
+def clusters_report() -> EvalReport:
+    return evaluate(
+        ROOT / "tests" / "data" / "gold" / "rpm2-clusters.json", [str(ROOT / "data" / "rpm2" / "documents")]
+    )
+
+
+@pytest.mark.parametrize(("section", "metric"), list(CLUSTER_MINIMUMS))
+def test_clustering_is_at_least_the_pinned_minimum(
+    clusters_report: EvalReport, section: str, metric: str
+) -> None:
+    value = clusters_report.get(section, metric)
+    assert value is not None, f"{section} {metric} is not measured"
+    assert value >= CLUSTER_MINIMUMS[(section, metric)], f"{section} {metric} = {value:.3f}"

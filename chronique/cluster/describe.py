@@ -107,6 +107,7 @@ def describe(
     articles: Iterable[Article],
     memberships: Mapping[str, tuple[str, str]],
     names: Mapping[str, list[str]] | None = None,
+    people: Mapping[str, list[str]] | None = None,
 ) -> tuple[list[Story], list[Event]]:
     """Stories and events of ``articles`` (those in ``memberships``), in date order."""
     by_event: dict[str, list[Article]] = defaultdict(list)
@@ -146,7 +147,7 @@ def describe(
         arts = [a for e in evs for a in by_event[e.id]]
         central = _central(arts, vectors)
         dated = [e.date for e in evs if e.date]
-        people = Counter(n for a in arts for n in (names or {}).get(a.id, []))
+        persons = Counter(n for a in arts for n in (people or {}).get(a.id, []))
         stories.append(
             Story(
                 id=sid,
@@ -157,7 +158,7 @@ def describe(
                 ),
                 first_date=min(dated) if dated else None,
                 last_date=max(dated) if dated else None,
-                people=[n for n, _ in people.most_common(5)],
+                people=[n for n, _ in sorted(persons.items(), key=lambda kv: (-kv[1], kv[0]))[:5]],
             )
         )
     stories.sort(key=lambda s: (-len(s.article_ids), s.first_date or "9999", s.id))

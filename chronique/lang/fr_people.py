@@ -189,7 +189,34 @@ ADJECTIVE_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 # Particles that may stand, lower-case, inside a person's name ("Charles de Gaulle", "Ould Abdel Aziz").
 NAME_PARTICLES: frozenset[str] = frozenset(
-    ["de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben", "ibn", "ould", "abou", "abu", "da", "di", "dos", "das", "y", "e", "zu", "ter"]
+    [
+        "de",
+        "du",
+        "des",
+        "d'",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "al",
+        "el",
+        "bin",
+        "ben",
+        "ibn",
+        "ould",
+        "abou",
+        "abu",
+        "da",
+        "di",
+        "dos",
+        "das",
+        "y",
+        "e",
+        "zu",
+        "ter",
+    ]
 )
 # Words before a role noun: determiners (kept in the mention: "le président russe") and modifiers.
 ROLE_DETERMINERS: tuple[str, ...] = ("le", "la", "l'", "son", "sa", "un", "une", "leur", "notre", "du", "au")

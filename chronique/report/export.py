@@ -30,7 +30,8 @@ def stories_of(store: Store, articles: Iterable[Article] | None = None) -> tuple
     """The stories and events of ``articles`` (default: every stored article)."""
     articles = list(store.iter_articles() if articles is None else articles)
     names = {a.id: store.entity_names_of(a.id) for a in articles}
-    return describe(articles, store.memberships(), names)
+    people = {a.id: store.entity_names_of(a.id, "PER") for a in articles}
+    return describe(articles, store.memberships(), names, people)
 
 
 def detect_reuse(store: Store) -> ReuseDetector:

@@ -226,15 +226,14 @@ class Store:
                 online.assign(conn, article.id, vectors[article.id], article.published.value)
             self._set_meta(conn, "clustered_through", str(max(a.seq or 0 for a in batch)))
 
-    def entity_names_of(self, article_id: str) -> list[str]:
-        """The canonical names of the entities an article mentions, once per mention."""
+    def entity_names_of(self, article_id: str, type: str | None = None) -> list[str]:
+        """The canonical names of the entities an article mentions (of one ``type``), once per mention."""
         m, e = schema.mentions, schema.entities
+        stmt = select(e.c.name).join(m, m.c.entity_id == e.c.id).where(m.c.article_id == article_id)
+        if type is not None:
+            stmt = stmt.where(e.c.type == type)
         with self.engine.connect() as conn:
-            return list(
-                conn.execute(
-                    select(e.c.name).join(m, m.c.entity_id == e.c.id).where(m.c.article_id == article_id)
-                ).scalars()
-            )
+            return list(conn.execute(stmt).scalars())
 
     def memberships(self) -> dict[str, tuple[str, str]]:
         """article id → (story id, event id)."""

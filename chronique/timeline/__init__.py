@@ -190,8 +190,8 @@ def _quotes_for(group: list[_Candidate], quotes: Sequence[Mapping[str, Any]]) ->
     seen: set[str] = set()
     for q in found:
         key = _key(str(q.get("text")))
-        if key in seen:
-            continue
+        if any(key in other or other in key for other in seen):
+            continue  # the same words quoted by another outlet, or a part of them
         seen.add(key)
         speaker = q.get("speaker")
         out.append(

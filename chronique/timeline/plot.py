@@ -1,0 +1,86 @@
+"""A timeline as a picture: a self-contained SVG of dated entries on a time axis.
+
+Entries are dots on a horizontal axis, at their date's position (a month's or a year's middle for
+coarser dates), sized by how many articles report them; labels alternate above and below the axis so
+neighbours do not collide, each with its date and the start of its summary. Everything is escaped:
+summaries come from article text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from chronique.timeline import Entry
+
+WIDTH = 1000
+MARGIN = 60
+AXIS_Y = 220
+HEIGHT = 440
+LABEL_CHARS = 48
+LEVELS = 3  # label heights on each side of the axis
+
+
+def _ordinal(value: str) -> float:
+    if len(value) >= 10:
+        return float(dt.date.fromisoformat(value[:10]).toordinal())
+    if len(value) == 7:
+        return dt.date.fromisoformat(value + "-15").toordinal()
+    return dt.date(int(value[:4]), 7, 1).toordinal()
+
+
+def _short(text: str, n: int = LABEL_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def svg(entries: Sequence[Entry], title: str = "") -> str:
+    """The SVG document of ``entries`` (oldest first)."""
+    dated = [e for e in entries if e.date and e.date[:4].isdigit()]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="12">',
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
+        f'<text x="{MARGIN}" y="28" font-size="16" font-weight="bold">{escape(_short(title, 110))}</text>',
+        f'<line x1="{MARGIN}" y1="{AXIS_Y}" x2="{WIDTH - MARGIN}" y2="{AXIS_Y}" stroke="#333" stroke-width="2"/>',
+    ]
+    if not dated:
+        parts.append(f'<text x="{MARGIN}" y="{AXIS_Y - 12}">no dated entries</text></svg>')
+        return "\n".join(parts)
+    days = [_ordinal(e.date) for e in dated]
+    lo, hi = min(days), max(days)
+    span = max(hi - lo, 1.0)
+
+    def x_of(day: float) -> float:
+        return MARGIN + (day - lo) / span * (WIDTH - 2 * MARGIN) if hi > lo else WIDTH / 2
+
+    for year in range(dt.date.fromordinal(int(lo)).year, dt.date.fromordinal(int(hi)).year + 2):
+        tick = dt.date(year, 1, 1).toordinal()
+        if lo <= tick <= hi:
+            x = x_of(tick)
+            parts.append(
+                f'<line x1="{x:.1f}" y1="{AXIS_Y - 6}" x2="{x:.1f}" y2="{AXIS_Y + 6}" stroke="#333"/>'
+            )
+            parts.append(
+                f'<text x="{x:.1f}" y="{AXIS_Y + 20}" text-anchor="middle" fill="#555">{year}</text>'
+            )
+    for i, (entry, day) in enumerate(zip(dated, days, strict=True)):
+        x = x_of(day)
+        r = 5 + 3 * math.sqrt(len(entry.article_ids))
+        above = i % 2 == 0
+        level = (i // 2) % LEVELS
+        y = AXIS_Y - 40 - 45 * level if above else AXIS_Y + 45 + 45 * level
+        anchor = "start" if x < WIDTH / 2 else "end"
+        dx = 6 if anchor == "start" else -6
+        parts.append(
+            f'<g class="entry"><title>{escape(entry.date)}: {escape(entry.summary)}</title>'
+            f'<line x1="{x:.1f}" y1="{AXIS_Y}" x2="{x:.1f}" y2="{y:.1f}" stroke="#999" stroke-dasharray="3,3"/>'
+            f'<circle cx="{x:.1f}" cy="{AXIS_Y}" r="{r:.1f}" fill="#1f6fb2" fill-opacity="0.8"/>'
+            f'<text x="{x + dx:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-weight="bold">{escape(entry.date)}'
+            f" ({len(entry.article_ids)})</text>"
+            f'<text x="{x + dx:.1f}" y="{y + 15:.1f}" text-anchor="{anchor}">{escape(_short(entry.summary))}</text></g>'
+        )
+    parts.append("</svg>")
+    return "\n".join(parts)

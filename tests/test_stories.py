@@ -1,0 +1,150 @@
+"""Stories, events and timelines: online clustering on real articles, the date-wise timeline, faces."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+from typer.testing import CliRunner
+
+from chronique import api
+from chronique.cli import app
+from chronique.cluster import online, vector_of
+from chronique.cluster.online import EVENT, STORY, day_number, decay
+from chronique.store import schema
+from chronique.timeline import Entry
+from chronique.timeline.plot import svg
+
+from .conftest import ROOT, SAMPLES, TODAY
+
+RPM2 = ROOT / "data" / "rpm2" / "documents"
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> api.Chronique:
+    db = str(tmp_path_factory.mktemp("stories") / "s.db")
+    chq = api.Chronique(db)
+    chq.ingest([SAMPLES], today=TODAY)
+    return chq
+
+
+def test_the_samples_are_one_story_told_day_by_day(samples: api.Chronique) -> None:
+    [story] = samples.stories()
+    assert len(story.article_ids) == 5 and story.people[:2] == ["Vladimir Poutine", "Donald Trump"]
+    entries = samples.timeline(story=story.id)
+    dates = [e.date for e in entries]
+    assert dates == sorted(dates)
+    # The happenings the articles date themselves, each on its own day.
+    for day in ("2017-11-11", "2018-07-13", "2018-07-16", "2018-07-19", "2018-07-24"):
+        assert day in dates, day
+    by_day = {e.date: e for e in entries}
+    assert "Vietnam" in by_day["2017-11-11"].summary
+    assert "inculpé" in by_day["2018-07-13"].summary
+    assert len(by_day["2018-07-13"].article_ids) == 2  # wire copy in two outlets: one entry, two sources
+    assert any(q["speaker"] == "Iouri Ouchakov" for q in by_day["2018-07-24"].quotes)
+
+
+def test_timeline_options_bound_and_limit_the_entries(samples: api.Chronique) -> None:
+    few = samples.timeline(max_dates=3, sentences_per_date=2)
+    assert len(few) == 3 and all(1 <= len(e.sentences) <= 2 for e in few)
+    july = samples.timeline(since="2018-07", until="2018-07-20")
+    assert july and all("2018-07" <= e.date <= "2018-07-20" for e in july)
+    assert samples.timeline(query="Helsinki")  # a query instead of a story
+
+
+def test_events_are_dated_by_what_they_report(samples: api.Chronique) -> None:
+    events = samples.events()
+    assert [e.date for e in events] == sorted(e.date or "9999" for e in events)
+    apec = [e for e in events if e.date == "2017-11-11"]
+    assert apec and len(apec[0].article_ids) == 1  # the Vietnam meeting is an event of its own
+
+
+def test_export_fills_events_stories_and_article_links(samples: api.Chronique) -> None:
+    data = samples.export()
+    story_ids = {s["id"] for s in data["stories"]}
+    event_ids = {e["id"] for e in data["events"]}
+    for article in data["articles"]:
+        assert article["story_id"] in story_ids and article["event_id"] in event_ids
+    for event in data["events"]:
+        assert set(event) >= {"id", "date", "title", "summary", "article_ids", "story_id"}
+    for story in data["stories"]:
+        assert set(story) >= {"id", "title", "event_ids", "first_date", "last_date"}
+
+
+def test_time_decays_similarity_only_outside_the_grace_period() -> None:
+    day = day_number("2018-07-16")
+    assert day is not None and day_number("2018-07") == day - 1 and day_number("XXXX-05-15") is None
+    assert decay(EVENT, day, day - 2, day - 1) == 1.0
+    assert decay(EVENT, day + 30, day, day) < 0.05
+    assert decay(STORY, day + 30, day, day) == 1.0
+    assert decay(STORY, None, day, day) == 1.0
+
+
+def test_clustering_is_deterministic_and_keeps_events_inside_stories() -> None:
+    texts = sorted(RPM2.glob("T0[12]_C1_0[1-4].txt"))
+    runs = []
+    for _ in range(2):
+        engine = create_engine("sqlite://")
+        schema.metadata.create_all(engine)
+        with engine.begin() as conn:
+            for path in texts:
+                text = path.read_text(encoding="utf-8-sig")
+                online.assign(conn, path.name, vector_of(text, None, []), None)
+            runs.append(online.members(conn))
+    assert runs[0] == runs[1]
+    stories = {
+        path.name[:3]: {runs[0][path.name][0] for p in texts if p.name[:3] == path.name[:3]} for path in texts
+    }
+    assert all(len(s) == 1 for s in stories.values())  # each gold story in one predicted story
+    assert stories["T01"] != stories["T02"]  # and two different stories apart
+
+
+def test_the_picture_is_valid_svg_and_escapes_text() -> None:
+    entries = [
+        Entry("2018-07-16", "Sommet <script>alert(1)</script> à Helsinki", ["s"], ["a", "b"]),
+        Entry("2018-07", "Un mois & plus", ["s"], ["c"]),
+        Entry("2019", "Une année", ["s"], ["d"]),
+    ]
+    picture = svg(entries, "Poutine & Trump")
+    root = ET.fromstring(picture)  # well-formed
+    assert root.tag.endswith("svg") and "<script>" not in picture
+    assert "no dated entries" in svg([], "vide")
+
+
+def test_cli_stories_story_events_timeline(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(SAMPLES), "--db", db]).exit_code == 0
+    stories = json.loads(runner.invoke(app, ["stories", "--json", "--db", db]).stdout)
+    assert len(stories) == 1
+    sid = stories[0]["id"]
+    one = json.loads(runner.invoke(app, ["story", sid[:6], "--json", "--db", db]).stdout)
+    assert one["id"] == sid and one["events"] and one["timeline"]
+    events = json.loads(runner.invoke(app, ["events", "--story", sid, "--json", "--db", db]).stdout)
+    assert {e["story_id"] for e in events} == {sid}
+    plot = tmp_path / "t.svg"
+    r = runner.invoke(
+        app,
+        [
+            "timeline",
+            "--max-dates",
+            "4",
+            "--sentences-per-date",
+            "2",
+            "--plot",
+            str(plot),
+            "--json",
+            "--db",
+            db,
+        ],
+    )
+    entries = json.loads(r.stdout)
+    assert len(entries) == 4 and all(
+        set(e) >= {"date", "summary", "sentences", "article_ids", "quotes"} for e in entries
+    )
+    assert [e["date"]["value"] for e in entries] == sorted(e["date"]["value"] for e in entries)
+    ET.fromstring(plot.read_text(encoding="utf-8"))
+    assert runner.invoke(app, ["story", "Snope", "--db", db]).exit_code == 5
