@@ -130,6 +130,7 @@ PRONOUNS: dict[str, str] = {"il": "m", "elle": "f", "ils": "p", "elles": "p"}
 # Titles and honorifics stripped before names are compared.
 TITLES: tuple[str, ...] = (
     "M.", "MM.", "Mme", "Mmes", "Mlle", "Dr", "Dr.", "Pr", "Pr.", "Me", "Mgr", "Sir", "Lord", "Lady",
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
     "monsieur", "madame", "général", "colonel", "cheikh", "ayatollah", "imam", "pape", "abbé", "saint",
 )  # fmt: skip
 

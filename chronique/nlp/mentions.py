@@ -27,7 +27,6 @@ from chronique.nlp.names import NameKey, fold, is_acronym, name_key, strip_title
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
 _TRIM = " \t\n,;:.!?\"«»“”()[]'’-–"
-_TITLE_BEFORE = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr)\.?\s+)$")
 _APPOSITION_GAP = re.compile(r"^\s*,?\s*$")
 _LONG_APPOSITION = re.compile(r"\s+(?:d[eu]s?|d'|à|au|de\s+la|en)\s[^,.;:«»\"()]{1,60},\s*")
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
@@ -142,7 +141,7 @@ def _names(text: str, ents: list[tuple[int, int, str]], lang: LanguageData) -> l
         if fold(core) in _role_words(lang) or fold(core).rstrip("s") in _role_words(lang):
             continue  # "Secrétaire d'Etat", "Russes": a role or a people, not a name
         if label == "PER":
-            title = _TITLE_BEFORE.search(text, max(0, start - 6), start)
+            title = _title_before(lang).search(text, max(0, start - 6), start)
             if title:
                 start = title.start()
             elif _follows_determiner(text, start) and len(core.split()) == 1:
@@ -158,6 +157,13 @@ def _name_end(text: str, start: int, end: int, lang: LanguageData) -> int:
         if word.start() > 0 and w[:1].islower() and fold(w) not in particles and not fold(w).startswith("d'"):
             return (start + word.start()) if text[start + word.start() - 1] == " " else end
     return end
+
+
+@cache
+def _title_before(lang: LanguageData) -> re.Pattern[str]:
+    """A title written just before a name ("M. ", "Mme ", "Mr "): capitalised titles only."""
+    titles = sorted({t.rstrip(".") for t in lang.people.titles if t[:1].isupper()}, key=len, reverse=True)
+    return re.compile(r"(?:\b(?:" + "|".join(re.escape(t) for t in titles) + r")\.?\s+)$")
 
 
 @cache

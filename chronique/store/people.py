@@ -153,7 +153,11 @@ def _update_entity(
     # The fullest name form, then the most used, then the first in alphabetical order: the same
     # whatever order the articles came in.
     if max(counts, key=lambda label: (counts[label], label)) == "PER":
-        name = min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
+        # The fullest form among those used twice or more (one odd span of the model, "Arraï Muammar
+        # Kadhafi", does not rename a person), then the most used, then alphabetical.
+        full = [f for f in forms if len(f.split()) >= 2] or list(forms)
+        repeated = max(forms[f] for f in full) >= 2
+        name = min(full, key=lambda f: (repeated and forms[f] < 2, -len(f.split()), -forms[f], f))
     else:  # "États-Unis" written most often, not the rarer "États Unis"
         name = min(forms, key=lambda f: (-forms[f], -len(f), f))
     kind = max(sorted(counts), key=lambda label: counts[label]) if counts else row["type"]
