@@ -109,13 +109,20 @@ class Chronique:
 
     def story(self, story_id: str) -> Story | None:
         """One story by id or unique id prefix."""
-        found = [s for s in self.stories() if s.id.startswith(story_id)]
-        return found[0] if len(found) == 1 else None
+        ids = self.store.story_ids(story_id)
+        if len(ids) != 1:
+            return None
+        found = stories_of(self.store, self.store.articles(ids=self.store.story_article_ids(ids[0])))[0]
+        return found[0] if found else None
 
     def events(self, story: str | None = None) -> list[Event]:
         """Events in date order (of one story, by id or prefix, when given)."""
-        events = stories_of(self.store)[1]
-        return [e for e in events if story is None or e.story_id.startswith(story)]
+        if story is None:
+            return stories_of(self.store)[1]
+        ids = self.store.story_ids(story)
+        if len(ids) != 1:
+            return []
+        return stories_of(self.store, self.store.articles(ids=self.store.story_article_ids(ids[0])))[1]
 
     def timeline(
         self,
@@ -132,13 +139,11 @@ class Chronique:
         if query is not None:
             articles = self.store.search(query, limit=10_000)
         else:
-            chosen = self.story(story) if story is not None else next(iter(self.stories()), None)
-            if chosen is None:
+            ids = self.store.story_ids(story or "")
+            if not ids or (story is not None and len(ids) != 1):
                 return []
-            wanted = set(chosen.article_ids)
-            articles = [a for a in self.store.iter_articles() if a.id in wanted]
-        ids = {a.id for a in articles}
-        quotes = [q for q in self.store.quotes() if q["article_id"] in ids]
+            articles = self.store.articles(ids=self.store.story_article_ids(ids[0]))
+        quotes = self.store.quotes(article_ids=[a.id for a in articles])
         return build_timeline(
             articles,
             quotes,

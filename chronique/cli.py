@@ -621,9 +621,11 @@ def timeline(
             story=story_id, query=query, since=since, until=until, max_dates=max_dates,
             sentences_per_date=sentences_per_date,
         )  # fmt: skip
-        title = query or next(
-            (s.title for s in chq.stories() if story_id is None or s.id.startswith(story_id)), ""
-        )
+        if query is None:
+            chosen = chq.story(story_id if story_id is not None else next(iter(chq.store.story_ids()), ""))
+            title = chosen.title if chosen is not None else ""
+        else:
+            title = query
     if plot is not None:
         plot.write_text(timeline_svg(entries, title), encoding="utf-8")
     if as_json:
@@ -734,12 +736,21 @@ def bench(
         list[int] | None,
         typer.Option("--reuse", help="Also benchmark reuse detection on N synthetic documents (repeatable)."),
     ] = None,
+    stories_sizes: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--stories",
+            help="Also measure the cost of adding an article with N stored, and timeline latency (repeatable).",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Measure throughput and memory against a bare spaCy pass, and the cleaner's over-removal;
-    with --reuse N, text-reuse detection on synthetic corpora with planted near-duplicates."""
+    with --reuse N, text-reuse detection on synthetic corpora with planted near-duplicates; with
+    --stories N, story clustering and timelines at scale."""
     from chronique.bench import overremoval, run_throughput
     from chronique.bench.reuse import run_reuse_bench
+    from chronique.bench.stories import run_stories_bench
 
     with _errors():
         throughput = run_throughput(
@@ -751,12 +762,14 @@ def bench(
         )
         removal = None if no_overremoval or not overremoval_folder else overremoval(overremoval_folder)
         reuse_result = run_reuse_bench(tuple(reuse_sizes)) if reuse_sizes else None
+        stories_result = run_stories_bench(tuple(stories_sizes)) if stories_sizes else None
     if as_json:
         out.print_json(
             data={
                 "throughput": throughput.as_dict(),
                 "overremoval": removal.as_dict() if removal else None,
                 "reuse": reuse_result.as_dict() if reuse_result else None,
+                "stories": stories_result.as_dict() if stories_result else None,
             }
         )
         return
@@ -767,6 +780,9 @@ def bench(
     if reuse_result is not None:
         out.print()
         out.print(reuse_result.format(), markup=False, highlight=False)
+    if stories_result is not None:
+        out.print()
+        out.print(stories_result.format(), markup=False, highlight=False)
 
 
 def main() -> None:

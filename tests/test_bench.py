@@ -127,3 +127,15 @@ def test_bench_command_with_reuse() -> None:
     data = json.loads(result.output)
     [row] = data["reuse"]["rows"]
     assert row["documents"] == 2000 and row["recall"] >= 0.97
+
+
+def test_stories_bench_measures_add_cost_and_timeline_latency() -> None:
+    from chronique.bench.stories import run_stories_bench
+
+    result = run_stories_bench((200, 400), timeline_queries=3)
+    assert [c["size"] for c in result.checkpoints] == [200, 400]
+    assert all(c["ms_per_article"] > 0 for c in result.checkpoints)
+    assert result.stories >= 10 and len(result.timeline_ms) == 3
+    data = result.as_dict()
+    assert data["growth"] is not None and data["timeline_p95_ms"] >= data["timeline_p50_ms"]
+    assert "ms/article" in result.format()

@@ -17,12 +17,13 @@ import datetime as dt
 import hashlib
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, select, update
+from sqlalchemy import Connection, bindparam, select, text
 
-from chronique.cluster.vectors import Vector, add_into, cosine, normalise, top
+from chronique.cluster.vectors import Vector, add_into, cosine, top
 from chronique.store import schema
 
 
@@ -34,12 +35,13 @@ class Level:
     threshold: float  # cosine (after decay) to join a cluster
     grace_days: int  # no decay while the article is within this many days of the cluster
     decay_days: float  # then similarity is multiplied by exp(-(gap - grace) / decay_days)
-    centroid_terms: int = 300  # features kept in a centroid
+    centroid_terms: int = 200  # features kept in a centroid
     index_terms: int = 30  # of which these are in the candidate index
     query_terms: int = 15  # an article looks up clusters by its strongest features
-    max_candidates: int = 50  # best-matching candidates scored in full
+    max_candidates: int = 12  # best-matching candidates scored in full
 
 
+POSTINGS = 200  # clusters read per feature when looking up candidates
 STORY = Level("story", threshold=0.10, grace_days=120, decay_days=365.0)
 EVENT = Level("event", threshold=0.13, grace_days=2, decay_days=7.0)
 
@@ -80,27 +82,52 @@ def cluster_id(level: Level, article_id: str) -> str:
     return prefix + hashlib.sha1(f"{level.name}:{article_id}".encode()).hexdigest()[:12]
 
 
-def _candidates(
-    conn: Connection, level: Level, vector: Vector, parent: str | None
-) -> list[tuple[str, Vector, int, int | None, int | None]]:
-    c, t = schema.clusters, schema.cluster_terms
-    terms = list(top(vector, level.query_terms))
-    if not terms:
-        return []
+# The hot statements, built once (SQLAlchemy caches their compiled form).
+_POSTINGS = text(
+    "SELECT cluster_id FROM cluster_terms WHERE level = :level AND term = :term ORDER BY seq DESC LIMIT :limit"
+)
+_CLUSTERS = text(
+    "SELECT id, centroid, n, first_day, last_day FROM clusters WHERE level = :level AND id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_EVENTS = text(
+    "SELECT id, centroid, n, first_day, last_day FROM clusters WHERE level = :level AND parent = :parent "
+    "ORDER BY last_day DESC, id LIMIT :limit"
+)
+_UPDATE = text(
+    "UPDATE clusters SET centroid = :centroid, n = :n, first_day = :first, last_day = :last "
+    "WHERE level = :level AND id = :id"
+)
+_INSERT = text(
+    "INSERT INTO clusters (level, id, parent, centroid, n, first_day, last_day) "
+    "VALUES (:level, :id, :parent, :centroid, 1, :day, :day)"
+)
+_UNINDEX = text("DELETE FROM cluster_terms WHERE level = :level AND cluster_id = :id")
+_INDEX = text("INSERT INTO cluster_terms (level, term, cluster_id) VALUES (:level, :term, :id)")
+
+_Candidate = tuple[str, Vector, int, int | None, int | None]
+
+
+def _candidates(conn: Connection, level: Level, vector: Vector, parent: str | None) -> list[_Candidate]:
+    """Clusters worth scoring: a story's own events, or the stories that index the article's strongest
+    features — at most ``POSTINGS`` per feature, the most recently updated first, then the
+    ``max_candidates`` sharing the most weight — so a lookup costs the same however many are stored."""
+    if parent is not None:  # a story's events, the most recently updated first
+        rows = conn.execute(_EVENTS, {"level": level.name, "parent": parent, "limit": level.max_candidates})
+        return [(r[0], json.loads(r[1]), r[2], r[3], r[4]) for r in rows]
     hits: dict[str, float] = {}
-    for cid, term in conn.execute(
-        select(t.c.cluster_id, t.c.term).where(t.c.level == level.name, t.c.term.in_(terms))
-    ):
-        hits[cid] = hits.get(cid, 0.0) + vector.get(term, 0.0)
+    for term in top(vector, level.query_terms):
+        for (cid,) in conn.execute(_POSTINGS, {"level": level.name, "term": term, "limit": POSTINGS}):
+            hits[cid] = hits.get(cid, 0.0) + vector[term]
     best = sorted(hits, key=lambda k: (-hits[k], k))[: level.max_candidates]
     if not best:
         return []
-    stmt = select(c.c.id, c.c.centroid, c.c.n, c.c.first_day, c.c.last_day).where(
-        c.c.level == level.name, c.c.id.in_(best)
-    )
-    if parent is not None:
-        stmt = stmt.where(c.c.parent == parent)
-    return [(r[0], json.loads(r[1]), r[2], r[3], r[4]) for r in conn.execute(stmt)]
+    rows = conn.execute(_CLUSTERS, {"level": level.name, "ids": best})
+    return [(r[0], json.loads(r[1]), r[2], r[3], r[4]) for r in rows]
+
+
+def _similarity(vector: Vector, centroid: Vector) -> float:
+    norm = math.sqrt(sum(x * x for x in centroid.values()))
+    return cosine(vector, centroid) / norm if norm > 0 else 0.0
 
 
 def _assign(
@@ -108,50 +135,46 @@ def _assign(
 ) -> tuple[str, float]:
     scored = []
     for cid, centroid, n, first, last in _candidates(conn, level, vector, parent):
-        sim = cosine(vector, normalise(centroid)) * decay(level, day, first, last)
+        sim = _similarity(vector, centroid) * decay(level, day, first, last)
         scored.append((sim, cid, centroid, n, first, last))
-    c = schema.clusters
     if scored:
         sim, cid, centroid, n, first, last = max(scored, key=lambda s: (s[0], s[1]))
         if sim >= level.threshold:
             centroid = add_into(centroid, vector, n, level.centroid_terms)
             days = [d for d in (first, last, day) if d is not None]
             conn.execute(
-                update(c)
-                .where(and_(c.c.level == level.name, c.c.id == cid))
-                .values(
-                    centroid=json.dumps(centroid, sort_keys=True),
-                    n=n + 1,
-                    first_day=min(days) if days else None,
-                    last_day=max(days) if days else None,
-                )
+                _UPDATE,
+                {
+                    "centroid": json.dumps(centroid, sort_keys=True),
+                    "n": n + 1,
+                    "first": min(days) if days else None,
+                    "last": max(days) if days else None,
+                    "level": level.name,
+                    "id": cid,
+                },
             )
             _index(conn, level, cid, centroid)
             return cid, sim
     cid = cluster_id(level, article_id)
     conn.execute(
-        c.insert().values(
-            level=level.name,
-            id=cid,
-            parent=parent,
-            centroid=json.dumps(vector, sort_keys=True),
-            n=1,
-            first_day=day,
-            last_day=day,
-        )
+        _INSERT,
+        {
+            "level": level.name,
+            "id": cid,
+            "parent": parent,
+            "centroid": json.dumps(vector, sort_keys=True),
+            "day": day,
+        },
     )
     _index(conn, level, cid, vector)
     return cid, 1.0
 
 
 def _index(conn: Connection, level: Level, cid: str, centroid: Vector) -> None:
-    t = schema.cluster_terms
-    conn.execute(delete(t).where(and_(t.c.level == level.name, t.c.cluster_id == cid)))
-    rows = [
-        {"level": level.name, "term": term, "cluster_id": cid} for term in top(centroid, level.index_terms)
-    ]
+    conn.execute(_UNINDEX, {"level": level.name, "id": cid})
+    rows = [{"level": level.name, "term": term, "id": cid} for term in top(centroid, level.index_terms)]
     if rows:
-        conn.execute(t.insert(), rows)
+        conn.execute(_INDEX, rows)
 
 
 def assign(conn: Connection, article_id: str, vector: Vector, date: str | None) -> Assignment:
@@ -167,10 +190,13 @@ def assign(conn: Connection, article_id: str, vector: Vector, date: str | None) 
     return Assignment(story, event, s_sim, e_sim)
 
 
-def members(conn: Connection) -> dict[str, tuple[str, str]]:
-    """article id → (story id, event id)."""
+def members(conn: Connection, article_ids: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
+    """article id → (story id, event id), of every article or of ``article_ids``."""
     m = schema.cluster_members
-    return {r[0]: (r[1], r[2]) for r in conn.execute(select(m.c.article_id, m.c.story_id, m.c.event_id))}
+    stmt = select(m.c.article_id, m.c.story_id, m.c.event_id)
+    if article_ids is not None:
+        stmt = stmt.where(m.c.article_id.in_(list(article_ids)))
+    return {r[0]: (r[1], r[2]) for r in conn.execute(stmt)}
 
 
 def centroid_of(conn: Connection, level: str, cid: str) -> dict[str, Any]:

@@ -31,7 +31,7 @@ def stories_of(store: Store, articles: Iterable[Article] | None = None) -> tuple
     articles = list(store.iter_articles() if articles is None else articles)
     names = {a.id: store.entity_names_of(a.id) for a in articles}
     people = {a.id: store.entity_names_of(a.id, "PER") for a in articles}
-    return describe(articles, store.memberships(), names, people)
+    return describe(articles, store.memberships([a.id for a in articles]), names, people)
 
 
 def detect_reuse(store: Store) -> ReuseDetector:

@@ -161,11 +161,12 @@ Index("ix_clusters_parent", clusters.c.parent)
 cluster_terms = Table(
     "cluster_terms",
     metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # later postings are of fresher clusters
     Column("level", String(8), nullable=False),
     Column("term", Text, nullable=False),
     Column("cluster_id", String(32), nullable=False),
 )
-Index("ix_cluster_terms_term", cluster_terms.c.level, cluster_terms.c.term)
+Index("ix_cluster_terms_term", cluster_terms.c.level, cluster_terms.c.term, cluster_terms.c.seq)
 Index("ix_cluster_terms_cluster", cluster_terms.c.level, cluster_terms.c.cluster_id)
 cluster_members = Table(
     "cluster_members",

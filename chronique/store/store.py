@@ -235,10 +235,36 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(stmt).scalars())
 
-    def memberships(self) -> dict[str, tuple[str, str]]:
-        """article id → (story id, event id)."""
+    def story_ids(self, prefix: str = "") -> list[str]:
+        """Ids of the stories whose id starts with ``prefix``, largest first."""
+        m = schema.cluster_members
         with self.engine.connect() as conn:
-            return online.members(conn)
+            return list(
+                conn.execute(
+                    select(m.c.story_id)
+                    .where(m.c.story_id.like(f"{prefix}%"))
+                    .group_by(m.c.story_id)
+                    .order_by(func.count().desc(), m.c.story_id)
+                ).scalars()
+            )
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        """The articles of one story, in ingest order."""
+        m = schema.cluster_members
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(
+                    select(m.c.article_id)
+                    .join(t_articles, t_articles.c.id == m.c.article_id)
+                    .where(m.c.story_id == story_id)
+                    .order_by(t_articles.c.seq)
+                ).scalars()
+            )
+
+    def memberships(self, article_ids: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
+        """article id → (story id, event id), of every article or of ``article_ids``."""
+        with self.engine.connect() as conn:
+            return online.members(conn, article_ids)
 
     def save_people(self, annotations: Mapping[str, Annotations], through: int) -> None:
         """Store the annotations of already stored articles (replacing any), and move the mark."""
@@ -288,8 +314,9 @@ class Store:
         about: str | None = None,
         article_id: str | None = None,
         limit: int | None = None,
+        article_ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """Quotations in ingest order: by a speaker, mentioning an entity, or of one article."""
+        """Quotations in ingest order: by a speaker, mentioning an entity, of one article or of some."""
         q = schema.quotes
         stmt = (
             select(q).join(t_articles, t_articles.c.id == q.c.article_id).order_by(t_articles.c.seq, q.c.idx)
@@ -314,6 +341,8 @@ class Store:
                 stmt = stmt.where(mentioned)
             if article_id is not None:
                 stmt = stmt.where(q.c.article_id == article_id)
+            if article_ids is not None:
+                stmt = stmt.where(q.c.article_id.in_(list(article_ids)))
             if limit:
                 stmt = stmt.limit(limit)
             rows = conn.execute(stmt).mappings().all()
