@@ -22,13 +22,16 @@ from functools import cache
 
 from chronique.lang import LanguageData
 from chronique.nlp.lexicon import Lexicon, lexicon
-from chronique.nlp.names import NameKey, fold, is_acronym, name_key, strip_title
+from chronique.nlp.names import NameKey, fold, has_title, is_acronym, name_key, strip_title
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
 _TRIM = " \t\n,;:.!?\"«»“”()[]'’-–"
 _APPOSITION_GAP = re.compile(r"^\s*,?\s*$")
 _LONG_APPOSITION = re.compile(r"\s+(?:d[eu]s?|d'|à|au|de\s+la|en)\s[^,.;:«»\"()]{1,60},\s*")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:à|vers|depuis|dans|près de|autour de|au sud de|au nord de)\s+$", re.IGNORECASE
+)
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.]{1,9})\s*\)")
 
@@ -110,7 +113,7 @@ def find_mentions(
     ]
     mentions = sorted(names + roles, key=lambda m: (m.start, -m.end))
     entities: list[LocalEntity] = []
-    _group_names(mentions, entities, lang)
+    _group_names(text, mentions, entities, lang)
     _link_acronyms(text, mentions, entities, lang)
     _resolve_roles(text, mentions, entities, lang, date)
     return Entities(mentions, entities)
@@ -282,7 +285,7 @@ def _attach(entity: LocalEntity, index: int, mention: Mention, lang: LanguageDat
             entity.keys.add(key)
 
 
-def _group_names(mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData) -> None:
+def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData) -> None:
     by_key: dict[tuple[str, NameKey], LocalEntity] = {}
     singles: list[tuple[int, Mention, NameKey]] = []
     for i, m in enumerate(mentions):
@@ -335,6 +338,17 @@ def _group_names(mentions: list[Mention], entities: list[LocalEntity], lang: Lan
         ]
         if len(fuller) == 1:
             _merge(e, fuller[0], mentions)
+    # "à Benghazi", "vers Bani Walid": a one-word "person" the text only ever puts after a preposition
+    # of place, and never gives a title, is a place the model mistook for a person.
+    for e in entities:
+        ms = [mentions[j] for j in e.mentions]
+        if ms and all(
+            m.label == "PER" and len(name_key(m.text, lang)) == 1 and not has_title(m.text, lang) for m in ms
+        ):
+            placed = sum(bool(_PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start])) for m in ms)
+            if placed and placed * 2 >= len(ms):
+                for m in ms:
+                    m.label = "LOC"
     for e in entities:  # the label most of the entity's mentions carry
         labels = Counter(mentions[j].label for j in e.mentions)
         e.label = labels.most_common(1)[0][0] if labels else e.label
