@@ -263,3 +263,13 @@ def test_padded_straight_quotes_open_a_sentence_and_channels_need_que() -> None:
     assert got[0][:2] == ("direct", "Nous avons fait une campagne remarquable")
     assert ("indirect", "la recherche manquait de moyens", "Marie Curie") in got
     assert not any("aller de l'avant" in t for _, t, _ in got)
+
+
+def test_selon_needs_someone_who_can_speak() -> None:
+    text = (
+        "La confusion règne dans la capitale, selon une géographie complexe. "
+        "Les troupes ont reculé, selon une source proche du dossier. "
+        "Selon le schéma retenu, la France paiera trois milliards."
+    )
+    got = said(run(text))
+    assert [t for _, t, _ in got] == ["Les troupes ont reculé"]

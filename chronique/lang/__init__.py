@@ -52,6 +52,7 @@ class PeopleData:
     person_epithets: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
     not_names: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    source_nouns: tuple[str, ...] = ()  # "source" (selon une source proche du dossier)
     feminine_first_names: frozenset[str] = frozenset()
     masculine_first_names: frozenset[str] = frozenset()
 

@@ -381,6 +381,7 @@ DATA = LanguageData(
         person_epithets=people.PERSON_EPITHETS,
         not_names=people.NOT_NAMES,
         quote_pairs=people.QUOTE_PAIRS,
+        source_nouns=people.SOURCE_NOUNS,
         feminine_first_names=people.FEMININE_FIRST_NAMES,
         masculine_first_names=people.MASCULINE_FIRST_NAMES,
     ),

@@ -366,3 +366,17 @@ MASCULINE_FIRST_NAMES: frozenset[str] = frozenset(
     volodymyr petro viktor alexeï alexei  hamid omar hassan hosni mouammar bachar
     """.split()  # noqa: SIM905
 )
+
+# Nouns of those who can be a source in "selon X" when X names no one: "selon une source proche du
+# dossier", "selon les militaires colombiens" (role nouns and bodies count too).
+SOURCE_NOUNS: tuple[str, ...] = tuple(
+    """
+    source sources proche proches entourage témoin témoins habitant habitants responsable responsables
+    expert experts analyste analystes observateur observateurs militaire militaires policier policiers
+    enquêteur enquêteurs médecin médecins secouriste secouristes diplomate diplomates officiel officiels
+    autorités autorité organisateurs organisateur syndicat syndicats association associations
+    communiqué communiqués déclaration rapport étude sondage enquête bilan chiffres estimation estimations
+    médias agence presse journal quotidien chaîne télévision radio site opposition rebelles insurgés
+    manifestants militants élus élu député sénateur maire famille avocat avocats lui elle eux
+    """.split()  # noqa: SIM905
+)

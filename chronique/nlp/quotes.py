@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from chronique.dates.events import sentences
 from chronique.lang import LanguageData
 from chronique.nlp.lexicon import WORD, Lexicon, lexicon
 from chronique.nlp.mentions import Entities, Mention
+from chronique.nlp.names import fold
 from chronique.nlp.quotemarks import CLOSERS as _CLOSERS
 from chronique.nlp.quotemarks import OPENERS as _OPENERS
 from chronique.nlp.quotemarks import STRAIGHT as _STRAIGHT
@@ -121,6 +123,7 @@ class _Finder:
         self.previous_paragraph: _Speaker | None = None  # who the last paragraph ended quoting
         self.genders = _genders(found, lang)
         self.quoted = quote_spans(text)
+        self.sources = _source_nouns(lang)
 
     def run(self) -> list[Quote]:
         pos = 0
@@ -545,6 +548,8 @@ class _Finder:
                 or (speaker_m.start > m.end() and _after_preposition(text, speaker_m.start))
             ):  # "D'après une source proche du dossier": the words, no entity
                 who = _Speaker(None, phrase.group(0).strip(), "none")
+                if not self._names_a_source(phrase.group(0)):
+                    continue  # "selon une géographie complexe", "selon le schéma retenu": no one speaks
             pronoun = re.match(r"(lui|elle)\b", text[m.end() : e])
             if pronoun:
                 who = self._pronoun("il" if pronoun.group(1) == "lui" else "elle", m.start())
@@ -576,6 +581,12 @@ class _Finder:
             cue = _Cue(m.start(), m.end(), m.end(), None, "according")
             if self._add(cs, ce, cue, who, qspans):
                 claimed.append((cs, ce))
+
+    def _names_a_source(self, phrase: str) -> bool:
+        """Whether words with no entity name someone who can say something: "une source proche du
+        dossier", "les militaires colombiens", "le ministère" — a noun of the source list."""
+        words = [fold(w) for w in WORD.findall(phrase)]
+        return any(w.rstrip("s") in self.sources or w in self.sources for w in words[:4])
 
     def _unknown_incise(
         self, s: int, e: int, qspans: list[tuple[int, int]], claimed: list[tuple[int, int]]
@@ -733,6 +744,13 @@ class _Finder:
         if who.entity is not None and who.how != "carried":
             self.last_speaker = (self.sentence_no, who)
         return quote
+
+
+@cache
+def _source_nouns(lang: LanguageData) -> frozenset[str]:
+    p = lang.people
+    nouns = set(p.source_nouns) | {r.replace("_", " ").split()[0] for r in p.person_roles} | set(p.org_roles)
+    return frozenset(fold(n).rstrip("s") for n in nouns) | frozenset(fold(n) for n in nouns)
 
 
 def _after_preposition(text: str, start: int) -> bool:
