@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -53,8 +54,22 @@ class Chronique:
     def run(self, inputs: Iterable[str | Path], *, report: str | Path | None = None) -> RunResult:
         """``ingest`` and write the HTML report (to ``settings.report_path`` unless ``report`` is given)."""
         result = self.ingest(inputs)
-        write_report(result, report or self.settings.report_path)
+        write_report(result, report or self.settings.report_path, self.stories_of_run(result))
         return result
+
+    def stories_of_run(
+        self, result: RunResult, limit: int = 3, max_dates: int = 10
+    ) -> list[tuple[Story, list[Entry]]]:
+        """The largest stories a run's articles are in, each with its timeline."""
+        sizes = Counter(
+            story for story, _ in self.store.memberships(sorted(a.id for a in result.articles)).values()
+        )
+        told = []
+        for story_id, _ in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
+            found = self.story(story_id)
+            if found is not None:
+                told.append((found, self.timeline(story=story_id, max_dates=max_dates)))
+        return told
 
     def articles(
         self,
@@ -152,6 +167,10 @@ class Chronique:
             since=since,
             until=until,
         )
+
+    def quotes_of(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The quotations of the given articles."""
+        return self.store.quotes(article_ids=article_ids)
 
     def export(self) -> dict[str, Any]:
         """The whole store in the public JSON shape (DESIGN.md, "Contracts")."""

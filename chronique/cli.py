@@ -132,17 +132,6 @@ def _print_report(result: RunResult) -> None:
         out.print(f"\n… and {len(result.articles) - REPORT_MAX_ARTICLES} more articles (see the HTML report)")
 
 
-def _run_stories(chq: api.Chronique, ids: set[str]) -> list[tuple[Any, list[Any]]]:
-    """The largest stories this run's articles are in, each with its timeline."""
-    sizes = Counter(story for story, _ in chq.store.memberships(sorted(ids)).values())
-    told = []
-    for story_id, _ in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[:REPORT_STORIES]:
-        found = chq.story(story_id)
-        if found is not None:
-            told.append((found, chq.timeline(story=story_id, max_dates=10)))
-    return told
-
-
 def _print_stories(told: list[tuple[Any, list[Any]]]) -> None:
     """The run's main stories, each told as its timeline."""
     for st, entries in told:
@@ -186,10 +175,10 @@ def run(
         settings = _settings(config, db=db, report_path=report)
         with api.Chronique(settings=settings) as chq:
             result = _ingest(chq, inputs, not as_json)
-            path = write_report(result, settings.report_path)
+            told = chq.stories_of_run(result, REPORT_STORIES)
+            path = write_report(result, settings.report_path, told)
             ids = {a.id for a in result.articles}
-            said = [q for q in chq.quotes() if q["article_id"] in ids]
-            told = _run_stories(chq, ids)
+            said = chq.quotes_of(sorted(ids))
     _print_skipped(result)
     if as_json:
         out.print_json(data={"summary": summarise(result).as_dict(), "report": str(path),

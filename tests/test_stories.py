@@ -148,3 +148,15 @@ def test_cli_stories_story_events_timeline(tmp_path: Path) -> None:
     assert [e["date"]["value"] for e in entries] == sorted(e["date"]["value"] for e in entries)
     ET.fromstring(plot.read_text(encoding="utf-8"))
     assert runner.invoke(app, ["story", "Snope", "--db", db]).exit_code == 5
+
+
+def test_the_html_report_tells_the_story_with_its_picture(tmp_path: Path) -> None:
+    chq = api.Chronique(str(tmp_path / "r.db"))
+    try:
+        report = tmp_path / "r.html"
+        chq.run([SAMPLES], report=report)
+    finally:
+        chq.close()
+    page = report.read_text(encoding="utf-8")
+    assert 'class="story"' in page and "<svg" in page
+    assert '<time datetime="2018-07-13">' in page and "Iouri Ouchakov" in page

@@ -3,14 +3,19 @@ shown struck out in place with its reason. Article text is untrusted: Jinja2 aut
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
+from chronique.cluster.describe import Story
 from chronique.model import Article
 from chronique.pipeline import RunResult, timexes
 from chronique.report.summary import summarise
+from chronique.timeline import Entry
+from chronique.timeline.plot import svg
 
 
 @dataclass(frozen=True)
@@ -70,12 +75,20 @@ def _environment() -> Environment:
     return env
 
 
-def render_report(result: RunResult, title: str = "Chronique report") -> str:
+def render_report(
+    result: RunResult, title: str = "Chronique report", stories: Sequence[tuple[Story, list[Entry]]] = ()
+) -> str:
+    """The HTML report of a run; ``stories`` (each with its timeline) are told first, with a picture."""
     template = _environment().get_template("report.html")
-    return template.render(title=title, summary=summarise(result), result=result, articles=result.articles)
+    told = [(story, entries, Markup(svg(entries, story.title))) for story, entries in stories]
+    return template.render(
+        title=title, summary=summarise(result), result=result, articles=result.articles, stories=told
+    )
 
 
-def write_report(result: RunResult, path: str | Path) -> Path:
+def write_report(
+    result: RunResult, path: str | Path, stories: Sequence[tuple[Story, list[Entry]]] = ()
+) -> Path:
     path = Path(path)
-    path.write_text(render_report(result), encoding="utf-8")
+    path.write_text(render_report(result, stories=stories), encoding="utf-8")
     return path
