@@ -38,7 +38,7 @@ REPORT_STORIES = 3  # stories told as timelines at the end of `run`
 
 app = typer.Typer(
     name="chronique",
-    help="News intelligence for French news: clean, date, store and report on articles.",
+    help="News intelligence for French news: what happened, when, who said what, and which outlets reported it.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -170,7 +170,8 @@ def run(
     as_json: JsonOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """Ingest, clean and date articles, print a report and write an HTML report."""
+    """Ingest articles (clean, date, find who said what, group into stories), print a report with the
+    stories told as timelines, and write an HTML report."""
     with _errors():
         settings = _settings(config, db=db, report_path=report)
         with api.Chronique(settings=settings) as chq:
