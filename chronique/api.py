@@ -162,6 +162,7 @@ class Chronique:
         return build_timeline(
             articles,
             quotes,
+            stored=self.store.sentence_dates(articles),
             max_dates=max_dates,
             sentences_per_date=sentences_per_date,
             since=since,

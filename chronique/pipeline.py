@@ -182,7 +182,8 @@ def ingest(
                 result.skipped.append(Skipped(doc.origin, f"analysis failed ({type(exc).__name__}: {exc})"))
         annotations = people_of(fresh, settings) if settings.nlp else None
         vectors = {a.id: vector_of(a.text, a.title, _names(annotations, a.id), a.language) for a in fresh}
-        result.added += store.add(fresh, stats, annotations, vectors)
+        dated = {a.id: dated_sentences(a) for a in fresh}
+        result.added += store.add(fresh, stats, annotations, vectors, dated)
         result.articles.extend(fresh)
         new_articles.extend(fresh)
     changed = redate(result.articles, store, today, known)
@@ -313,6 +314,7 @@ def redate(
     for article in pool.values():
         if article.id in changed:
             article.published = changed[article.id]
+    store.save_sentence_dates({a.id: dated_sentences(a) for a in pool.values() if a.id in changed})
     return changed
 
 

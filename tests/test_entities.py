@@ -154,5 +154,7 @@ def test_cli_quotes_entities_entity(tmp_path: Path) -> None:
 def test_a_city_the_model_calls_a_person_is_a_place() -> None:
     text = "Les combats ont repris à Benghazi. Des renforts sont partis vers Benghazi. M. Poutine a parlé."
     found = mentions_of(text, PER="Benghazi|Poutine")
-    labels = {found.mentions[j].text: found.entities[e.index].label for e in found.entities for j in e.mentions}
+    labels = {
+        found.mentions[j].text: found.entities[e.index].label for e in found.entities for j in e.mentions
+    }
     assert labels["Benghazi"] == "LOC" and labels["M. Poutine"] == "PER"

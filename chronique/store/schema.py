@@ -179,7 +179,16 @@ cluster_members = Table(
 Index("ix_cluster_members_story", cluster_members.c.story_id)
 Index("ix_cluster_members_event", cluster_members.c.event_id)
 
-SCHEMA_VERSION = 4
+# Each article's sentences with the date they report (schema 5): timelines read them instead of
+# dating every sentence of a story at query time. Refreshed when an article is redated.
+sentence_dates = Table(
+    "sentence_dates",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("data", Text, nullable=False),  # JSON [[start, end, value, confidence, evidence], …]
+)
+
+SCHEMA_VERSION = 5
 
 
 def _v1(conn: Connection) -> None:
@@ -203,5 +212,9 @@ def _v4(conn: Connection) -> None:
     metadata.create_all(conn, tables=[clusters, cluster_terms, cluster_members])
 
 
+def _v5(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[sentence_dates])
+
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2, 2: _v3, 3: _v4}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2, 2: _v3, 3: _v4, 4: _v5}

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from chronique.clean.learned import LineStats
 from chronique.cluster import online
 from chronique.cluster.vectors import Vector
+from chronique.dates.events import DatedSentence
 from chronique.errors import StoreError
 from chronique.model import Article, PublicationDate, RemovedSpan, Segment
 from chronique.nlp.analysis import Annotations
@@ -117,6 +118,7 @@ class Store:
         stats: LineStats | None = None,
         annotations: Mapping[str, Annotations] | None = None,
         vectors: Mapping[str, Vector] | None = None,
+        dated: Mapping[str, Sequence[DatedSentence]] | None = None,
     ) -> int:
         """Store the new articles of ``batch``, their entities and quotations (``annotations`` by
         article id) and the line counts learned from them, in one transaction.
@@ -148,6 +150,8 @@ class Store:
                     people.save_annotations(conn, article.id, annotations[article.id])
                     if article.seq is not None:
                         self._set_meta(conn, "people_through", str(article.seq))
+                if dated is not None and article.id in dated:
+                    self._save_dated(conn, article.id, dated[article.id])
                 if vectors is not None and article.id in vectors:
                     online.assign(conn, article.id, vectors[article.id], article.published.value)
                     if article.seq is not None:
@@ -234,6 +238,39 @@ class Store:
             stmt = stmt.where(e.c.type == type)
         with self.engine.connect() as conn:
             return list(conn.execute(stmt).scalars())
+
+    def _save_dated(self, conn: Connection, article_id: str, dated: Sequence[DatedSentence]) -> None:
+        data = json.dumps(
+            [[d.start, d.end, d.value, d.confidence, d.evidence] for d in dated], ensure_ascii=False
+        )
+        conn.execute(schema.sentence_dates.delete().where(schema.sentence_dates.c.article_id == article_id))
+        conn.execute(schema.sentence_dates.insert().values(article_id=article_id, data=data))
+
+    def save_sentence_dates(self, dated: Mapping[str, Sequence[DatedSentence]]) -> None:
+        """Replace the dated sentences of some articles (after they were redated)."""
+        if not dated:
+            return
+        with self.write() as conn:
+            for article_id, sentences in dated.items():
+                self._save_dated(conn, article_id, sentences)
+
+    def sentence_dates(self, articles: Sequence[Article]) -> dict[str, list[DatedSentence]]:
+        """The stored dated sentences of ``articles`` (those that have them)."""
+        t = schema.sentence_dates
+        by_id = {a.id: a for a in articles}
+        out: dict[str, list[DatedSentence]] = {}
+        with self.engine.connect() as conn:
+            ids = list(by_id)
+            for i in range(0, len(ids), 500):
+                for article_id, data in conn.execute(
+                    select(t.c.article_id, t.c.data).where(t.c.article_id.in_(ids[i : i + 500]))
+                ):
+                    text_ = by_id[article_id].text
+                    out[article_id] = [
+                        DatedSentence(start, end, text_[start:end], value, confidence, evidence)
+                        for start, end, value, confidence, evidence in json.loads(data)
+                    ]
+        return out
 
     def story_ids(self, prefix: str = "") -> list[str]:
         """Ids of the stories whose id starts with ``prefix``, largest first."""

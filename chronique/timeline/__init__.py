@@ -18,7 +18,7 @@ from typing import Any
 
 from chronique.cluster.describe import granularity
 from chronique.cluster.vectors import Vector, article_vector, cosine, normalise
-from chronique.dates.events import CONFIDENCE_OWN, date_sentences
+from chronique.dates.events import CONFIDENCE_OWN, DatedSentence, date_sentences
 from chronique.dates.publication import partial_of
 from chronique.lang import get_language
 from chronique.model import Article
@@ -74,12 +74,17 @@ def _key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
-def candidates(articles: Iterable[Article]) -> list[_Candidate]:
-    """Every sentence dated to a day or a month, with the article it comes from."""
+def candidates(
+    articles: Iterable[Article], stored: Mapping[str, list[DatedSentence]] | None = None
+) -> list[_Candidate]:
+    """Every sentence dated to a day or a month, with the article it comes from; ``stored`` holds
+    the dated sentences the store kept at ingest (the others are dated now)."""
     out: dict[tuple[str, str], _Candidate] = {}
     for a in articles:
         lang = get_language(a.language)
-        dated = date_sentences(a.text, partial_of(a.published), lang)
+        dated = (stored or {}).get(a.id)
+        if dated is None:
+            dated = date_sentences(a.text, partial_of(a.published), lang)
         for i, s in enumerate(dated):
             value = s.value
             if not value or len(value) < 7 or not value[:4].isdigit() or len(s.text.split()) < MIN_WORDS:
@@ -114,12 +119,13 @@ def build(
     sentences_per_date: int = 1,
     since: str | None = None,
     until: str | None = None,
+    stored: Mapping[str, list[DatedSentence]] | None = None,
 ) -> list[Entry]:
     """The timeline of ``articles``: at most ``max_dates`` entries, ``sentences_per_date`` sentences
     each, between ``since`` and ``until`` (ISO prefixes, inclusive), oldest first."""
     found = [
         c
-        for c in candidates(articles)
+        for c in candidates(articles, stored)
         if (since is None or c.date[: len(since)] >= since)
         and (until is None or c.date[: len(until)] <= until)
     ]
