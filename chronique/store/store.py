@@ -602,6 +602,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(
+        "PRAGMA cache_size=-65536"
+    )  # 64 MB of pages: index lookups stay in memory as the store grows
     cursor.close()
 
 
