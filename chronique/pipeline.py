@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from chronique.clean import LineStats, article_line_keys, clean
 from chronique.cluster import vector_of
@@ -204,15 +205,16 @@ def annotate_stored(store: Store, settings: Settings) -> int:
     """Give stored articles that have none (a database from before this stage) their entities and
     quotations; returns how many were annotated."""
     done = 0
-    batch: list[Article] = []
-    for article in store.unannotated():
-        batch.append(article)
-        if len(batch) >= settings.batch_size:
-            done += _save_stored(store, batch, settings)
-            batch = []
-    if batch:
-        done += _save_stored(store, batch, settings)
+    for batch in _chunked(store.iter_articles(after=store.annotated_through()), settings.batch_size):
+        store.save_people(people_of(batch, settings), through=max(a.seq or 0 for a in batch))
+        done += len(batch)
     return done
+
+
+def _chunked(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def _names(annotations: dict[str, Annotations] | None, article_id: str) -> list[str]:
@@ -227,26 +229,11 @@ def cluster_stored(store: Store, settings: Settings) -> int:
     """Put stored articles that are in no story (a database from before stories) into stories and
     events, in ingest order; returns how many."""
     done = 0
-    batch: list[Article] = []
-    for article in store.unclustered():
-        batch.append(article)
-        if len(batch) >= settings.batch_size:
-            done += _cluster_batch(store, batch)
-            batch = []
-    if batch:
-        done += _cluster_batch(store, batch)
+    for batch in _chunked(store.iter_articles(after=store.clustered_through()), settings.batch_size):
+        vectors = {a.id: vector_of(a.text, a.title, store.entity_names_of(a.id), a.language) for a in batch}
+        store.save_clusters(batch, vectors)
+        done += len(batch)
     return done
-
-
-def _cluster_batch(store: Store, batch: list[Article]) -> int:
-    vectors = {a.id: vector_of(a.text, a.title, store.entity_names_of(a.id), a.language) for a in batch}
-    store.save_clusters(batch, vectors)
-    return len(batch)
-
-
-def _save_stored(store: Store, batch: list[Article], settings: Settings) -> int:
-    store.save_people(people_of(batch, settings), through=max(a.seq or 0 for a in batch))
-    return len(batch)
 
 
 def _batches(

@@ -153,9 +153,7 @@ def describe(
                 id=sid,
                 title=central.title or lead_sentence(central)[:120],
                 event_ids=[e.id for e in evs],
-                article_ids=sorted(
-                    (a.id for a in arts), key=lambda i: next(a.seq or 0 for a in arts if a.id == i)
-                ),
+                article_ids=[a.id for a in sorted(arts, key=lambda a: a.seq or 0)],
                 first_date=min(dated) if dated else None,
                 last_date=max(dated) if dated else None,
                 people=[n for n, _ in sorted(persons.items(), key=lambda kv: (-kv[1], kv[0]))[:5]],

@@ -151,7 +151,7 @@ class Store:
                     if article.seq is not None:
                         self._set_meta(conn, "people_through", str(article.seq))
                 if dated is not None and article.id in dated:
-                    self._save_dated(conn, article.id, dated[article.id])
+                    self._save_dated(conn, article.id, dated[article.id], replace=False)
                 if vectors is not None and article.id in vectors:
                     online.assign(conn, article.id, vectors[article.id], article.published.value)
                     if article.seq is not None:
@@ -162,63 +162,18 @@ class Store:
         return added
 
     # -- who said what --------------------------------------------------------------------------
-    def annotated_through(self) -> int:
-        """The ingest position (``seq``) up to which articles have their entities and quotations."""
+    def _mark(self, key: str) -> int:
         with self.engine.connect() as conn:
-            value = conn.execute(
-                select(schema.meta.c.value).where(schema.meta.c.key == "people_through")
-            ).scalar()
+            value = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).scalar()
         return int(value or 0)
 
-    def unannotated(self, chunk: int = 200) -> Iterator[Article]:
-        """Stored articles without entities and quotations yet (a database made before they existed)."""
-        through = self.annotated_through()
-        while True:
-            with self.engine.connect() as conn:
-                rows = (
-                    conn.execute(
-                        select(t_articles)
-                        .where(t_articles.c.seq > through)
-                        .order_by(t_articles.c.seq)
-                        .limit(chunk)
-                    )
-                    .mappings()
-                    .all()
-                )
-            if not rows:
-                return
-            for row in rows:
-                yield _article(row)
-            through = rows[-1]["seq"]
+    def annotated_through(self) -> int:
+        """The ingest position (``seq``) up to which articles have their entities and quotations."""
+        return self._mark("people_through")
 
     def clustered_through(self) -> int:
         """The ingest position (``seq``) up to which articles are in stories and events."""
-        with self.engine.connect() as conn:
-            value = conn.execute(
-                select(schema.meta.c.value).where(schema.meta.c.key == "clustered_through")
-            ).scalar()
-        return int(value or 0)
-
-    def unclustered(self, chunk: int = 200) -> Iterator[Article]:
-        """Stored articles not yet in a story (a database made before stories existed)."""
-        through = self.clustered_through()
-        while True:
-            with self.engine.connect() as conn:
-                rows = (
-                    conn.execute(
-                        select(t_articles)
-                        .where(t_articles.c.seq > through)
-                        .order_by(t_articles.c.seq)
-                        .limit(chunk)
-                    )
-                    .mappings()
-                    .all()
-                )
-            if not rows:
-                return
-            for row in rows:
-                yield _article(row)
-            through = rows[-1]["seq"]
+        return self._mark("clustered_through")
 
     def save_clusters(self, batch: Sequence[Article], vectors: Mapping[str, Vector]) -> None:
         """Put already stored articles (in ingest order) into stories and events, and move the mark."""
@@ -239,11 +194,16 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(stmt).scalars())
 
-    def _save_dated(self, conn: Connection, article_id: str, dated: Sequence[DatedSentence]) -> None:
+    def _save_dated(
+        self, conn: Connection, article_id: str, dated: Sequence[DatedSentence], replace: bool = True
+    ) -> None:
         data = json.dumps(
             [[d.start, d.end, d.value, d.confidence, d.evidence] for d in dated], ensure_ascii=False
         )
-        conn.execute(schema.sentence_dates.delete().where(schema.sentence_dates.c.article_id == article_id))
+        if replace:  # a new article has none to replace
+            conn.execute(
+                schema.sentence_dates.delete().where(schema.sentence_dates.c.article_id == article_id)
+            )
         conn.execute(schema.sentence_dates.insert().values(article_id=article_id, data=data))
 
     def save_sentence_dates(self, dated: Mapping[str, Sequence[DatedSentence]]) -> None:
@@ -456,9 +416,10 @@ class Store:
         with self.engine.connect() as conn:
             return [_article(row) for row in conn.execute(stmt).mappings()]
 
-    def iter_articles(self, chunk: int = 500) -> Iterator[Article]:
-        """Every article, in ingest order, without holding them all in memory."""
-        last = 0
+    def iter_articles(self, chunk: int = 500, after: int = 0) -> Iterator[Article]:
+        """Every article (stored after ingest position ``after``), in ingest order, without holding
+        them all in memory."""
+        last = after
         while True:
             with self.engine.connect() as conn:
                 rows = (
