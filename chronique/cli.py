@@ -662,27 +662,84 @@ def duplicates(
     out.print(f"{len(groups)} group(s) of near-duplicates")
 
 
+EXPORT_FORMATS = ("json", "quotes-csv", "timeline-csv", "story-md", "story-html")
+
+
 @app.command()
 def export(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="Export format (json).")] = "json",
+    fmt: Annotated[
+        str,
+        typer.Option("--format", help="json (everything), quotes-csv, timeline-csv, story-md, story-html."),
+    ] = "json",
+    story_id: Annotated[
+        str | None, typer.Option("--story", help="The story of timeline-csv, story-md and story-html.")
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Export the store in the public JSON shape (see README, "Export")."""
-    if fmt != "json":
-        err.print(f"[red]error:[/red] unknown format {escape(fmt)!r} (available: json)")
+    """Export the store: the public JSON shape (see README, "Export"), quotations or a timeline as CSV,
+    or a story report as Markdown or standalone HTML (the largest story unless --story is given)."""
+    from chronique.report.story import quotes_csv, story_html, story_markdown, timeline_csv
+
+    if fmt not in EXPORT_FORMATS:
+        err.print(
+            f"[red]error:[/red] unknown format {escape(fmt)!r} (available: {', '.join(EXPORT_FORMATS)})"
+        )
         raise typer.Exit(2)
     with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
-        data = chq.export()
-    payload = json.dumps(data, ensure_ascii=False, indent=1)
+        if fmt == "json":
+            data = chq.export()
+            payload = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+            done = f"{len(data['articles'])} articles"
+        elif fmt == "quotes-csv":
+            quotes = chq.quotes()
+            payload, done = quotes_csv(quotes), f"{len(quotes)} quotations"
+        else:
+            found = chq.story(story_id) if story_id else next(iter(chq.stories()), None)
+            if found is None:
+                err.print(f"[red]error:[/red] no story {escape(story_id or '')!r}")
+                raise typer.Exit(EXIT_NOT_FOUND)
+            entries = chq.timeline(story=found.id, max_dates=30)
+            sources = {a.id: a.source or a.file or a.id for a in chq.articles() if a.id in found.article_ids}
+            if fmt == "timeline-csv":
+                payload = timeline_csv(entries)
+            elif fmt == "story-md":
+                payload = story_markdown(found, entries, sources)
+            else:
+                payload = story_html(found, entries, sources)
+            done = f"story {found.id} ({len(entries)} dates)"
     if output is None:
-        sys.stdout.write(payload + "\n")
+        sys.stdout.write(payload)
     else:
-        output.write_text(payload + "\n", encoding="utf-8")
-        err.print(f"{len(data['articles'])} articles written to {output}")
+        output.write_text(payload, encoding="utf-8")
+        err.print(f"{done} written to {output}")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 exposes the server to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    config: ConfigOption = None,
+) -> None:
+    """Serve the web UI and the HTTP API (docs at /api/docs). Reads are open; writes (POST
+    /api/articles) need the token in $CHRONIQUE_TOKEN and are refused when it is not set."""
+    import uvicorn
+
+    from chronique.web import create_app
+
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        application = create_app(chq)
+        writes = "on (token set)" if application.state.token else "off (set CHRONIQUE_TOKEN to allow them)"
+        err.print(
+            f"Chronique on http://{host}:{port}/ · database {escape(chq.settings.db)} · writes {writes}"
+        )
+        uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 @app.command(name="eval")

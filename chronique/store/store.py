@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, create_engine, event, func, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from chronique.clean.learned import LineStats
@@ -273,16 +273,38 @@ class Store:
                 people.save_annotations(conn, article_id, ann)
             self._set_meta(conn, "people_through", str(through))
 
-    def entities(self, *, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Entities, most mentioned first."""
+    def entities(
+        self,
+        *,
+        type: str | None = None,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Entities, most mentioned first; ``query`` keeps those a name or alias of which contains it."""
         e = schema.entities
-        stmt = select(e).order_by(e.c.mentions.desc(), e.c.id)
-        if type:
-            stmt = stmt.where(e.c.type == type.upper())
+        stmt = select(e).where(*self._entity_conditions(type, query)).order_by(e.c.mentions.desc(), e.c.id)
+        stmt = stmt.offset(offset)
         if limit:
             stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
             return [people.entity_record(r) for r in conn.execute(stmt).mappings()]
+
+    def count_entities(self, *, type: str | None = None, query: str | None = None) -> int:
+        e = schema.entities
+        stmt = select(func.count()).select_from(e).where(*self._entity_conditions(type, query))
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar() or 0)
+
+    def _entity_conditions(self, type: str | None, query: str | None) -> list[Any]:
+        e = schema.entities
+        conds: list[Any] = []
+        if type:
+            conds.append(e.c.type == type.upper())
+        if query:
+            with self.engine.connect() as conn:
+                conds.append(e.c.id.in_(people.matching_entities(conn, query)))
+        return conds
 
     def entity(self, name: str) -> dict[str, Any] | None:
         """The entity ``name`` designates (an id, a name or an alias), with its articles."""
@@ -312,39 +334,76 @@ class Store:
         article_id: str | None = None,
         limit: int | None = None,
         article_ids: Sequence[str] | None = None,
+        contains: str | None = None,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Quotations in ingest order: by a speaker, mentioning an entity, of one article or of some."""
+        """Quotations in ingest order: by a speaker, mentioning an entity, of one article or of some,
+        containing some words (case ignored)."""
         q = schema.quotes
-        stmt = (
-            select(q).join(t_articles, t_articles.c.id == q.c.article_id).order_by(t_articles.c.seq, q.c.idx)
-        )
         with self.engine.connect() as conn:
-            if speaker is not None:
-                ids = people.matching_entities(conn, speaker)
-                stmt = stmt.where(q.c.speaker_id.in_(ids))
-            if about is not None:
-                ids = people.matching_entities(conn, about)
-                m = schema.mentions
-                mentioned = (
-                    select(m.c.article_id)
-                    .where(
-                        m.c.entity_id.in_(ids),
-                        m.c.article_id == q.c.article_id,
-                        m.c.start >= q.c.start,
-                        m.c.end <= q.c.end,
-                    )
-                    .exists()
-                )
-                stmt = stmt.where(mentioned)
-            if article_id is not None:
-                stmt = stmt.where(q.c.article_id == article_id)
-            if article_ids is not None:
-                stmt = stmt.where(q.c.article_id.in_(list(article_ids)))
+            conds = self._quote_conditions(conn, speaker, about, article_id, article_ids, contains)
+            stmt = (
+                select(q)
+                .join(t_articles, t_articles.c.id == q.c.article_id)
+                .where(*conds)
+                .order_by(t_articles.c.seq, q.c.idx)
+                .offset(offset)
+            )
             if limit:
                 stmt = stmt.limit(limit)
             rows = conn.execute(stmt).mappings().all()
-            names = dict(conn.execute(select(schema.entities.c.id, schema.entities.c.name)).all())
+            wanted = {r["speaker_id"] for r in rows if r["speaker_id"]}
+            e = schema.entities
+            names = dict(conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(wanted))).all())
         return [people.quote_record(r, names) for r in rows]
+
+    def count_quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        about: str | None = None,
+        article_id: str | None = None,
+        contains: str | None = None,
+    ) -> int:
+        """How many quotations :meth:`quotes` gives for these filters, without a limit."""
+        with self.engine.connect() as conn:
+            conds = self._quote_conditions(conn, speaker, about, article_id, None, contains)
+            stmt = select(func.count()).select_from(schema.quotes).where(*conds)
+            return int(conn.execute(stmt).scalar() or 0)
+
+    def _quote_conditions(
+        self,
+        conn: Connection,
+        speaker: str | None,
+        about: str | None,
+        article_id: str | None,
+        article_ids: Sequence[str] | None,
+        contains: str | None,
+    ) -> list[Any]:
+        q = schema.quotes
+        conds: list[Any] = []
+        if speaker is not None:
+            conds.append(q.c.speaker_id.in_(people.matching_entities(conn, speaker)))
+        if about is not None:
+            ids = people.matching_entities(conn, about)
+            m = schema.mentions
+            conds.append(
+                select(m.c.article_id)
+                .where(
+                    m.c.entity_id.in_(ids),
+                    m.c.article_id == q.c.article_id,
+                    m.c.start >= q.c.start,
+                    m.c.end <= q.c.end,
+                )
+                .exists()
+            )
+        if article_id is not None:
+            conds.append(q.c.article_id == article_id)
+        if article_ids is not None:
+            conds.append(q.c.article_id.in_(list(article_ids)))
+        for word in (contains or "").split():
+            conds.append(q.c.text.ilike(f"%{word}%"))
+        return conds
 
     def mentions(self, article_id: str) -> list[dict[str, Any]]:
         m = schema.mentions
@@ -395,8 +454,37 @@ class Store:
         offset: int = 0,
     ) -> list[Article]:
         """Articles in ingest order, filtered by publication date range, source, full-text query or ids."""
-        stmt = select(t_articles)
-        conds = []
+        stmt = select(t_articles).where(*self._article_conditions(since, until, source, query, ids))
+        stmt = stmt.order_by(t_articles.c.seq).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return [_article(row) for row in conn.execute(stmt).mappings()]
+
+    def count_articles(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        query: str | None = None,
+        ids: Sequence[str] | None = None,
+    ) -> int:
+        """How many articles :meth:`articles` gives for these filters, without a limit."""
+        conds = self._article_conditions(since, until, source, query, ids)
+        stmt = select(func.count()).select_from(t_articles).where(*conds)
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar() or 0)
+
+    def _article_conditions(
+        self,
+        since: str | None,
+        until: str | None,
+        source: str | None,
+        query: str | None,
+        ids: Sequence[str] | None,
+    ) -> list[Any]:
+        conds: list[Any] = []
         if since:
             conds.append(t_articles.c.published_value >= since)
         if until:
@@ -408,13 +496,7 @@ class Store:
             conds.append(t_articles.c.id.in_(list(ids)))
         if query:
             conds.append(t_articles.c.id.in_(self._search_ids(query)))
-        if conds:
-            stmt = stmt.where(and_(*conds))
-        stmt = stmt.order_by(t_articles.c.seq).offset(offset)
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        with self.engine.connect() as conn:
-            return [_article(row) for row in conn.execute(stmt).mappings()]
+        return conds
 
     def iter_articles(self, chunk: int = 500, after: int = 0) -> Iterator[Article]:
         """Every article (stored after ingest position ``after``), in ingest order, without holding

@@ -36,11 +36,13 @@ def _short(text: str, n: int = LABEL_CHARS) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def svg(entries: Sequence[Entry], title: str = "") -> str:
-    """The SVG document of ``entries`` (oldest first)."""
+def svg(entries: Sequence[Entry], title: str = "", links: Sequence[str] | None = None) -> str:
+    """The SVG document of ``entries`` (oldest first); with ``links`` (one address per entry), each
+    entry is a link, so the picture can be clicked in a page."""
+    hrefs = dict(zip(map(id, entries), links, strict=True)) if links is not None else {}
     dated = [e for e in entries if e.date and e.date[:4].isdigit()]
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="12">',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         f'<text x="{MARGIN}" y="28" font-size="16" font-weight="bold">{escape(_short(title, 110))}</text>',
@@ -74,6 +76,10 @@ def svg(entries: Sequence[Entry], title: str = "") -> str:
         y = AXIS_Y - 40 - 45 * level if above else AXIS_Y + 45 + 45 * level
         anchor = "start" if x < WIDTH / 2 else "end"
         dx = 6 if anchor == "start" else -6
+        href = hrefs.get(id(entry))
+        if href is not None:
+            attr = escape(href, {'"': "&quot;"})
+            parts.append(f'<a href="{attr}" class="entry-link">')
         parts.append(
             f'<g class="entry"><title>{escape(entry.date)}: {escape(entry.summary)}</title>'
             f'<line x1="{x:.1f}" y1="{AXIS_Y}" x2="{x:.1f}" y2="{y:.1f}" stroke="#999" stroke-dasharray="3,3"/>'
@@ -82,5 +88,7 @@ def svg(entries: Sequence[Entry], title: str = "") -> str:
             f" ({len(entry.article_ids)})</text>"
             f'<text x="{x + dx:.1f}" y="{y + 15:.1f}" text-anchor="{anchor}">{escape(_short(entry.summary))}</text></g>'
         )
+        if href is not None:
+            parts.append("</a>")
     parts.append("</svg>")
     return "\n".join(parts)

@@ -1,0 +1,124 @@
+"""What the HTTP API and the web UI both read: the Python API's operations, with the corpus-wide views
+(stories, events, reuse) cached until the store changes, and writes serialised behind one lock."""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from chronique.api import Chronique
+from chronique.cluster.describe import Event, Story
+from chronique.errors import InputError
+from chronique.ingest.readers import Item, document_from_json_line, read_jsonl, read_text
+from chronique.model import Article
+from chronique.pipeline import RunResult, ingest_items
+from chronique.report.export import article_record, stories_of
+from chronique.reuse import ReuseDetector
+from chronique.reuse.persist import load_reuse
+from chronique.timeline import Entry
+
+T = TypeVar("T")
+
+ORIGIN = "<request>"
+
+
+class Service:
+    """One store served to many threads: reads run concurrently, writes one at a time."""
+
+    def __init__(self, chq: Chronique) -> None:
+        self.chq = chq
+        self.store = chq.store
+        self.settings = chq.settings
+        self._write_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
+
+    # -- cached corpus-wide views -------------------------------------------------------------
+    def _state(self) -> tuple[int, int]:
+        return self.store.count(), self.store.clustered_through()
+
+    def _cached(self, name: str, build: Callable[[], T]) -> T:
+        state = self._state()
+        with self._cache_lock:
+            hit = self._cache.get(name)
+            if hit is not None and hit[0] == state:
+                return hit[1]  # type: ignore[no-any-return]
+        value = build()
+        with self._cache_lock:
+            self._cache[name] = (state, value)
+        return value
+
+    def stories_and_events(self) -> tuple[list[Story], list[Event]]:
+        return self._cached("stories", lambda: stories_of(self.store))
+
+    def stories(self) -> list[Story]:
+        return self.stories_and_events()[0]
+
+    def events(self, story: str | None = None) -> list[Event]:
+        events = self.stories_and_events()[1]
+        if story is None:
+            return events
+        found = self.story(story)
+        return [e for e in events if found is not None and e.story_id == found.id]
+
+    def story(self, story_id: str) -> Story | None:
+        """A story by id or unique id prefix."""
+        matches = [s for s in self.stories() if s.id.startswith(story_id)] if story_id else []
+        exact = [s for s in matches if s.id == story_id]
+        return (exact or matches)[0] if len(exact or matches) == 1 else None
+
+    def event(self, event_id: str) -> Event | None:
+        matches = [e for e in self.events() if e.id.startswith(event_id)] if event_id else []
+        exact = [e for e in matches if e.id == event_id]
+        return (exact or matches)[0] if len(exact or matches) == 1 else None
+
+    def reuse(self) -> ReuseDetector:
+        return self._cached("reuse", lambda: load_reuse(self.store))
+
+    def timeline(self, **params: Any) -> list[Entry]:
+        return self.chq.timeline(**params)
+
+    # -- one article ----------------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        return self.store.get(article_id)
+
+    def article_record(self, article: Article) -> dict[str, Any]:
+        """The contract object of one article, with its story, event, originality and reuse pairs."""
+        record = article_record(article, self.store)
+        record["story_id"], record["event_id"] = self.store.memberships([article.id]).get(
+            article.id, (None, None)
+        )
+        detector = self.reuse()
+        record["originality"] = round(detector.originality(article.id), 4)
+        record["reuse"] = [pair.as_dict() for pair in detector.pairs_for(article.id)]
+        return record
+
+    # -- writes -------------------------------------------------------------------------------
+    def ingest(self, items: Iterable[Item]) -> RunResult:
+        with self._write_lock:
+            return ingest_items(items, self.store, self.settings)
+
+
+def request_items(
+    body: bytes, media_type: str, known: dict[str, str | None], max_line_bytes: int
+) -> list[Item]:
+    """The documents of a POST body: one JSON article, a JSONL batch, an HTML page or plain text."""
+    if media_type in {"application/x-ndjson", "application/jsonl", "application/x-jsonlines"}:
+        return list(read_jsonl(io.BytesIO(body), ORIGIN, max_line_bytes))
+    if media_type == "application/json":
+        try:
+            return [document_from_json_line(body, ORIGIN)]
+        except InputError as exc:
+            return [exc]
+    kind = "html" if media_type in {"text/html", "application/xhtml+xml"} else "text"
+    try:
+        doc = read_text(body, ORIGIN, known.get("file"), kind)
+    except InputError as exc:
+        return [exc]
+    fields = {k: v for k, v in known.items() if v and k != "file"}
+    if "published" in fields:
+        fields["declared_published"] = fields.pop("published")
+    return [replace(doc, **fields)]  # what the client says wins over the page's own metadata
