@@ -150,14 +150,15 @@ class Chronique:
         sentences_per_date: int = 1,
     ) -> list[Entry]:
         """Dated entries, oldest first, of a story (id or prefix), of the articles matching a full-text
-        ``query``, or of the largest story; ``since``/``until`` bound the dates (ISO prefixes)."""
-        if query is not None:
+        ``query`` (within the story when both are given), or of the largest story; ``since``/``until``
+        bound the dates (ISO prefixes)."""
+        if query is not None and story is None:
             articles = self.store.search(query, limit=10_000)
         else:
             ids = self.store.story_ids(story or "")
             if not ids or (story is not None and len(ids) != 1):
                 return []
-            articles = self.store.articles(ids=self.store.story_article_ids(ids[0]))
+            articles = self.store.articles(ids=self.store.story_article_ids(ids[0]), query=query)
         quotes = self.store.quotes(article_ids=[a.id for a in articles])
         return build_timeline(
             articles,

@@ -25,3 +25,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(db=str(tmp_path / "test.db"), report_path=str(tmp_path / "report.html"))
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store with the five samples ingested (the real model); tests must not write to it."""
+    from chronique.api import Chronique
+
+    db = str(tmp_path_factory.mktemp("samples") / "samples.db")
+    with Chronique(db) as chq:
+        chq.ingest([SAMPLES], today=TODAY)
+    return db

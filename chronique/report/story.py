@@ -28,8 +28,10 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def _speaker(quote: Mapping[str, Any]) -> str:
-    speaker = quote.get("speaker")
-    return str(speaker["name"]) if speaker else str(quote.get("speaker_text") or "")
+    speaker = quote.get("speaker")  # an entity record, or a name in timeline entries
+    if isinstance(speaker, Mapping):
+        return str(speaker["name"])
+    return str(speaker or quote.get("speaker_text") or "")
 
 
 def quotes_csv(quotes: Iterable[Mapping[str, Any]]) -> str:

@@ -204,6 +204,7 @@ def _quotes_for(group: list[_Candidate], quotes: Sequence[Mapping[str, Any]]) ->
             {
                 "text": q.get("text"),
                 "speaker": speaker["name"] if isinstance(speaker, Mapping) else None,
+                "speaker_id": speaker["entity_id"] if isinstance(speaker, Mapping) else None,
                 "kind": q.get("kind"),
                 "article_id": q.get("article_id"),
             }

@@ -10,7 +10,7 @@ import hmac
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
@@ -22,7 +22,40 @@ from chronique.timeline import DEFAULT_MAX_DATES, Entry
 from chronique.web.errors import BadRequest, Forbidden, NotFound, Unauthorized, UnsupportedMedia
 from chronique.web.service import Service, request_items
 
-router = APIRouter(prefix="/api")
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+    details: Any = None
+
+
+class ErrorBody(BaseModel):
+    """Every error: ``{"error": {"status", "code", "message", "details"?}}``."""
+
+    error: ErrorDetail
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorBody} for status in statuses}
+
+
+class CSVResponse(PlainTextResponse):
+    media_type = "text/csv"
+
+
+class MarkdownResponse(PlainTextResponse):
+    media_type = "text/markdown"
+
+
+def _json_errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """Error responses of a route whose own answer is not JSON (its errors still are)."""
+    schema = {"schema": {"$ref": "#/components/schemas/ErrorBody"}}
+    return {status: {"description": "error", "content": {"application/json": schema}} for status in statuses}
+
+
+router = APIRouter(prefix="/api", responses=_errors(400, 404, 413, 422))
+TEXT_ERRORS = _json_errors(400, 404, 413, 422)
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_PAGE = 500
@@ -135,6 +168,7 @@ def get_article(svc: Svc, article_id: str) -> dict[str, Any]:
     response_model=IngestReport,
     tags=["articles"],
     dependencies=[Depends(require_token)],
+    responses=_errors(401, 403, 415),
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -279,26 +313,28 @@ def _sources(svc: Service, entries: list[Entry]) -> dict[str, str]:
     return {a.id: a.source or a.file or a.id for a in svc.store.articles(ids=ids)}
 
 
-@router.get("/stories/{story_id}/report.html", response_class=Response, tags=["exports"])
+@router.get(
+    "/stories/{story_id}/report.html", response_class=HTMLResponse, tags=["exports"], responses=TEXT_ERRORS
+)
 def story_report_html(
     svc: Svc, story_id: str, max_dates: Annotated[int, Query(ge=1, le=200)] = 20
-) -> Response:
+) -> HTMLResponse:
     """The story as one standalone HTML page: picture, dated entries, sources, key quotes."""
     story = _story(svc, story_id)
     entries = svc.timeline(story=story.id, max_dates=max_dates)
-    return Response(story_html(story, entries, _sources(svc, entries)), media_type="text/html")
+    return HTMLResponse(story_html(story, entries, _sources(svc, entries)))
 
 
-@router.get("/stories/{story_id}/report.md", response_class=PlainTextResponse, tags=["exports"])
+@router.get(
+    "/stories/{story_id}/report.md", response_class=MarkdownResponse, tags=["exports"], responses=TEXT_ERRORS
+)
 def story_report_markdown(
     svc: Svc, story_id: str, max_dates: Annotated[int, Query(ge=1, le=200)] = 20
-) -> PlainTextResponse:
+) -> MarkdownResponse:
     """The story as Markdown."""
     story = _story(svc, story_id)
     entries = svc.timeline(story=story.id, max_dates=max_dates)
-    return PlainTextResponse(
-        story_markdown(story, entries, _sources(svc, entries)), media_type="text/markdown"
-    )
+    return MarkdownResponse(story_markdown(story, entries, _sources(svc, entries)))
 
 
 def _timeline(
@@ -310,8 +346,6 @@ def _timeline(
     max_dates: int,
     sentences_per_date: int,
 ) -> list[Entry]:
-    if story and query:
-        raise BadRequest("give a story or a query, not both")
     if story and svc.story(story) is None:
         raise NotFound(f"no story {story!r}")
     return svc.timeline(
@@ -338,13 +372,13 @@ def get_timeline(
     max_dates: MaxDates = DEFAULT_MAX_DATES,
     sentences_per_date: PerDate = 1,
 ) -> list[dict[str, Any]]:
-    """Dated entries, oldest first, of a story (id or prefix), of the articles matching a query, or of
-    the largest story: the contract of ``chronique timeline --json``."""
+    """Dated entries, oldest first, of a story (id or prefix), of the articles matching a query (within
+    the story when both are given), or of the largest story: the contract of ``chronique timeline --json``."""
     entries = _timeline(svc, story, query, since, until, max_dates, sentences_per_date)
     return [e.as_dict() for e in entries]
 
 
-@router.get("/timeline.csv", response_class=PlainTextResponse, tags=["exports"])
+@router.get("/timeline.csv", response_class=CSVResponse, tags=["exports"], responses=TEXT_ERRORS)
 def get_timeline_csv(
     svc: Svc,
     story: Words = None,
@@ -353,10 +387,10 @@ def get_timeline_csv(
     until: Until = None,
     max_dates: MaxDates = DEFAULT_MAX_DATES,
     sentences_per_date: PerDate = 1,
-) -> PlainTextResponse:
+) -> CSVResponse:
     """The timeline as CSV: date, granularity, summary, article ids, quotes."""
     entries = _timeline(svc, story, query, since, until, max_dates, sentences_per_date)
-    return PlainTextResponse(timeline_csv(entries), media_type="text/csv")
+    return CSVResponse(timeline_csv(entries))
 
 
 @router.get("/reuse", response_model=Page, tags=["reuse"])
@@ -380,13 +414,11 @@ def get_export(svc: Svc) -> dict[str, Any]:
     return export_store(svc.store)
 
 
-@router.get("/export/quotes.csv", response_class=PlainTextResponse, tags=["exports"])
-def get_quotes_csv(
-    svc: Svc, speaker: Words = None, about: Words = None, q: Words = None
-) -> PlainTextResponse:
+@router.get("/export/quotes.csv", response_class=CSVResponse, tags=["exports"], responses=TEXT_ERRORS)
+def get_quotes_csv(svc: Svc, speaker: Words = None, about: Words = None, q: Words = None) -> CSVResponse:
     """Quotations as CSV (the same filters as ``/api/quotes``, without paging)."""
     quotes = svc.store.quotes(speaker=speaker, about=about, contains=q)
-    return PlainTextResponse(quotes_csv(quotes), media_type="text/csv")
+    return CSVResponse(quotes_csv(quotes))
 
 
 @router.get("/search", tags=["search"])
