@@ -15,8 +15,6 @@ from chronique.api import Chronique
 from chronique.settings import Settings
 from chronique.web import create_app
 
-from .conftest import SAMPLES
-
 TOKEN = "s3cret-token"
 
 
