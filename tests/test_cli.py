@@ -132,3 +132,26 @@ def test_reuse_and_duplicates(tmp_path: Path) -> None:
     [original] = [a for a in listed if a["duplicates"]]
     assert original["file"] == "003_9e0f405ca55fa043.txt" and len(original["duplicates"]) == 1
     assert len(json.loads(invoke("articles", "--db", db, "--json", "--all").output)) == 6
+
+
+def test_export_formats_for_readers(samples_db: str, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    quotes = invoke("export", "--db", samples_db, "--format", "quotes-csv")
+    assert quotes.exit_code == 0, quotes.output
+    rows = list(csv.DictReader(io.StringIO(quotes.stdout)))
+    assert rows and any(r["speaker"] == "Vladimir Poutine" for r in rows)
+    md = tmp_path / "story.md"
+    result = invoke("export", "--db", samples_db, "--format", "story-md", "-o", str(md))
+    assert result.exit_code == 0, result.output
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# ") and "## 2018-07-16" in text
+    html = invoke("export", "--db", samples_db, "--format", "story-html").stdout
+    assert html.startswith("<!doctype html>") and "<svg" in html
+    timeline = list(
+        csv.DictReader(io.StringIO(invoke("export", "--db", samples_db, "--format", "timeline-csv").stdout))
+    )
+    assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
+    assert invoke("export", "--db", samples_db, "--format", "story-md", "--story", "Snope").exit_code == 5
+    assert invoke("export", "--db", samples_db, "--format", "xml").exit_code == 2

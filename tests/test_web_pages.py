@@ -125,31 +125,52 @@ def test_static_files_are_served(client: TestClient) -> None:
 
 
 def test_article_text_never_becomes_markup(tmp_path: Path) -> None:
-    with Chronique(settings=Settings(db=str(tmp_path / "x.db"))) as chq:
-        with TestClient(create_app(chq, token="t")) as c:
-            posted = c.post(
-                "/api/articles",
-                json={"id": "evil", "title": "<script>alert(3)</script>Budget", "text": EVIL},
-                headers={"Authorization": "Bearer t"},
-            )
-            assert posted.status_code == 201, posted.text
-            article_id = posted.json()["article_ids"][0]
-            pages = [
-                "/",
-                "/articles",
-                f"/articles/{article_id}",
-                "/quotes",
-                "/entities",
-                "/search?q=budget",
-                "/search?q=%3Cscript%3E",
-            ]
-            pages += [f"/stories/{s['id']}" for s in c.get("/api/stories").json()["items"]]
-            pages += [f"/entities/{e['id']}" for e in c.get("/api/entities").json()["items"]]
-            for path in pages:
-                html = c.get(path).text
-                found = tags_of(html)
-                assert not [t for t, _ in found if t in {"script", "img", "b", "iframe"}], path
-                assert not [a for _, attrs in found for a in attrs if a.startswith("on")], path
-            article = c.get(f"/articles/{article_id}").text
-            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article
-            assert "Jean Dupont" in article
+    with (
+        Chronique(settings=Settings(db=str(tmp_path / "x.db"))) as chq,
+        TestClient(create_app(chq, token="t")) as c,
+    ):
+        posted = c.post(
+            "/api/articles",
+            json={"id": "evil", "title": "<script>alert(3)</script>Budget", "text": EVIL},
+            headers={"Authorization": "Bearer t"},
+        )
+        assert posted.status_code == 201, posted.text
+        article_id = posted.json()["article_ids"][0]
+        pages = [
+            "/",
+            "/articles",
+            f"/articles/{article_id}",
+            "/quotes",
+            "/entities",
+            "/search?q=budget",
+            "/search?q=%3Cscript%3E",
+        ]
+        pages += [f"/stories/{s['id']}" for s in c.get("/api/stories").json()["items"]]
+        pages += [f"/entities/{e['id']}" for e in c.get("/api/entities").json()["items"]]
+        for path in pages:
+            html = c.get(path).text
+            found = tags_of(html)
+            assert not [t for t, _ in found if t in {"script", "img", "b", "iframe"}], path
+            assert not [a for _, attrs in found for a in attrs if a.startswith("on")], path
+        article = c.get(f"/articles/{article_id}").text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article
+        assert "Jean Dupont" in article
+
+
+def test_serve_binds_to_localhost_unless_told(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from chronique.cli import app
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(kw))
+    monkeypatch.delenv("CHRONIQUE_TOKEN", raising=False)
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(app, ["serve", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert calls[-1]["host"] == "127.0.0.1" and "writes off" in result.output
+    monkeypatch.setenv("CHRONIQUE_TOKEN", "very-secret-value")
+    result = CliRunner().invoke(app, ["serve", "--db", db, "--host", "0.0.0.0", "--port", "9999"])
+    assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9999
+    assert "writes on" in result.output and "very-secret-value" not in result.output
