@@ -796,11 +796,24 @@ def bench(
             help="Also measure the cost of adding an article with N stored, and timeline latency (repeatable).",
         ),
     ] = None,
+    web_articles: Annotated[
+        int | None,
+        typer.Option(
+            "--web",
+            help="Also load-test the HTTP server (article list, timeline) with N synthetic articles stored.",
+        ),
+    ] = None,
+    web_seconds: Annotated[
+        float, typer.Option("--web-seconds", help="Seconds per endpoint of --web.")
+    ] = 30.0,
+    web_db: Annotated[
+        str | None, typer.Option("--web-db", help="Database for --web (kept and reused; default temporary).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Measure throughput and memory against a bare spaCy pass, and the cleaner's over-removal;
     with --reuse N, text-reuse detection on synthetic corpora with planted near-duplicates; with
-    --stories N, story clustering and timelines at scale."""
+    --stories N, story clustering and timelines at scale; with --web N, the HTTP server under load."""
     from chronique.bench import overremoval, run_throughput
     from chronique.bench.reuse import run_reuse_bench
     from chronique.bench.stories import run_stories_bench
@@ -816,6 +829,11 @@ def bench(
         removal = None if no_overremoval or not overremoval_folder else overremoval(overremoval_folder)
         reuse_result = run_reuse_bench(tuple(reuse_sizes)) if reuse_sizes else None
         stories_result = run_stories_bench(tuple(stories_sizes)) if stories_sizes else None
+        web_result = None
+        if web_articles:
+            from chronique.bench.web import run_web_bench
+
+            web_result = run_web_bench(web_articles, web_seconds, db=web_db)
     if as_json:
         out.print_json(
             data={
@@ -823,6 +841,7 @@ def bench(
                 "overremoval": removal.as_dict() if removal else None,
                 "reuse": reuse_result.as_dict() if reuse_result else None,
                 "stories": stories_result.as_dict() if stories_result else None,
+                "web": web_result.as_dict() if web_result else None,
             }
         )
         return
@@ -836,6 +855,9 @@ def bench(
     if stories_result is not None:
         out.print()
         out.print(stories_result.format(), markup=False, highlight=False)
+    if web_result is not None:
+        out.print()
+        out.print(web_result.format(), markup=False, highlight=False)
 
 
 @app.command()

@@ -108,8 +108,10 @@ def describe(
     memberships: Mapping[str, tuple[str, str]],
     names: Mapping[str, list[str]] | None = None,
     people: Mapping[str, list[str]] | None = None,
+    dated: Mapping[str, list[DatedSentence]] | None = None,
 ) -> tuple[list[Story], list[Event]]:
-    """Stories and events of ``articles`` (those in ``memberships``), in date order."""
+    """Stories and events of ``articles`` (those in ``memberships``), in date order; ``dated`` are
+    the articles' stored dated sentences (those missing are computed)."""
     by_event: dict[str, list[Article]] = defaultdict(list)
     story_of: dict[str, str] = {}
     for a in articles:
@@ -125,7 +127,7 @@ def describe(
     events: list[Event] = []
     for eid, group in by_event.items():
         group.sort(key=lambda a: a.seq or 0)
-        dates = Counter(d for d in (lead_date(a) for a in group) if d)
+        dates = Counter(d for d in (lead_date(a, (dated or {}).get(a.id)) for a in group) if d)
         date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
         central = _central(group, vectors)
         events.append(
@@ -146,7 +148,7 @@ def describe(
     for sid, evs in by_story.items():
         arts = [a for e in evs for a in by_event[e.id]]
         central = _central(arts, vectors)
-        dated = [e.date for e in evs if e.date]
+        days = [e.date for e in evs if e.date]
         persons = Counter(n for a in arts for n in (people or {}).get(a.id, []))
         stories.append(
             Story(
@@ -154,8 +156,8 @@ def describe(
                 title=central.title or lead_sentence(central)[:120],
                 event_ids=[e.id for e in evs],
                 article_ids=[a.id for a in sorted(arts, key=lambda a: a.seq or 0)],
-                first_date=min(dated) if dated else None,
-                last_date=max(dated) if dated else None,
+                first_date=min(days) if days else None,
+                last_date=max(days) if days else None,
                 people=[n for n, _ in sorted(persons.items(), key=lambda kv: (-kv[1], kv[0]))[:5]],
             )
         )

@@ -29,9 +29,11 @@ def article_record(article: Article, store: Store | None = None) -> dict[str, An
 def stories_of(store: Store, articles: Iterable[Article] | None = None) -> tuple[list[Story], list[Event]]:
     """The stories and events of ``articles`` (default: every stored article)."""
     articles = list(store.iter_articles() if articles is None else articles)
-    names = {a.id: store.entity_names_of(a.id) for a in articles}
-    people = {a.id: store.entity_names_of(a.id, "PER") for a in articles}
-    return describe(articles, store.memberships([a.id for a in articles]), names, people)
+    ids = [a.id for a in articles]
+    names = store.entity_names_by_article(ids)
+    people = store.entity_names_by_article(ids, "PER")
+    dated = store.sentence_dates(articles)
+    return describe(articles, store.memberships(ids), names, people, dated)
 
 
 def detect_reuse(store: Store) -> ReuseDetector:

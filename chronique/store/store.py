@@ -194,6 +194,27 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(stmt).scalars())
 
+    def entity_names_by_article(
+        self, article_ids: Sequence[str], type: str | None = None
+    ) -> dict[str, list[str]]:
+        """:meth:`entity_names_of` for many articles at once (a few queries, not one per article)."""
+        m, e = schema.mentions, schema.entities
+        out: dict[str, list[str]] = {a: [] for a in article_ids}
+        ids = list(article_ids)
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                stmt = (
+                    select(m.c.article_id, e.c.name)
+                    .join(m, m.c.entity_id == e.c.id)
+                    .where(m.c.article_id.in_(ids[i : i + 500]))
+                    .order_by(m.c.article_id, m.c.start, m.c.end)
+                )
+                if type is not None:
+                    stmt = stmt.where(e.c.type == type)
+                for article_id, name in conn.execute(stmt):
+                    out[article_id].append(name)
+        return out
+
     def _save_dated(
         self, conn: Connection, article_id: str, dated: Sequence[DatedSentence], replace: bool = True
     ) -> None:
@@ -461,6 +482,54 @@ class Store:
         with self.engine.connect() as conn:
             return [_article(row) for row in conn.execute(stmt).mappings()]
 
+    def article_ids(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        query: str | None = None,
+        ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[str]:
+        """The ids :meth:`articles` gives, without reading the articles."""
+        stmt = select(t_articles.c.id).where(*self._article_conditions(since, until, source, query, ids))
+        stmt = stmt.order_by(t_articles.c.seq).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            return list(conn.execute(stmt).scalars())
+
+    def briefs(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """What a list shows of each article (no text): id, file, url, title, source, language,
+        published, story_id, event_id — in the order of ``ids``."""
+        a = t_articles
+        cols = [a.c.id, a.c.file, a.c.url, a.c.title, a.c.source, a.c.language]
+        cols += [a.c[name] for name in _published_row(PublicationDate.unknown())]
+        found: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                for row in conn.execute(select(*cols).where(a.c.id.in_(list(ids[i : i + 500])))).mappings():
+                    pub = _publication(row)
+                    found[row["id"]] = {
+                        "id": row["id"],
+                        "file": row["file"],
+                        "url": row["url"],
+                        "title": row["title"],
+                        "source": row["source"],
+                        "language": row["language"],
+                        "published": pub.as_dict(),
+                    }
+        memberships = self.memberships([i for i in ids if i in found])
+        out = []
+        for article_id in ids:
+            if article_id in found:
+                brief = found[article_id]
+                brief["story_id"], brief["event_id"] = memberships.get(article_id, (None, None))
+                out.append(brief)
+        return out
+
     def count_articles(
         self,
         *,
@@ -677,6 +746,17 @@ def _published_row(pub: PublicationDate) -> dict[str, Any]:
     }
 
 
+def _publication(row: Any) -> PublicationDate:
+    return PublicationDate(
+        row["published_value"],
+        row["published_granularity"],
+        row["published_evidence"],
+        row["published_confidence"],
+        row["published_method"],
+        row["published_partial"],
+    )
+
+
 def _row(a: Article) -> dict[str, Any]:
     return {
         "id": a.id,
@@ -711,14 +791,7 @@ def _article(row: Any) -> Article:
         removed=[RemovedSpan.from_dict(d) for d in json.loads(row["removed"])],
         segments=[Segment(*s) for s in json.loads(row["segments"])],
         metadata=json.loads(row["metadata"]),
-        published=PublicationDate(
-            row["published_value"],
-            row["published_granularity"],
-            row["published_evidence"],
-            row["published_confidence"],
-            row["published_method"],
-            row["published_partial"],
-        ),
+        published=_publication(row),
         external_id=row["external_id"],
         encoding=row["encoding"] or "utf-8",
         original=row["original"],

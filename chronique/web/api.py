@@ -108,25 +108,8 @@ def page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> Pa
 
 
 def article_summary(svc: Service, ids: list[str]) -> list[dict[str, Any]]:
-    memberships = svc.store.memberships(ids)
-    out = []
-    for a in svc.store.articles(ids=ids):
-        story_id, event_id = memberships.get(a.id, (None, None))
-        out.append(
-            {
-                "id": a.id,
-                "file": a.file,
-                "url": a.url,
-                "title": a.title,
-                "source": a.source,
-                "language": a.language,
-                "published": a.published.as_dict(),
-                "story_id": story_id,
-                "event_id": event_id,
-            }
-        )
-    order = {i: n for n, i in enumerate(ids)}
-    return sorted(out, key=lambda r: order[r["id"]])
+    """What a list shows of each article, in the order of ``ids``."""
+    return svc.store.briefs(ids)
 
 
 @router.get("/articles", response_model=Page, tags=["articles"])
@@ -148,7 +131,7 @@ def list_articles(
         ids = found["article_ids"] if found else []
     filters: dict[str, Any] = {"since": since, "until": until, "source": source, "query": q, "ids": ids}
     total = svc.store.count_articles(**filters)
-    chosen = [a.id for a in svc.store.articles(**filters, limit=limit, offset=offset)]
+    chosen = svc.store.article_ids(**filters, limit=limit, offset=offset)
     return page(article_summary(svc, chosen), total, limit, offset)
 
 
@@ -346,7 +329,7 @@ def _timeline(
     max_dates: int,
     sentences_per_date: int,
 ) -> list[Entry]:
-    if story and svc.story(story) is None:
+    if story and len(svc.store.story_ids(story)) != 1:
         raise NotFound(f"no story {story!r}")
     return svc.timeline(
         story=story,

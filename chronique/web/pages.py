@@ -122,7 +122,7 @@ def articles_page(
         "query": q,
         "ids": ids,
     }
-    chosen = [a.id for a in svc.store.articles(**filters, limit=PAGE, offset=offset)]
+    chosen = svc.store.article_ids(**filters, limit=PAGE, offset=offset)
     return render(
         request,
         "articles.html",

@@ -58,17 +58,14 @@ class Service:
         return self.stories_and_events()[0]
 
     def events(self, story: str | None = None) -> list[Event]:
-        events = self.stories_and_events()[1]
+        """Every event (cached), or those of one story (computed from its articles alone)."""
         if story is None:
-            return events
-        found = self.story(story)
-        return [e for e in events if found is not None and e.story_id == found.id]
+            return self.stories_and_events()[1]
+        return self.chq.events(story) if story else []
 
     def story(self, story_id: str) -> Story | None:
-        """A story by id or unique id prefix."""
-        matches = [s for s in self.stories() if s.id.startswith(story_id)] if story_id else []
-        exact = [s for s in matches if s.id == story_id]
-        return (exact or matches)[0] if len(exact or matches) == 1 else None
+        """A story by id or unique id prefix, described from its own articles (no corpus-wide pass)."""
+        return self.chq.story(story_id) if story_id else None
 
     def event(self, event_id: str) -> Event | None:
         matches = [e for e in self.events() if e.id.startswith(event_id)] if event_id else []
