@@ -54,3 +54,47 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
     after = {a.id: a.text for a in store.articles()}
     assert all(after[i] == text for i, text in survivors.items())
     store.close()
+
+
+def test_repeated_kills_at_random_points_lose_nothing(tmp_path: Path) -> None:
+    """Three SIGKILLs at seeded random moments of one ingest, each followed by checks, then a rerun."""
+    import random
+
+    docs = sorted((ROOT / "data" / "rpm2" / "documents").glob("*.txt"))[:240]
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as f:
+        for path in docs:
+            f.write(json.dumps({"file": path.name, "text": path.read_text(encoding="utf-8-sig")}) + "\n")
+    db = tmp_path / "kills.db"
+    env = {**os.environ, "CHRONIQUE_BATCH_SIZE": "8"}
+    cmd = [sys.executable, "-m", "chronique.cli", "ingest", str(corpus), "--db", str(db)]
+    rng = random.Random(20261123)
+    seen: dict[str, str] = {}
+    kills = 0
+    for _ in range(3):
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(2.0, 9.0))
+        if proc.poll() is not None:
+            break  # it finished before this kill
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        kills += 1
+        if not db.exists():
+            continue
+        store = Store(str(db))
+        assert store.integrity_ok()
+        now = {a.id: a.text for a in store.articles()}
+        store.close()
+        assert all(now.get(i) == text for i, text in seen.items()), "a committed article changed or vanished"
+        seen = now
+    assert kills >= 2
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(docs) - len(seen)} new, {len(seen)} already stored" in rerun.stdout
+    store = Store(str(db))
+    assert store.count() == len(docs) and store.integrity_ok()
+    after = {a.id: a.text for a in store.articles()}
+    assert all(after[i] == text for i, text in seen.items())
+    ids = [a.id for a in store.articles()]
+    assert len(ids) == len(set(ids))
+    store.close()
