@@ -15,9 +15,28 @@ GOLD = ROOT / "tests" / "data" / "gold" / "seeds-dev.json"
 TODAY = dt.date(2026, 11, 23)
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[str]:
+    """The base URL of a throwaway PostgreSQL server (see tests/postgres.py)."""
+    from .postgres import server
+
+    with server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new empty database on each backend: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    from .postgres import new_database
+
+    return new_database(request.getfixturevalue("postgres"))
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(str(tmp_path / "test.db"))
+def store(db_url: str) -> Iterator[Store]:
+    s = Store(db_url)
     yield s
     s.close()
 

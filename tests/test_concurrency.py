@@ -21,21 +21,29 @@ import uvicorn
 from chronique.api import Chronique
 from chronique.web import create_app
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLES, TODAY
 from .test_web_browser import _free_port
 
 READERS = 4
 
 
-@pytest.fixture
-def live_store(samples_db: str, tmp_path: Path) -> Path:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def live_store(request: pytest.FixtureRequest, samples_db: str, tmp_path: Path) -> str:
+    """The five samples, in a SQLite file (WAL) or a PostgreSQL database."""
+    if request.param == "postgresql":
+        from .postgres import new_database
+
+        url = new_database(request.getfixturevalue("postgres"))
+        with Chronique(url) as chq:
+            chq.ingest([SAMPLES], today=TODAY)
+        return url
     db = tmp_path / "live.db"
     with sqlite3.connect(samples_db) as src, sqlite3.connect(db) as dst:
         src.backup(dst)
-    return db
+    return str(db)
 
 
-def test_reads_during_a_batch_ingest(live_store: Path, tmp_path: Path) -> None:
+def test_reads_during_a_batch_ingest(live_store: str, tmp_path: Path) -> None:
     docs = sorted((ROOT / "data" / "rpm2" / "documents").glob("*.txt"))[:120]
     corpus = tmp_path / "batch.jsonl"
     with corpus.open("w", encoding="utf-8") as f:
@@ -136,10 +144,11 @@ def test_reads_during_a_batch_ingest(live_store: Path, tmp_path: Path) -> None:
         chq.close()
     latencies.sort()
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    report = ROOT / "test-artifacts" / "concurrency.txt"
+    backend = "postgresql" if live_store.startswith("postgresql") else "sqlite"
+    report = ROOT / "test-artifacts" / f"concurrency-{backend}.txt"
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(
-        f"{READERS} readers during an ingest of {len(docs)} articles: {len(latencies)} rounds "
+        f"{backend}: {READERS} readers during an ingest of {len(docs)} articles: {len(latencies)} rounds "
         f"(health + page + 3 articles, sometimes stories), {len(seen_during)} articles checked whole, "
         f"0 errors, round p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms\n",
         encoding="utf-8",

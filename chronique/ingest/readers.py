@@ -24,6 +24,7 @@ _JSONL_FIELDS = ("id", "url", "title", "text", "html", "published", "source", "l
 def read_text(data: bytes, origin: str, file: str | None, kind: str = "auto") -> Document:
     """A ``.txt`` or ``.html`` file's bytes → one document."""
     text, encoding = decode(data, origin)
+    text = without_nul(text)
     if kind == "html" or (kind == "auto" and looks_like_html(text)):
         return document_from_html(text, origin, file=file, encoding=encoding)
     return Document(raw_text=text, origin=origin, file=file, encoding=encoding)
@@ -97,4 +98,10 @@ def document_from_json_line(line: bytes, where: str) -> Document:
 def _as_str(value: Any) -> str | None:
     if value is None:
         return None
-    return value if isinstance(value, str) else str(value)
+    return without_nul(value if isinstance(value, str) else str(value))
+
+
+def without_nul(text: str) -> str:
+    """NUL characters (which no database text column takes everywhere) as U+FFFD: same length, so
+    every offset holds."""
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text

@@ -191,6 +191,12 @@ sentence_dates = Table(
 SCHEMA_VERSION = 5
 
 
+# PostgreSQL's full-text configuration: French stemming, accents ignored when the unaccent
+# extension can be created (it ships with PostgreSQL; creating it needs the right to do so).
+PG_TEXT_SEARCH = "chronique_fr"
+PG_DOCUMENT = "to_tsvector('chronique_fr', coalesce(title, '') || ' ' || text)"
+
+
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[meta, articles, line_stats, source_stats])
     if conn.dialect.name == "sqlite":
@@ -198,6 +204,26 @@ def _v1(conn: Connection) -> None:
             "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
             "article_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')"
         )
+    elif conn.dialect.name == "postgresql":
+        _pg_text_search(conn)
+
+
+def _pg_text_search(conn: Connection) -> None:
+    exists = conn.exec_driver_sql(f"SELECT 1 FROM pg_ts_config WHERE cfgname = '{PG_TEXT_SEARCH}'").first()
+    if not exists:
+        conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_TEXT_SEARCH} (COPY = french)")
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+            conn.exec_driver_sql(
+                f"ALTER TEXT SEARCH CONFIGURATION {PG_TEXT_SEARCH} ALTER MAPPING FOR "
+                "hword, hword_part, word WITH unaccent, french_stem"
+            )
+        except Exception:  # no unaccent: French stemming, accents kept
+            pass
+    conn.exec_driver_sql(
+        f"CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin (({PG_DOCUMENT}))"
+    )
 
 
 def _v2(conn: Connection) -> None:

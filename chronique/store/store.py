@@ -28,9 +28,13 @@ from chronique.nlp.analysis import Annotations
 from chronique.store import people, schema
 from chronique.store.schema import articles as t_articles
 
+WRITE_LOCK = 7_462_001  # the advisory lock id of Chronique's writers on PostgreSQL
+
 
 def database_url(db: str) -> str:
     """A file path or a URL → a SQLAlchemy URL."""
+    if re.match(r"^(postgres|postgresql)://", db):  # the driver Chronique ships with: psycopg 3
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
     if re.match(r"^[a-z][a-z0-9+]*://", db):
         return db
     return f"sqlite:///{Path(db).expanduser()}"
@@ -99,6 +103,10 @@ class Store:
                 conn.exec_driver_sql("COMMIT")
             else:
                 with conn.begin():
+                    if self.engine.dialect.name == "postgresql":
+                        # One writer at a time, as on SQLite: clustering and entity linking read
+                        # what the previous writer left. Released at commit or rollback.
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
                     yield conn
 
     # -- articles -----------------------------------------------------------------------------
@@ -600,6 +608,13 @@ class Store:
                     {"q": fts},
                 )
                 return [r[0] for r in rows]
+            if self.engine.dialect.name == "postgresql":
+                stmt_pg = text(
+                    f"SELECT id FROM articles WHERE {schema.PG_DOCUMENT} @@ plainto_tsquery('{schema.PG_TEXT_SEARCH}', :q) "
+                    f"ORDER BY ts_rank({schema.PG_DOCUMENT}, plainto_tsquery('{schema.PG_TEXT_SEARCH}', :q)) DESC, seq"
+                    + (" LIMIT :n" if limit else "")
+                )
+                return [r[0] for r in conn.execute(stmt_pg, {"q": query, "n": limit})]
             like = f"%{query}%"
             stmt = select(t_articles.c.id).where(
                 t_articles.c.text.ilike(like) | t_articles.c.title.ilike(like)
