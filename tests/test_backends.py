@@ -54,7 +54,7 @@ def test_two_writers_at_once_store_each_article_once(db_url: str, tmp_path: Path
             subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         )
     for p in procs:
-        out, err = p.communicate(timeout=600)
+        _out, err = p.communicate(timeout=600)
         assert p.returncode == 0, err
     store = Store(db_url)
     try:
