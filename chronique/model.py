@@ -40,6 +40,7 @@ class Document:
     external_id: str | None = None  # an id the input gave (JSONL ``id``)
     encoding: str = "utf-8"
     original: str | None = None  # the original markup when the text was extracted from HTML
+    crawled: str | None = None  # when a crawler fetched the page (WARC-Date), ISO 8601
 
     @property
     def id(self) -> str:

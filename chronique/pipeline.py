@@ -84,7 +84,7 @@ def _analyse(doc: Document, stats: LineStats | None, today: dt.date | None) -> t
         language=lang.code,
         removed=cleaned.removed,
         segments=cleaned.segments,
-        metadata=cleaned.metadata,
+        metadata={**cleaned.metadata, "crawled": doc.crawled} if doc.crawled else cleaned.metadata,
         external_id=doc.external_id,
         encoding=doc.encoding,
         original=doc.original,

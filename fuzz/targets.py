@@ -18,6 +18,7 @@ from chronique.dates.calendar import PartialDate
 from chronique.dates.events import date_sentences
 from chronique.dates.timex import find_timexes, resolve
 from chronique.errors import InputError
+from chronique.ingest.feeds import read_feed
 from chronique.ingest.readers import document_from_json_line, read_jsonl, read_text
 from chronique.lang import get_language
 from chronique.model import Document
@@ -50,6 +51,15 @@ def read(data: bytes) -> None:
         document_from_json_line(data, ORIGIN)
     except InputError as exc:
         assert ORIGIN in str(exc)
+
+
+def feed(data: bytes) -> None:
+    """Bytes as an RSS/Atom feed file (nothing is fetched)."""
+    for item in read_feed(data, ORIGIN):
+        if isinstance(item, InputError):
+            assert item.origin.startswith(ORIGIN)
+        else:
+            assert item.raw_text.strip() and "\x00" not in item.raw_text
 
 
 def cleaning(data: bytes) -> None:
@@ -101,6 +111,7 @@ def article(data: bytes) -> None:
 
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "read": read,
+    "feed": feed,
     "clean": cleaning,
     "dates": dates,
     "quotes": quotes,

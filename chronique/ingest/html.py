@@ -53,4 +53,5 @@ def document_from_html(html: str, origin: str, **known: str | None) -> Document:
         external_id=known.get("external_id"),
         encoding=known.get("encoding") or "utf-8",
         original=html,
+        crawled=known.get("crawled"),
     )

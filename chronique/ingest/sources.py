@@ -5,26 +5,30 @@ from __future__ import annotations
 import glob
 import io
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from chronique.errors import InputError
+from chronique.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed, read_url
 from chronique.ingest.readers import Item, read_jsonl, read_text
+from chronique.ingest.warc import is_warc, read_warc
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".warc", ".gz"}
 STDIN = "-"
+URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
 def expand(inputs: Iterable[str]) -> Iterator[Path | str | InputError]:
-    """Each input → files to read (folders walked, globs matched), ``"-"`` for stdin, or an error."""
+    """Each input → files to read (folders walked, globs matched), ``"-"`` for stdin, a URL, or an error."""
     for spec in inputs:
-        if spec == STDIN:
-            yield STDIN
+        if spec == STDIN or URL.match(spec):
+            yield spec
             continue
         path = Path(spec)
         if path.is_dir():
@@ -50,8 +54,12 @@ def _walk(folder: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if not name.startswith(".") and path.suffix.lower() in SUPPORTED and path.suffix:
-                yield path
+            suffix = path.suffix.lower()
+            if name.startswith(".") or suffix not in SUPPORTED or not path.suffix:
+                continue
+            if suffix == ".gz" and not is_warc(path):
+                continue
+            yield path
 
 
 def read_inputs(inputs: Iterable[str], max_file_bytes: int, max_line_bytes: int) -> Iterator[Item]:
@@ -61,6 +69,8 @@ def read_inputs(inputs: Iterable[str], max_file_bytes: int, max_line_bytes: int)
             yield item
         elif item == STDIN:
             yield from _read_stream(sys.stdin.buffer, "<stdin>", None, max_file_bytes, max_line_bytes)
+        elif isinstance(item, str):
+            yield from read_url(item, max_file_bytes)
         else:
             assert isinstance(item, Path)
             yield from read_path(item, max_file_bytes, max_line_bytes)
@@ -74,6 +84,9 @@ def read_path(path: Path, max_file_bytes: int, max_line_bytes: int) -> Iterator[
             with path.open("rb") as stream:
                 yield from read_jsonl(stream, origin, max_line_bytes)
             return
+        if is_warc(path):  # streamed: a crawl may be far larger than one file's limit
+            yield from read_warc(path, max_file_bytes)
+            return
         size = path.stat().st_size
         if size > max_file_bytes:
             yield InputError(
@@ -85,6 +98,9 @@ def read_path(path: Path, max_file_bytes: int, max_line_bytes: int) -> Iterator[
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(origin, f"cannot read the file ({exc.strerror or exc})")
+        return
+    if suffix in FEED_SUFFIXES and looks_like_feed(data):  # a feed file: nothing is fetched
+        yield from read_feed(data, origin)
         return
     kind = "html" if suffix in HTML_SUFFIXES else "auto"
     try:
