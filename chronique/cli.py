@@ -718,6 +718,44 @@ def export(
 
 
 @app.command()
+def watch(
+    inputs: Annotated[list[str], typer.Argument(help="Folders, files and feed URLs to poll.")],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option("--interval", min=0.1, help="Seconds between polls.")] = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Poll folders, files and RSS/Atom feed URLs and ingest what is new: changed files, new feed
+    entries (their pages fetched once). What was read is remembered in the database, so a restart
+    ingests nothing twice. Stops on Ctrl-C or SIGTERM, after the current poll."""
+    import signal
+
+    from chronique.watch import watch as run_watch
+
+    stop: list[bool] = []
+
+    def request_stop(signum: int, frame: object) -> None:
+        stop.append(True)
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+
+    def report(result: RunResult) -> None:
+        line = f"{result.added} new, {result.already_stored} already stored, {len(result.skipped)} skipped"
+        out.print(f"{_now()} {line}")
+        _print_skipped(result)
+
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        run_watch(inputs, chq.store, chq.settings, interval, report, lambda: bool(stop), once=once)
+
+
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+@app.command()
 def serve(
     db: DbOption = None,
     host: Annotated[

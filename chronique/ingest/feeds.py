@@ -73,8 +73,12 @@ def _iso(parsed: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
 
-def read_feed(data: bytes, origin: str, fetch: Fetch | None = None) -> Iterator[Item]:
-    """Every entry of the feed in ``data``; ``fetch`` (given for feeds from a URL) fetches teasers' pages."""
+def read_feed(
+    data: bytes, origin: str, fetch: Fetch | None = None, seen: set[str] | None = None
+) -> Iterator[Item]:
+    """Every entry of the feed in ``data``; ``fetch`` (given for feeds from a URL) fetches teasers'
+    pages. With ``seen`` (links or ids of entries already read), those are skipped and the new ones
+    added to it, so a feed polled again fetches only what is new."""
     import feedparser
 
     parsed = feedparser.parse(data)
@@ -86,6 +90,11 @@ def read_feed(data: bytes, origin: str, fetch: Fetch | None = None) -> Iterator[
     for n, entry in enumerate(parsed.entries, 1):
         where = f"{origin}#{n}"
         link = entry.get("link")
+        key = link or entry.get("id") or entry.get("title")
+        if seen is not None and key:
+            if key in seen:
+                continue
+            seen.add(key)
         title = entry.get("title")
         published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
         content = entry["content"][0].get("value", "") if entry.get("content") else entry.get("summary", "")
@@ -117,15 +126,16 @@ def read_feed(data: bytes, origin: str, fetch: Fetch | None = None) -> Iterator[
         )
 
 
-def read_url(url: str, max_bytes: int) -> Iterator[Item]:
-    """A URL the user gave: a feed (its entries, teasers' pages fetched) or a page (its article)."""
+def read_url(url: str, max_bytes: int, seen: set[str] | None = None) -> Iterator[Item]:
+    """A URL the user gave: a feed (its entries, teasers' pages fetched; ``seen`` as in
+    :func:`read_feed`) or a page (its article)."""
     try:
         data = fetch_url(url, max_bytes)
     except InputError as exc:
         yield exc
         return
     if looks_like_feed(data):
-        yield from read_feed(data, url, lambda link: fetch_url(link, max_bytes))
+        yield from read_feed(data, url, lambda link: fetch_url(link, max_bytes), seen)
         return
     try:
         yield document_from_html(without_nul(decode(data, url)[0]), url, url=url)
