@@ -718,6 +718,70 @@ def export(
 
 
 @app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or URLs, as for ingest.")],
+    shards: Annotated[Path, typer.Option("--shards", help="Folder for the Parquet shards (new or empty).")],
+    scheduler: Annotated[
+        str,
+        typer.Option(
+            "--scheduler", help="'local' (a LocalCluster on this machine) or a Dask scheduler address."
+        ),
+    ] = "local",
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes of the local cluster.")
+    ] = 2,
+    load: Annotated[
+        bool, typer.Option("--load/--no-load", help="Load the shards into the store afterwards.")
+    ] = True,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Run the per-article stages (read, clean, date, entities and quotations) on a Dask cluster,
+    one spaCy model per worker, writing one Parquet shard per batch; then load the shards into the
+    store in order (clustering, dates across articles, reuse). The store ends as `ingest` leaves it."""
+    from chronique.batch import analyse_to_shards, load_shards
+
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        done = analyse_to_shards(
+            inputs,
+            chq.settings,
+            shards,
+            scheduler=scheduler,
+            workers=workers,
+            store=chq.store,
+            on_shard=lambda i, n: err.print(f"shard {i}: {n} articles"),
+        )
+        out.print(
+            f"{done.shards} shards, {done.documents} articles analysed on {done.workers} workers, "
+            f"{done.already_stored} already stored, {len(done.skipped)} skipped ({done.seconds:.1f} s)"
+        )
+        for s in done.skipped:
+            err.print(f"[yellow]skipped[/yellow] {escape(s.origin)}: {escape(s.problem)}")
+        if load:
+            result = load_shards(shards, chq.store, chq.settings)
+            out.print(
+                f"loaded: {result.added} new, {result.already_stored} already stored ({result.seconds:.1f} s)"
+            )
+            _print_skipped(result)
+
+
+@app.command(name="load-shards")
+def load_shards_command(
+    shards: Annotated[Path, typer.Argument(help="The folder `chronique batch --no-load` wrote.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Load the Parquet shards of `chronique batch --no-load` into the store, in order, then refine
+    dates across articles and update the reuse index. Loading twice adds nothing."""
+    from chronique.batch import load_shards
+
+    with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        result = load_shards(shards, chq.store, chq.settings)
+    out.print(f"loaded: {result.added} new, {result.already_stored} already stored ({result.seconds:.1f} s)")
+    _print_skipped(result)
+
+
+@app.command()
 def watch(
     inputs: Annotated[list[str], typer.Argument(help="Folders, files and feed URLs to poll.")],
     db: DbOption = None,

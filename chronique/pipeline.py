@@ -15,6 +15,7 @@ from itertools import islice
 
 from chronique.clean import LineStats, article_line_keys, clean
 from chronique.cluster import vector_of
+from chronique.cluster.vectors import Vector
 from chronique.dates.corpus import Dated, refine
 from chronique.dates.events import DatedSentence, date_sentences
 from chronique.dates.publication import DateEvidence, collect_evidence, date_article, partial_of
@@ -164,16 +165,51 @@ def ingest_items(
     started = time.perf_counter()
     today = today or dt.date.today()
     result = RunResult()
+    prepare_store(store, settings)
+    known: dict[str, DateEvidence] = {}  # the date evidence analysis found, reused when redating
+    new_articles: list[Article] = []
+    for new_docs, stats in plan_batches(items, store, settings, result, on_item):
+        done = analyse_batch(new_docs, stats, settings, today)
+        result.added += store.add(done.articles, stats, done.annotations, done.vectors, done.dated)
+        record_batch(done, result, known, new_articles)
+    finish_run(store, today, result, known, new_articles)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+@dataclass
+class Analysed:
+    """One batch through the per-article stages: everything the store needs to write it."""
+
+    articles: list[Article]
+    known: dict[str, DateEvidence]
+    annotations: dict[str, Annotations] | None
+    vectors: dict[str, Vector]
+    dated: dict[str, list[DatedSentence]]
+    skipped: list[Skipped]
+
+
+def prepare_store(store: Store, settings: Settings) -> None:
+    """Bring a store written by an older Chronique up to date (entities, clusters) before a run."""
     if settings.nlp:
         annotate_stored(store, settings)
     cluster_stored(store, settings)
+
+
+def plan_batches(
+    items: Iterable[Item],
+    store: Store,
+    settings: Settings,
+    result: RunResult,
+    on_item: Callable[[str], None] | None = None,
+) -> Iterator[tuple[list[Document], LineStats]]:
+    """Batches of the documents to analyse (those not stored nor seen earlier in the run), each with
+    the learned-boilerplate counts as they stand once the batch is counted in. The same counts object
+    is yielded each time; its increments since the last write are what the store will add."""
     stats = store.line_stats(settings.learned_min_articles, settings.learned_min_share)
     seen: set[str] = set()
-    known: dict[str, DateEvidence] = {}  # the date evidence analysis found, reused when redating
-    new_articles: list[Article] = []
     for batch in _batches(items, settings.batch_size, result, on_item):
-        ids = [d.id for d in batch]
-        stored = store.existing(ids)
+        stored = store.existing([d.id for d in batch])
         new_docs: list[Document] = []
         for doc in batch:
             if doc.id in stored or doc.id in seen:
@@ -187,30 +223,53 @@ def ingest_items(
             seen.add(doc.id)
             new_docs.append(doc)
             stats.add(doc.source, article_line_keys(doc.raw_text))
-        fresh = []
-        for doc in new_docs:
-            try:
-                article, known[doc.id] = _analyse(doc, stats, today)
-                fresh.append(article)
-            except Exception as exc:  # one article never stops the batch
-                log.exception(
-                    "article %s (%s) failed",
-                    doc.id,
-                    doc.origin,
-                    extra={"stage": "analyse", "article_id": doc.id, "origin": doc.origin},
-                )
-                result.skipped.append(Skipped(doc.origin, f"analysis failed ({type(exc).__name__}: {exc})"))
-        annotations = people_of(fresh, settings) if settings.nlp else None
-        vectors = {a.id: vector_of(a.text, a.title, _names(annotations, a.id), a.language) for a in fresh}
-        dated = {a.id: dated_sentences(a) for a in fresh}
-        result.added += store.add(fresh, stats, annotations, vectors, dated)
-        result.articles.extend(fresh)
-        new_articles.extend(fresh)
+        yield new_docs, stats
+
+
+def analyse_batch(docs: Sequence[Document], stats: LineStats, settings: Settings, today: dt.date) -> Analysed:
+    """The per-article stages of one batch: cleaning, dating, entities and quotations, vectors,
+    dated sentences. Needs no store: this is what ``chronique batch`` runs on its workers."""
+    fresh: list[Article] = []
+    known: dict[str, DateEvidence] = {}
+    skipped: list[Skipped] = []
+    for doc in docs:
+        try:
+            article, known[doc.id] = _analyse(doc, stats, today)
+            fresh.append(article)
+        except Exception as exc:  # one article never stops the batch
+            log.exception(
+                "article %s (%s) failed",
+                doc.id,
+                doc.origin,
+                extra={"stage": "analyse", "article_id": doc.id, "origin": doc.origin},
+            )
+            skipped.append(Skipped(doc.origin, f"analysis failed ({type(exc).__name__}: {exc})"))
+    annotations = people_of(fresh, settings) if settings.nlp else None
+    vectors = {a.id: vector_of(a.text, a.title, _names(annotations, a.id), a.language) for a in fresh}
+    dated = {a.id: dated_sentences(a) for a in fresh}
+    return Analysed(fresh, known, annotations, vectors, dated, skipped)
+
+
+def record_batch(
+    done: Analysed, result: RunResult, known: dict[str, DateEvidence], new_articles: list[Article]
+) -> None:
+    result.skipped.extend(done.skipped)
+    result.articles.extend(done.articles)
+    known.update(done.known)
+    new_articles.extend(done.articles)
+
+
+def finish_run(
+    store: Store,
+    today: dt.date,
+    result: RunResult,
+    known: dict[str, DateEvidence],
+    new_articles: list[Article],
+) -> None:
+    """After the last batch: publication dates refined across articles, then the reuse index."""
     changed = redate(result.articles, store, today, known)
     result.redated = len(changed)
     result.reuse_pairs = update_reuse(store, new_articles, changed)
-    result.seconds = time.perf_counter() - started
-    return result
 
 
 def people_of(articles: Sequence[Article], settings: Settings) -> dict[str, Annotations]:
