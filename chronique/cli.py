@@ -832,13 +832,14 @@ def serve(
     /api/articles) need the token in $CHRONIQUE_TOKEN and are refused when it is not set."""
     import uvicorn
 
+    from chronique.store.store import redact
     from chronique.web import create_app
 
     with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
         application = create_app(chq)
         writes = "on (token set)" if application.state.token else "off (set CHRONIQUE_TOKEN to allow them)"
         err.print(
-            f"Chronique on http://{host}:{port}/ · database {escape(chq.settings.db)} · writes {writes}"
+            f"Chronique on http://{host}:{port}/ · database {escape(redact(chq.settings.db))} · writes {writes}"
         )
         uvicorn.run(application, host=host, port=port, log_level="warning")
 

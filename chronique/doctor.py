@@ -18,7 +18,7 @@ from typing import Any
 from chronique import __version__
 from chronique.settings import Settings
 from chronique.store import schema
-from chronique.store.store import database_url
+from chronique.store.store import database_url, redact
 
 OK, WARN, FAIL = "ok", "warn", "fail"
 
@@ -172,17 +172,19 @@ def _server_database_check(url: str) -> Check:
     from sqlalchemy import create_engine, text
     from sqlalchemy.exc import SQLAlchemyError
 
-    safe = url.split("@")[-1]  # never print credentials
+    safe = redact(url)  # never print a password
     try:
         engine = create_engine(url)
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
         engine.dispose()
     except (SQLAlchemyError, ImportError) as exc:
+        orig = getattr(exc, "orig", None) or exc
+        problem = redact(str(orig).strip().splitlines()[0]) if str(orig).strip() else type(exc).__name__
         return Check(
             "database",
             FAIL,
-            f"cannot connect to {safe}: {type(exc).__name__}",
+            f"cannot connect to {safe}: {problem}",
             "check the URL and the server",
         )
     return Check("database", OK, f"connected to {safe}")

@@ -113,3 +113,14 @@ def test_a_failing_article_is_logged_with_its_id(
 
 def test_bad_log_options_are_usage_errors() -> None:
     assert runner.invoke(app, ["--log-format", "xml", "doctor"]).exit_code == 2
+
+
+def test_database_passwords_are_never_printed(tmp_path: Path) -> None:
+    from chronique.store.store import redact
+
+    url = "postgresql://chronique:topsecret@127.0.0.1:1/news"
+    assert redact(url) == "postgresql://chronique:***@127.0.0.1:1/news"
+    result = runner.invoke(app, ["doctor", "--db", url])
+    assert result.exit_code == 1 and "topsecret" not in result.output and "127.0.0.1:1/news" in result.output
+    failed = runner.invoke(app, ["articles", "--db", url])
+    assert failed.exit_code != 0 and "topsecret" not in failed.output

@@ -31,6 +31,11 @@ from chronique.store.schema import articles as t_articles
 WRITE_LOCK = 7_462_001  # the advisory lock id of Chronique's writers on PostgreSQL
 
 
+def redact(text: str) -> str:
+    """``text`` with the password of any database URL in it replaced by ``***``: safe to print or log."""
+    return re.sub(r"(\b[a-z][a-z0-9+]*://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
+
+
 def database_url(db: str) -> str:
     """A file path or a URL → a SQLAlchemy URL."""
     if re.match(r"^(postgres|postgresql)://", db):  # the driver Chronique ships with: psycopg 3
@@ -48,14 +53,14 @@ class Store:
         try:
             self.engine: Engine = create_engine(self.url, future=True)
         except (SQLAlchemyError, ImportError) as exc:
-            raise StoreError(f"cannot open database {db!r}: {exc}") from exc
+            raise StoreError(f"cannot open database {redact(db)!r}: {redact(str(exc))}") from exc
         self.sqlite = self.engine.dialect.name == "sqlite"
         if self.sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
             self._migrate()
         except DBAPIError as exc:
-            raise StoreError(f"cannot use database {db!r}: {exc.orig}") from exc
+            raise StoreError(f"cannot use database {redact(db)!r}: {redact(str(exc.orig))}") from exc
 
     # -- schema -------------------------------------------------------------------------------
     def _migrate(self) -> None:
