@@ -15,6 +15,8 @@ from chronique.api import Chronique
 from chronique.settings import Settings
 from chronique.web import create_app
 
+from .conftest import SAMPLES
+
 TOKEN = "s3cret-token"
 
 
@@ -326,3 +328,21 @@ def test_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
         assert path in paths, path
     assert "post" in paths["/api/articles"]
     assert client.get("/api/docs").status_code == 200
+
+
+def test_cached_stories_follow_new_articles(tmp_path: Path) -> None:
+    """After an ingest, the server describes again only what changed and gives what a full pass gives."""
+    from chronique.report.export import stories_of
+    from chronique.web.service import Service
+
+    docs = sorted((SAMPLES.parent / "data" / "rpm2" / "documents").glob("T0[12]_*.txt"))
+    settings = Settings(db=str(tmp_path / "c.db"), nlp=False)
+    with Chronique(settings=settings) as chq:
+        chq.ingest([str(d) for d in docs[:25]])
+        service = Service(chq)
+        before = service.stories()
+        chq.ingest([str(d) for d in docs[25:]])
+        after, events = service.stories_and_events()
+        full, full_events = stories_of(chq.store)
+        assert [s.as_dict() for s in after] == [s.as_dict() for s in full] != [s.as_dict() for s in before]
+        assert [e.as_dict() for e in events] == [e.as_dict() for e in full_events]

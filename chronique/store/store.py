@@ -297,6 +297,12 @@ class Store:
         with self.engine.connect() as conn:
             return online.members(conn, article_ids)
 
+    def published_values(self) -> dict[str, str | None]:
+        """article id → publication date value, of every article (what a cached description depends on)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t_articles.c.id, t_articles.c.published_value))
+            return {row[0]: row[1] for row in rows}
+
     def save_people(self, annotations: Mapping[str, Annotations], through: int) -> None:
         """Store the annotations of already stored articles (replacing any), and move the mark."""
         with self.write() as conn:

@@ -35,6 +35,8 @@ class Service:
         self._write_lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._cache: dict[str, tuple[tuple[int, int], Any]] = {}
+        # story id → (signature of its articles, events and dates; its description and events)
+        self._described: dict[str, tuple[int, tuple[Story, list[Event]]]] = {}
 
     # -- cached corpus-wide views -------------------------------------------------------------
     def _state(self) -> tuple[int, int]:
@@ -52,7 +54,39 @@ class Service:
         return value
 
     def stories_and_events(self) -> tuple[list[Story], list[Event]]:
-        return self._cached("stories", lambda: stories_of(self.store))
+        return self._cached("stories", self._describe_changed)
+
+    def _describe_changed(self) -> tuple[list[Story], list[Event]]:
+        """Every story and event, describing again only the stories whose articles, events or
+        publication dates changed since the last call (after an ingest of a few articles, a few)."""
+        members = self.store.memberships()
+        published = self.store.published_values()
+        by_story: dict[str, list[tuple[str, str, str | None]]] = {}
+        for article_id, (story_id, event_id) in members.items():
+            by_story.setdefault(story_id, []).append((article_id, event_id, published.get(article_id)))
+        signatures = {sid: hash(tuple(sorted(rows, key=str))) for sid, rows in by_story.items()}
+        with self._cache_lock:
+            known = dict(self._described)
+        changed = [sid for sid, sig in signatures.items() if known.get(sid, (None,))[0] != sig]
+        fresh: dict[str, tuple[Story, list[Event]]] = {}
+        chunk: list[str] = []
+        for n, sid in enumerate(changed):  # whole stories per read, a few thousand articles at a time
+            chunk += [a for a, _, _ in by_story[sid]]
+            if len(chunk) >= 2000 or n == len(changed) - 1:
+                stories, events = stories_of(self.store, self.store.articles(ids=chunk))
+                for story in stories:
+                    fresh[story.id] = (story, [e for e in events if e.story_id == story.id])
+                chunk = []
+        described = {
+            sid: (signatures[sid], fresh[sid] if sid in fresh else known[sid][1]) for sid in signatures
+        }
+        with self._cache_lock:
+            self._described = described
+        stories = [pair[0] for _, pair in described.values()]
+        stories.sort(key=lambda st: (-len(st.article_ids), st.first_date or "9999", st.id))
+        events = [e for _, pair in described.values() for e in pair[1]]
+        events.sort(key=lambda e: (e.date or "9999", e.id))
+        return stories, events
 
     def stories(self) -> list[Story]:
         return self.stories_and_events()[0]
