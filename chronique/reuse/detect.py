@@ -20,6 +20,7 @@ import gc
 import json
 import re
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from chronique.reuse.shingles import Words, words
 
 FORMAT = "chronique-reuse-detector/1"
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+WORDS_CACHE = 1024  # articles whose words are kept between pairs (about 40 kB each)
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,9 @@ class ReuseDetector:
         self._next_seq = 0
         self._pairs: list[ReusePair] = []
         self._of: dict[str, list[int]] = {}  # article → its pairs (as source or target)
+        # The words of recent candidates: a new article's candidates are mostly the same few recent
+        # articles, whose texts would otherwise be read and cut into words again for every pair.
+        self._words: OrderedDict[str, tuple[str, Words]] = OrderedDict()
         if index is not None:  # articles indexed before: ingest order, no dates known
             for i in range(index.added):
                 self._dates.append(None)
@@ -271,10 +276,9 @@ class ReuseDetector:
         for cand in candidates:
             pos = self.index.position(cand.doc_id)
             assert pos is not None
-            other = self._text_at(pos, cand.doc_id)
+            other, theirs = self._words_at(pos, cand.doc_id)
             if mine is None:
                 mine = words(text)
-            theirs = words(other)
             if is_earlier(self._dates[pos], self._seqs[pos], date, seq):
                 pair = self._pair(cand.doc_id, other, theirs, article_id, mine)
             else:
@@ -282,6 +286,18 @@ class ReuseDetector:
             if pair is not None:
                 self._record(pair)
                 found.append(pair)
+        return found
+
+    def _words_at(self, pos: int, doc_id: str) -> tuple[str, Words]:
+        found = self._words.get(doc_id)
+        if found is not None:
+            self._words.move_to_end(doc_id)
+            return found
+        text = self._text_at(pos, doc_id)
+        found = (text, words(text))
+        self._words[doc_id] = found
+        if len(self._words) > WORDS_CACHE:
+            self._words.popitem(last=False)
         return found
 
     def _text_at(self, pos: int, doc_id: str) -> str:
