@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Connection, and_, func, select, text, update
 
 from chronique.nlp.analysis import Annotations
 from chronique.nlp.mentions import LocalEntity
@@ -129,14 +129,16 @@ def _entity_type(conn: Connection, eid: str) -> str | None:
     return conn.execute(select(schema.entities.c.type).where(schema.entities.c.id == eid)).scalar()
 
 
+# One statement for every key of an entity (SQLite and PostgreSQL share the upsert syntax).
+_ADD_KEY = text(
+    "INSERT INTO entity_keys (key, entity_id, n) VALUES (:key, :eid, 1) "
+    "ON CONFLICT (key, entity_id) DO UPDATE SET n = entity_keys.n + 1"
+)
+
+
 def _add_keys(conn: Connection, eid: str, keys: list[str]) -> None:
-    k = schema.entity_keys
-    for key in keys:
-        updated = conn.execute(
-            update(k).where(and_(k.c.key == key, k.c.entity_id == eid)).values(n=k.c.n + 1)
-        ).rowcount
-        if not updated:
-            conn.execute(k.insert().values(key=key, entity_id=eid, n=1))
+    if keys:
+        conn.execute(_ADD_KEY, [{"key": key, "eid": eid} for key in keys])
 
 
 def _update_entity(
