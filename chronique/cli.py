@@ -912,11 +912,23 @@ def bench(
     web_db: Annotated[
         str | None, typer.Option("--web-db", help="Database for --web (kept and reused; default temporary).")
     ] = None,
+    scale_articles: Annotated[
+        int | None,
+        typer.Option(
+            "--scale",
+            help="Also compare ingest with Dask batches on 1 and 2 workers, and SQLite with PostgreSQL, "
+            "on N synthetic articles (long: about 7 minutes per 1,000 on 2 cores).",
+        ),
+    ] = None,
+    scale_postgres: Annotated[
+        bool, typer.Option("--scale-postgres/--no-scale-postgres", help="PostgreSQL figures in --scale.")
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Measure throughput and memory against a bare spaCy pass, and the cleaner's over-removal;
     with --reuse N, text-reuse detection on synthetic corpora with planted near-duplicates; with
-    --stories N, story clustering and timelines at scale; with --web N, the HTTP server under load."""
+    --stories N, story clustering and timelines at scale; with --web N, the HTTP server under load;
+    with --scale N, Dask scaling and PostgreSQL against SQLite."""
     from chronique.bench import overremoval, run_throughput
     from chronique.bench.reuse import run_reuse_bench
     from chronique.bench.stories import run_stories_bench
@@ -937,6 +949,11 @@ def bench(
             from chronique.bench.web import run_web_bench
 
             web_result = run_web_bench(web_articles, web_seconds, db=web_db)
+        scale_result = None
+        if scale_articles:
+            from chronique.bench.scale import run_scale_bench
+
+            scale_result = run_scale_bench(scale_articles, postgres=scale_postgres)
     if as_json:
         out.print_json(
             data={
@@ -945,6 +962,7 @@ def bench(
                 "reuse": reuse_result.as_dict() if reuse_result else None,
                 "stories": stories_result.as_dict() if stories_result else None,
                 "web": web_result.as_dict() if web_result else None,
+                "scale": scale_result.as_dict() if scale_result else None,
             }
         )
         return
@@ -961,6 +979,9 @@ def bench(
     if web_result is not None:
         out.print()
         out.print(web_result.format(), markup=False, highlight=False)
+    if scale_result is not None:
+        out.print()
+        out.print(scale_result.format(), markup=False, highlight=False)
 
 
 @app.command()

@@ -31,14 +31,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import glob
 import hashlib
 import json
 import logging
 import os
 import random
 import shutil
-import socket
 import subprocess
 import tempfile
 import threading
@@ -49,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chronique.bench.postgres import new_database, throwaway_server
 from chronique.model import content_id
 from chronique.settings import Settings
 
@@ -304,52 +303,11 @@ def _export(db: str, settings: Settings, keep: Path | None) -> tuple[_Digest, fl
 # -- PostgreSQL ---------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def _postgres() -> Iterator[str]:
-    """A throwaway PostgreSQL cluster (Debian's binaries) in a temporary folder on a free port; yields
-    the URL of a new empty database on it. Runs the server as ``postgres`` when this process is root."""
-    import psycopg
-
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not found:
-        raise RuntimeError("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb)")
-    bin_dir = Path(found[-1]).parent
-    root = Path(tempfile.mkdtemp(prefix="chronique-scale-pg-"))
-    data, sockets = root / "data", root / "run"
-    sockets.mkdir()
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        shutil.chown(root, "postgres")
-        shutil.chown(sockets, "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    pg_ctl = [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data)]
-    try:
-        subprocess.run(
-            [*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-             "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"],
-            check=True, capture_output=True,
-        )  # fmt: skip
-        options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
-        started = subprocess.run(
-            [*pg_ctl, "-o", options, "-l", str(root / "log"), "-w", "start"],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        if started.returncode != 0:
-            raise RuntimeError(f"PostgreSQL did not start: {started.stderr or started.stdout}")
-        base = f"postgresql://postgres@127.0.0.1:{port}"
-        with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-            conn.execute("CREATE DATABASE chronique_scale")
-        yield base + "/chronique_scale"
-    finally:
-        subprocess.run([*pg_ctl, "-m", "fast", "stop"], capture_output=True, check=False)
-        shutil.rmtree(root, ignore_errors=True)
+    """A new empty database on a throwaway PostgreSQL server (``chronique.bench.postgres``)."""
+    with throwaway_server() as base:
+        yield new_database(base, "chronique_scale")
 
 
 # -- results ------------------------------------------------------------------------------------
