@@ -614,10 +614,8 @@ class Store:
                 fts = _fts_query(query)
                 if not fts:
                     return []
-                rows = conn.execute(
-                    text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rank"),
-                    {"q": fts},
-                )
+                sql = "SELECT article_id FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rank"
+                rows = conn.execute(text(sql + (" LIMIT :n" if limit else "")), {"q": fts, "n": limit})
                 return [r[0] for r in rows]
             if self.engine.dialect.name == "postgresql":
                 stmt_pg = text(
