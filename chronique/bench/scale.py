@@ -534,7 +534,7 @@ def _single(name: str, backend: str, corpus: Path, db: str, settings: Settings) 
             result = ingest([str(corpus)], store, settings.with_overrides(db=db), today=TODAY)
     finally:
         store.close()
-    log.info("%s: %d articles in %.1f s", name, result.added, result.seconds)
+    log.info("%s: %d articles in %.1f s, peak RSS %s", name, result.added, result.seconds, _mb(mem.main_peak))
     return Run(name, backend, 0, result.added, result.seconds, main_peak_rss=mem.main_peak)
 
 
@@ -562,7 +562,14 @@ def _dask(workers: int, corpus: Path, db: str, shards: Path, settings: Settings)
             )
             log.info("%s: %d documents analysed in %.1f s; load_shards", name, batch.documents, batch.seconds)
             loaded = load_shards(shards, store, settings, today=TODAY)
-        log.info("%s: %d articles loaded in %.1f s", name, loaded.added, loaded.seconds)
+        log.info(
+            "%s: %d articles loaded in %.1f s; peak RSS %s here, workers %s",
+            name,
+            loaded.added,
+            loaded.seconds,
+            _mb(mem.main_peak),
+            ", ".join(_mb(b) for b in mem.worker_peaks),
+        )
     finally:
         store.close()
     return Run(
