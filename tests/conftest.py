@@ -9,6 +9,8 @@ import pytest
 from chronique.settings import Settings
 from chronique.store import Store
 
+from .databases import fresh_db
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLD = ROOT / "tests" / "data" / "gold" / "seeds-dev.json"
@@ -16,12 +18,17 @@ TODAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture(scope="session")
-def postgres() -> Iterator[str]:
+def postgres() -> str:
     """The base URL of a throwaway PostgreSQL server (see tests/postgres.py)."""
-    from .postgres import server
+    from .postgres import server_url
 
-    with server() as url:
-        yield url
+    return server_url()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from .postgres import stop
+
+    stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -43,7 +50,7 @@ def store(db_url: str) -> Iterator[Store]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(db=str(tmp_path / "test.db"), report_path=str(tmp_path / "report.html"))
+    return Settings(db=fresh_db(tmp_path), report_path=str(tmp_path / "report.html"))
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +58,7 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A store with the five samples ingested (the real model); tests must not write to it."""
     from chronique.api import Chronique
 
-    db = str(tmp_path_factory.mktemp("samples") / "samples.db")
+    db = fresh_db(tmp_path_factory.mktemp("samples"), "samples")
     with Chronique(db) as chq:
         chq.ingest([SAMPLES], today=TODAY)
     return db

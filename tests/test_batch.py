@@ -15,6 +15,7 @@ from chronique.errors import ChroniqueError
 from chronique.settings import Settings
 
 from .conftest import ROOT, SAMPLES, TODAY
+from .databases import fresh_db
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +40,10 @@ def export(db: str) -> str:
 
 def test_batch_on_two_workers_stores_what_ingest_stores(corpus: Path, tmp_path: Path) -> None:
     settings = Settings(batch_size=12)
-    single = str(tmp_path / "single.db")
+    single = fresh_db(tmp_path, "single")
     with Chronique(single, settings) as chq:
         reference = chq.ingest([str(corpus)], today=TODAY)
-    distributed = str(tmp_path / "dask.db")
+    distributed = fresh_db(tmp_path, "dask")
     with Chronique(distributed, settings) as chq:
         done = analyse_to_shards(
             [str(corpus)], chq.settings, tmp_path / "shards", workers=2, store=chq.store, today=TODAY
@@ -58,7 +59,7 @@ def test_shards_load_once_and_a_used_folder_is_refused(corpus: Path, tmp_path: P
     runner = CliRunner()
     from chronique.cli import app
 
-    db, shards = str(tmp_path / "b.db"), tmp_path / "shards"
+    db, shards = fresh_db(tmp_path, "b"), tmp_path / "shards"
     first = runner.invoke(app, ["batch", str(SAMPLES), "--shards", str(shards), "--no-load", "--db", db])
     assert first.exit_code == 0, first.output
     assert "5 articles analysed" in first.output

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from chronique.cli import app
 
 from .conftest import SAMPLES
+from .databases import fresh_db
 
 runner = CliRunner()
 
@@ -21,7 +22,7 @@ def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def
 
 
 def test_run_prints_the_report_and_writes_html(tmp_path: Path) -> None:
-    db, report = str(tmp_path / "c.db"), tmp_path / "r.html"
+    db, report = fresh_db(tmp_path, "c"), tmp_path / "r.html"
     result = invoke("run", str(SAMPLES), "--db", db, "--report", str(report))
     assert result.exit_code == 0, result.output
     assert "5 articles (5 new, 0 already stored)" in result.output
@@ -36,7 +37,7 @@ def test_html_report_escapes_article_text(tmp_path: Path) -> None:
         "<script>alert(1)</script> Le maire a parlé lundi devant le conseil municipal.", encoding="utf-8"
     )
     report = tmp_path / "r.html"
-    invoke("run", str(evil), "--db", str(tmp_path / "c.db"), "--report", str(report))
+    invoke("run", str(evil), "--db", fresh_db(tmp_path, "c"), "--report", str(report))
     html = report.read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
@@ -44,15 +45,15 @@ def test_html_report_escapes_article_text(tmp_path: Path) -> None:
 def test_exit_codes_for_skipped_and_nothing(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    partial = invoke("ingest", str(SAMPLES), str(empty), "--db", str(tmp_path / "c.db"))
+    partial = invoke("ingest", str(SAMPLES), str(empty), "--db", fresh_db(tmp_path, "c"))
     assert partial.exit_code == 3
     assert f"skipped {empty}: empty file" in partial.output.replace("\n", " ")
-    nothing = invoke("ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "d.db"))
+    nothing = invoke("ingest", str(tmp_path / "missing.txt"), "--db", fresh_db(tmp_path, "d"))
     assert nothing.exit_code == 4 and "no such file or directory" in nothing.output
 
 
 def test_articles_show_and_export(tmp_path: Path) -> None:
-    db = str(tmp_path / "c.db")
+    db = fresh_db(tmp_path, "c")
     invoke("ingest", str(SAMPLES), "--db", db)
     listed = json.loads(invoke("articles", "--db", db, "--json", "--since", "2018-07-20").output)
     assert [a["file"] for a in listed] == ["001_df1ec82066df3df1.txt"]
@@ -68,7 +69,7 @@ def test_articles_show_and_export(tmp_path: Path) -> None:
 
 
 def test_stdin_text_and_jsonl(tmp_path: Path) -> None:
-    db = str(tmp_path / "c.db")
+    db = fresh_db(tmp_path, "c")
     text = "Le conseil municipal a voté le budget lundi soir après un long débat sur les écoles."
     assert invoke("ingest", "-", "--db", db, input=text).exit_code == 0
     lines = "\n".join(
@@ -88,7 +89,7 @@ def test_console_script_and_help(tmp_path: Path) -> None:
 
 
 def test_dates_lists_expressions_and_sentence_dates(tmp_path: Path) -> None:
-    db = str(tmp_path / "c.db")
+    db = fresh_db(tmp_path, "c")
     invoke("ingest", str(SAMPLES), "--db", db)
     data = json.loads(invoke("dates", "001_df1ec82066df3df1.txt", "--db", db, "--json").output)
     values = {t["text"]: t["value"] for t in data["timexes"]}
@@ -102,7 +103,7 @@ def test_dates_lists_expressions_and_sentence_dates(tmp_path: Path) -> None:
 
 
 def test_reuse_and_duplicates(tmp_path: Path) -> None:
-    db = str(tmp_path / "c.db")
+    db = fresh_db(tmp_path, "c")
     invoke("ingest", str(SAMPLES), "--db", db)
     data = json.loads(invoke("reuse", "--db", db, "--json").output)
     export = json.loads(invoke("export", "--db", db).output)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -22,6 +21,8 @@ from chronique.api import Chronique
 from chronique.web import create_app
 
 from .conftest import ROOT, SAMPLES, TODAY
+from .databases import BACKEND, copy_db
+from .postgres import new_database
 from .test_web_browser import _free_port
 
 READERS = 4
@@ -30,17 +31,15 @@ READERS = 4
 @pytest.fixture(params=["sqlite", "postgresql"])
 def live_store(request: pytest.FixtureRequest, samples_db: str, tmp_path: Path) -> str:
     """The five samples, in a SQLite file (WAL) or a PostgreSQL database."""
+    if request.param == BACKEND:
+        return copy_db(samples_db, tmp_path, "live")
     if request.param == "postgresql":
-        from .postgres import new_database
-
         url = new_database(request.getfixturevalue("postgres"))
-        with Chronique(url) as chq:
-            chq.ingest([SAMPLES], today=TODAY)
-        return url
-    db = tmp_path / "live.db"
-    with sqlite3.connect(samples_db) as src, sqlite3.connect(db) as dst:
-        src.backup(dst)
-    return str(db)
+    else:
+        url = str(tmp_path / "live.db")
+    with Chronique(url) as chq:
+        chq.ingest([SAMPLES], today=TODAY)
+    return url
 
 
 def test_reads_during_a_batch_ingest(live_store: str, tmp_path: Path) -> None:

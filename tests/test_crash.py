@@ -13,6 +13,11 @@ from pathlib import Path
 from chronique.store import Store
 
 from .conftest import ROOT
+from .databases import fresh_db
+
+
+def _exists(db: str) -> bool:
+    return db.startswith("postgresql") or Path(db).exists()
 
 
 def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
@@ -21,17 +26,17 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
     with corpus.open("w", encoding="utf-8") as f:
         for path in docs:
             f.write(json.dumps({"file": path.name, "text": path.read_text(encoding="utf-8-sig")}) + "\n")
-    db = tmp_path / "crash.db"
+    db = fresh_db(tmp_path, "crash")
     env = {**os.environ, "CHRONIQUE_BATCH_SIZE": "10"}
-    cmd = [sys.executable, "-m", "chronique.cli", "ingest", str(corpus), "--db", str(db)]
+    cmd = [sys.executable, "-m", "chronique.cli", "ingest", str(corpus), "--db", db]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     committed = 0
     while time.monotonic() < deadline and proc.poll() is None:  # kill once some batches are committed
         time.sleep(0.05)
-        if db.exists():
+        if _exists(db):
             try:
-                store = Store(str(db))
+                store = Store(db)
                 committed = store.count()
                 store.close()
             except Exception:
@@ -40,7 +45,7 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
                 break
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    store = Store(str(db))
+    store = Store(db)
     assert store.integrity_ok()
     survivors = {a.id: a.text for a in store.articles()}
     store.close()
@@ -49,7 +54,7 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
     rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(docs) - len(survivors)} new, {len(survivors)} already stored" in rerun.stdout
-    store = Store(str(db))
+    store = Store(db)
     assert store.count() == len(docs) and store.integrity_ok()
     after = {a.id: a.text for a in store.articles()}
     assert all(after[i] == text for i, text in survivors.items())
@@ -65,9 +70,9 @@ def test_repeated_kills_at_random_points_lose_nothing(tmp_path: Path) -> None:
     with corpus.open("w", encoding="utf-8") as f:
         for path in docs:
             f.write(json.dumps({"file": path.name, "text": path.read_text(encoding="utf-8-sig")}) + "\n")
-    db = tmp_path / "kills.db"
+    db = fresh_db(tmp_path, "kills")
     env = {**os.environ, "CHRONIQUE_BATCH_SIZE": "8"}
-    cmd = [sys.executable, "-m", "chronique.cli", "ingest", str(corpus), "--db", str(db)]
+    cmd = [sys.executable, "-m", "chronique.cli", "ingest", str(corpus), "--db", db]
     rng = random.Random(20261123)
     seen: dict[str, str] = {}
     kills = 0
@@ -79,9 +84,9 @@ def test_repeated_kills_at_random_points_lose_nothing(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         kills += 1
-        if not db.exists():
+        if not _exists(db):
             continue
-        store = Store(str(db))
+        store = Store(db)
         assert store.integrity_ok()
         now = {a.id: a.text for a in store.articles()}
         store.close()
@@ -91,7 +96,7 @@ def test_repeated_kills_at_random_points_lose_nothing(tmp_path: Path) -> None:
     rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(docs) - len(seen)} new, {len(seen)} already stored" in rerun.stdout
-    store = Store(str(db))
+    store = Store(db)
     assert store.count() == len(docs) and store.integrity_ok()
     after = {a.id: a.text for a in store.articles()}
     assert all(after[i] == text for i, text in seen.items())

@@ -9,8 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from chronique.api import Chronique
 from chronique.cli import app
 from chronique.doctor import FAIL, OK, database_checks
+from chronique.settings import Settings
+
+from .conftest import SAMPLES, TODAY
+from .databases import fresh_db
 
 runner = CliRunner()
 
@@ -28,13 +33,24 @@ def test_doctor_passes_on_a_good_store(samples_db: str) -> None:
     assert "5 articles" in checks["database"]["finding"]
 
 
+def _sqlite_samples(samples_db: str, tmp_path: Path) -> str:
+    """The sample store as a SQLite file: itself, or (when the suite runs on PostgreSQL) the samples
+    ingested into one without the model."""
+    if not samples_db.startswith("postgresql"):
+        return samples_db
+    db = str(tmp_path / "samples.db")
+    with Chronique(settings=Settings(db=db, nlp=False)) as chq:
+        chq.ingest([SAMPLES], today=TODAY)
+    return db
+
+
 def test_doctor_finds_damage_and_says_what_to_do(samples_db: str, tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not a database" * 100)
     assert statuses(str(junk))["database"] == FAIL
 
     damaged = tmp_path / "damaged.db"
-    with sqlite3.connect(samples_db) as src, sqlite3.connect(damaged) as dst:
+    with sqlite3.connect(_sqlite_samples(samples_db, tmp_path)) as src, sqlite3.connect(damaged) as dst:
         src.backup(dst)
     data = bytearray(damaged.read_bytes())
     page = 4096
@@ -45,7 +61,7 @@ def test_doctor_finds_damage_and_says_what_to_do(samples_db: str, tmp_path: Path
     assert any(c.status == FAIL and c.fix for c in found), found
 
     newer = tmp_path / "newer.db"
-    with sqlite3.connect(samples_db) as src, sqlite3.connect(newer) as dst:
+    with sqlite3.connect(_sqlite_samples(samples_db, tmp_path)) as src, sqlite3.connect(newer) as dst:
         src.backup(dst)
         dst.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
     assert statuses(str(newer))["schema"] == FAIL
@@ -71,7 +87,7 @@ def test_json_logs_name_the_stage_and_the_input(tmp_path: Path, capfd: pytest.Ca
             "ingest",
             str(bad),
             "--db",
-            str(tmp_path / "l.db"),
+            fresh_db(tmp_path, "l"),
         ],
     )
     assert result.exit_code == 3, result.output
@@ -102,7 +118,7 @@ def test_a_failing_article_is_logged_with_its_id(
         + "\n",
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["--log-format", "json", "ingest", str(src), "--db", str(tmp_path / "f.db")])
+    result = runner.invoke(app, ["--log-format", "json", "ingest", str(src), "--db", fresh_db(tmp_path, "f")])
     assert result.exit_code == 3, result.output
     err = capfd.readouterr().err + (result.stderr or "")
     entries = [json.loads(line) for line in err.splitlines() if line.startswith("{")]

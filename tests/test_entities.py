@@ -18,6 +18,7 @@ from chronique.settings import Settings
 from chronique.store import Store
 
 from .conftest import SAMPLES, TODAY
+from .databases import fresh_db
 
 FR = get_language("fr")
 
@@ -85,7 +86,7 @@ def test_junk_never_becomes_an_entity() -> None:
 
 
 def test_corpus_links_names_roles_and_quotes_across_articles(tmp_path: Path) -> None:
-    settings = Settings(db=str(tmp_path / "s.db"))
+    settings = Settings(db=fresh_db(tmp_path, "s"))
     store = Store(settings.db)
     try:
         ingest([str(SAMPLES)], store, settings, today=TODAY)
@@ -119,7 +120,7 @@ def test_order_of_ingest_does_not_change_who_said_what(tmp_path: Path) -> None:
         ("a", sorted(SAMPLES.glob("*.txt"))),
         ("b", sorted(SAMPLES.glob("*.txt"), reverse=True)),
     ):
-        settings = Settings(db=str(tmp_path / f"{name}.db"))
+        settings = Settings(db=fresh_db(tmp_path, f"{name}"))
         store = Store(settings.db)
         try:
             for path in order:
@@ -133,7 +134,7 @@ def test_order_of_ingest_does_not_change_who_said_what(tmp_path: Path) -> None:
 
 
 def test_cli_quotes_entities_entity(tmp_path: Path) -> None:
-    db = str(tmp_path / "c.db")
+    db = fresh_db(tmp_path, "c")
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", str(SAMPLES), "--db", db]).exit_code == 0
     r = runner.invoke(app, ["quotes", "--speaker", "Lavrov", "--json", "--db", db])

@@ -11,6 +11,7 @@ from chronique.settings import Settings
 from chronique.store import Store
 
 from .conftest import SAMPLES, TODAY
+from .databases import fresh_db
 
 
 def dates(store: Store) -> dict[str, str | None]:
@@ -29,9 +30,9 @@ def test_samples_are_dated_across_articles(store: Store, settings: Settings) -> 
 
 
 def test_dates_do_not_depend_on_ingest_order(tmp_path: Path, settings: Settings) -> None:
-    together = Store(str(tmp_path / "together.db"))
+    together = Store(fresh_db(tmp_path, "together"))
     ingest([str(SAMPLES)], together, settings, today=TODAY)
-    one_by_one = Store(str(tmp_path / "apart.db"))
+    one_by_one = Store(fresh_db(tmp_path, "apart"))
     for path in sorted(SAMPLES.glob("*.txt"), reverse=True):
         ingest([str(path)], one_by_one, settings, today=TODAY)
     assert dates(together) == dates(one_by_one)
@@ -57,8 +58,8 @@ def test_export_follows_the_contract(store: Store, settings: Settings) -> None:
 
 def test_export_is_deterministic(tmp_path: Path, settings: Settings) -> None:
     outputs = []
-    for name in ("x.db", "y.db"):
-        s = Store(str(tmp_path / name))
+    for name in ("x", "y"):
+        s = Store(fresh_db(tmp_path, name))
         ingest([str(SAMPLES)], s, settings, today=TODAY)
         outputs.append(json.dumps(export_store(s), sort_keys=True))
     assert outputs[0] == outputs[1]

@@ -15,6 +15,7 @@ from chronique.store import Store
 from chronique.store.schema import SCHEMA_VERSION
 
 from .conftest import SAMPLES, TODAY
+from .databases import fresh_db
 
 
 def article(text: str):  # type: ignore[no-untyped-def]
@@ -92,7 +93,7 @@ def test_learned_line_counts_persist(tmp_path: Path, settings: Settings) -> None
                                  f"{footer}", "source": "Le Journal"}) for i in range(4)]  # fmt: skip
     (folder / "a.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
     (folder / "b.jsonl").write_text(lines[3] + "\n", encoding="utf-8")
-    db = str(tmp_path / "learn.db")
+    db = fresh_db(tmp_path, "learn")
     s = Store(db)
     ingest([str(folder / "a.jsonl")], s, settings, today=TODAY)
     s.close()
@@ -106,7 +107,7 @@ def test_reuse_state_is_kept_and_grown_run_by_run(tmp_path: Path, settings: Sett
     from chronique.reuse import find_reuse
     from chronique.reuse.persist import REUSE_STATE, load_reuse
 
-    s = Store(str(tmp_path / "reuse.db"))
+    s = Store(fresh_db(tmp_path, "reuse"))
     ingest([str(SAMPLES / "000_f5d20291b2664ef1.txt")], s, settings, today=TODAY)
     assert s.load_state(REUSE_STATE) is not None and s.load_state(REUSE_STATE)[1] == 1  # type: ignore[index]
     result = ingest([str(SAMPLES / "004_8502c02b9a8c0c2d.txt")], s, settings, today=TODAY)

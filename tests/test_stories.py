@@ -19,13 +19,14 @@ from chronique.timeline import Entry
 from chronique.timeline.plot import svg
 
 from .conftest import ROOT, SAMPLES, TODAY
+from .databases import fresh_db
 
 RPM2 = ROOT / "data" / "rpm2" / "documents"
 
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> api.Chronique:
-    db = str(tmp_path_factory.mktemp("stories") / "s.db")
+    db = fresh_db(tmp_path_factory.mktemp("stories"), "s")
     chq = api.Chronique(db)
     chq.ingest([SAMPLES], today=TODAY)
     return chq
@@ -115,7 +116,7 @@ def test_the_picture_is_valid_svg_and_escapes_text() -> None:
 
 
 def test_cli_stories_story_events_timeline(tmp_path: Path) -> None:
-    db = str(tmp_path / "c.db")
+    db = fresh_db(tmp_path, "c")
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", str(SAMPLES), "--db", db]).exit_code == 0
     stories = json.loads(runner.invoke(app, ["stories", "--json", "--db", db]).stdout)
@@ -151,7 +152,7 @@ def test_cli_stories_story_events_timeline(tmp_path: Path) -> None:
 
 
 def test_the_html_report_tells_the_story_with_its_picture(tmp_path: Path) -> None:
-    chq = api.Chronique(str(tmp_path / "r.db"))
+    chq = api.Chronique(fresh_db(tmp_path, "r"))
     try:
         report = tmp_path / "r.html"
         chq.run([SAMPLES], report=report)

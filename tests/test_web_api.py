@@ -16,6 +16,7 @@ from chronique.settings import Settings
 from chronique.web import create_app
 
 from .conftest import SAMPLES
+from .databases import fresh_db
 
 TOKEN = "s3cret-token"
 
@@ -30,7 +31,7 @@ def client(samples_db: str) -> Iterator[TestClient]:
 @pytest.fixture
 def writer(tmp_path: Path) -> Iterator[TestClient]:
     """A client on an empty store of its own, with a token and a 1 MB request limit."""
-    settings = Settings(db=str(tmp_path / "w.db"), max_request_mb=1.0)
+    settings = Settings(db=fresh_db(tmp_path, "w"), max_request_mb=1.0)
     with Chronique(settings=settings) as chq, TestClient(create_app(chq, token=TOKEN)) as c:
         yield c
 
@@ -336,7 +337,7 @@ def test_cached_stories_follow_new_articles(tmp_path: Path) -> None:
     from chronique.web.service import Service
 
     docs = sorted((SAMPLES.parent / "data" / "rpm2" / "documents").glob("T0[12]_*.txt"))
-    settings = Settings(db=str(tmp_path / "c.db"), nlp=False)
+    settings = Settings(db=fresh_db(tmp_path, "c"), nlp=False)
     with Chronique(settings=settings) as chq:
         chq.ingest([str(d) for d in docs[:25]])
         service = Service(chq)

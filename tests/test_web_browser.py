@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import sqlite3
 import subprocess
 import threading
 import time
@@ -25,6 +24,7 @@ from chronique.api import Chronique
 from chronique.web import create_app
 
 from .conftest import ROOT
+from .databases import copy_db
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts" / "web"
@@ -71,10 +71,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(samples_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``chronique serve`` on a copy of the sample store, in a thread, on a free local port."""
-    db = tmp_path_factory.mktemp("browser") / "browser.db"
-    with sqlite3.connect(samples_db) as src, sqlite3.connect(db) as dst:
-        src.backup(dst)
-    chq = Chronique(str(db))
+    chq = Chronique(copy_db(samples_db, tmp_path_factory.mktemp("browser"), "browser"))
     config = uvicorn.Config(
         create_app(chq, token=TOKEN), host="127.0.0.1", port=_free_port(), log_level="warning"
     )

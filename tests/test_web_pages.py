@@ -16,6 +16,8 @@ from chronique.settings import Settings
 from chronique.web import create_app
 from chronique.web.labels import LABELS
 
+from .databases import fresh_db
+
 EVIL = (
     "Le conseil municipal <script>alert(1)</script> a voté lundi le budget. "
     '<img src=x onerror="alert(2)"> « Nous avons tenu <b>parole</b> », a déclaré le maire, Jean Dupont. '
@@ -126,7 +128,7 @@ def test_static_files_are_served(client: TestClient) -> None:
 
 def test_article_text_never_becomes_markup(tmp_path: Path) -> None:
     with (
-        Chronique(settings=Settings(db=str(tmp_path / "x.db"))) as chq,
+        Chronique(settings=Settings(db=fresh_db(tmp_path, "x"))) as chq,
         TestClient(create_app(chq, token="t")) as c,
     ):
         posted = c.post(
@@ -166,7 +168,7 @@ def test_serve_binds_to_localhost_unless_told(monkeypatch: pytest.MonkeyPatch, t
     calls: list[dict[str, object]] = []
     monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(kw))
     monkeypatch.delenv("CHRONIQUE_TOKEN", raising=False)
-    db = str(tmp_path / "s.db")
+    db = fresh_db(tmp_path, "s")
     result = CliRunner().invoke(app, ["serve", "--db", db])
     assert result.exit_code == 0, result.output
     assert calls[-1]["host"] == "127.0.0.1" and "writes off" in result.output

@@ -65,11 +65,13 @@ def throwaway_server() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def new_database(base: str, name: str | None = None) -> str:
-    """A new empty database on the server at ``base``; its URL."""
+def new_database(base: str, name: str | None = None, template: str | None = None) -> str:
+    """A new database on the server at ``base``, empty or a copy of the database ``template`` (which
+    nobody may be connected to); its URL."""
     import psycopg
 
     name = name or f"chronique_{os.getpid()}_{next(_databases)}"
+    copy = f" TEMPLATE {template}" if template else ""
     with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
+        conn.execute(f"CREATE DATABASE {name}{copy}")
     return f"{base}/{name}"
