@@ -90,7 +90,7 @@ def database_checks(db: str) -> list[Check]:
     """The database opens, has a schema this Chronique reads, and passes SQLite's integrity check."""
     url = database_url(db)
     if not url.startswith("sqlite"):
-        return [_server_database_check(url)]
+        return _server_database_checks(url)
     path = Path(url.split("///", 1)[1]) if "///" in url else None
     if path is None or str(path) in {"", ":memory:"}:
         return [Check("database", OK, "in-memory database")]
@@ -122,26 +122,7 @@ def database_checks(db: str) -> list[Check]:
         count = conn.execute("SELECT count(*) FROM articles").fetchone()[0] if "articles" in tables else 0
         size = path.stat().st_size / 1e6
         checks.append(Check("database", OK, f"{path}: {count} articles, {size:.1f} MB"))
-        if version > schema.SCHEMA_VERSION:
-            checks.append(
-                Check(
-                    "schema",
-                    FAIL,
-                    f"schema {version} is newer than this Chronique's ({schema.SCHEMA_VERSION})",
-                    "upgrade Chronique",
-                )
-            )
-        elif version < schema.SCHEMA_VERSION:
-            checks.append(
-                Check(
-                    "schema",
-                    WARN,
-                    f"schema {version}, this Chronique writes {schema.SCHEMA_VERSION}",
-                    "it is upgraded automatically the next time Chronique writes (chronique ingest)",
-                )
-            )
-        else:
-            checks.append(Check("schema", OK, f"schema {version}"))
+        checks.append(_schema_check(version))
         problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
         if problems == ["ok"]:
             checks.append(Check("integrity", OK, "SQLite quick_check passed"))
@@ -168,26 +149,89 @@ def database_checks(db: str) -> list[Check]:
     return checks
 
 
-def _server_database_check(url: str) -> Check:
-    from sqlalchemy import create_engine, text
+def _schema_check(version: int) -> Check:
+    if version > schema.SCHEMA_VERSION:
+        return Check(
+            "schema",
+            FAIL,
+            f"schema {version} is newer than this Chronique's ({schema.SCHEMA_VERSION})",
+            "upgrade Chronique",
+        )
+    if version < schema.SCHEMA_VERSION:
+        return Check(
+            "schema",
+            WARN,
+            f"schema {version}, this Chronique writes {schema.SCHEMA_VERSION}",
+            "it is upgraded automatically the next time Chronique writes (chronique ingest)",
+        )
+    return Check("schema", OK, f"schema {version}")
+
+
+def _server_database_checks(url: str) -> list[Check]:
+    """A database server (PostgreSQL): it answers, holds a Chronique schema this version reads, and
+    has every table and the text search configuration that schema needs."""
+    from sqlalchemy import create_engine, inspect, text
     from sqlalchemy.exc import SQLAlchemyError
 
     safe = redact(url)  # never print a password
+    checks: list[Check] = []
     try:
         engine = create_engine(url)
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        engine.dispose()
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+                tables = set(inspect(conn).get_table_names())
+                if "meta" not in tables:
+                    state = "empty" if not tables else "not a Chronique database (no meta table)"
+                    status = OK if not tables else FAIL
+                    fix = "" if status == OK else "use another --db"
+                    return [Check("database", status, f"connected to {safe}: {state}", fix)]
+                row = conn.execute(text("SELECT value FROM meta WHERE key='schema_version'")).first()
+                version = int(row[0]) if row else 0
+                count = (
+                    conn.execute(text("SELECT count(*) FROM articles")).scalar()
+                    if "articles" in tables
+                    else 0
+                )
+                checks.append(Check("database", OK, f"connected to {safe}: {count} articles"))
+                checks.append(_schema_check(version))
+                if version == schema.SCHEMA_VERSION:
+                    missing = sorted(set(schema.metadata.tables) - tables)
+                    if engine.dialect.name == "postgresql":
+                        found = conn.execute(
+                            text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"),
+                            {"name": schema.PG_TEXT_SEARCH},
+                        ).first()
+                        if found is None:
+                            missing.append(f"text search configuration {schema.PG_TEXT_SEARCH}")
+                    if missing:
+                        checks.append(
+                            Check(
+                                "integrity",
+                                FAIL,
+                                f"missing: {', '.join(missing)}",
+                                "restore a backup, or export what is readable into a new database",
+                            )
+                        )
+                    else:
+                        checks.append(
+                            Check("integrity", OK, f"all {len(schema.metadata.tables)} tables present")
+                        )
+        finally:
+            engine.dispose()
     except (SQLAlchemyError, ImportError) as exc:
         orig = getattr(exc, "orig", None) or exc
         problem = redact(str(orig).strip().splitlines()[0]) if str(orig).strip() else type(exc).__name__
-        return Check(
-            "database",
-            FAIL,
-            f"cannot connect to {safe}: {problem}",
-            "check the URL and the server",
-        )
-    return Check("database", OK, f"connected to {safe}")
+        return [
+            *checks,
+            Check(
+                "database",
+                FAIL,
+                f"cannot {'read' if checks else 'connect to'} {safe}: {problem}",
+                "check the URL and the server",
+            ),
+        ]
+    return checks
 
 
 def settings_check(settings: Settings) -> Check:

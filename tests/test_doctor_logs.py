@@ -7,15 +7,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from chronique.api import Chronique
 from chronique.cli import app
 from chronique.doctor import FAIL, OK, database_checks
 from chronique.settings import Settings
+from chronique.store.store import database_url
 
 from .conftest import SAMPLES, TODAY
 from .databases import fresh_db
+from .postgres import new_database
 
 runner = CliRunner()
 
@@ -140,3 +143,23 @@ def test_database_passwords_are_never_printed(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "topsecret" not in result.output and "127.0.0.1:1/news" in result.output
     failed = runner.invoke(app, ["articles", "--db", url])
     assert failed.exit_code != 0 and "topsecret" not in failed.output
+
+
+def test_doctor_on_postgresql(postgres: str) -> None:
+    url = new_database(postgres)
+    assert statuses(url) == {"database": OK}  # empty: created on first ingest
+    with Chronique(settings=Settings(db=url, nlp=False)) as chq:
+        chq.ingest([SAMPLES], today=TODAY)
+    found = {c.name: c for c in database_checks(url)}
+    assert {n: c.status for n, c in found.items()} == {"database": OK, "schema": OK, "integrity": OK}
+    assert "5 articles" in found["database"].finding
+    engine = create_engine(database_url(url))
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE quotes"))
+    assert statuses(url)["integrity"] == FAIL
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE meta SET value='999' WHERE key='schema_version'"))
+    engine.dispose()
+    assert statuses(url)["schema"] == FAIL
+    refused = database_checks(postgres.rsplit(":", 1)[0] + ":1/none")
+    assert [c.status for c in refused] == [FAIL] and "cannot connect" in refused[0].finding

@@ -73,6 +73,9 @@ def test_full_text_search_ignores_accents_and_case(store: Store, settings: Setti
         "002_d9a4874ec2c03304.txt",
     }
     assert store.search('" OR ( NEAR') == []  # FTS syntax from users is neutralised
+    either = {a.file for a in store.search("Sotchi OR Helsinki")}  # an upper-case OR: either word
+    assert "003_9e0f405ca55fa043.txt" in either and "000_f5d20291b2664ef1.txt" in either
+    assert store.search("Sotchi Helsinki -Pompeo") == store.search("Sotchi Helsinki Pompeo")
 
 
 def test_date_filters(store: Store, settings: Settings) -> None:

@@ -45,6 +45,24 @@ def database_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_scrub(v) for v in value)
+    return value
+
+
+def _without_nul(
+    conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
+) -> tuple[str, Any]:
+    """PostgreSQL text cannot hold NUL: a parameter's NULs become U+FFFD, as stored texts' NULs do
+    on reading, so a lookup with a NUL finds nothing instead of failing."""
+    return statement, _scrub(parameters)
+
+
 class Store:
     """Articles and corpus statistics; one instance per database, safe to share within a process."""
 
@@ -57,6 +75,8 @@ class Store:
         self.sqlite = self.engine.dialect.name == "sqlite"
         if self.sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        elif self.engine.dialect.name == "postgresql":
+            event.listen(self.engine, "before_cursor_execute", _without_nul, retval=True)
         try:
             self._migrate()
         except DBAPIError as exc:
@@ -619,11 +639,11 @@ class Store:
                 return [r[0] for r in rows]
             if self.engine.dialect.name == "postgresql":
                 stmt_pg = text(
-                    f"SELECT id FROM articles WHERE {schema.PG_DOCUMENT} @@ plainto_tsquery('{schema.PG_TEXT_SEARCH}', :q) "
-                    f"ORDER BY ts_rank({schema.PG_DOCUMENT}, plainto_tsquery('{schema.PG_TEXT_SEARCH}', :q)) DESC, seq"
+                    f"SELECT id FROM articles WHERE {schema.PG_DOCUMENT} @@ websearch_to_tsquery('{schema.PG_TEXT_SEARCH}', :q) "
+                    f"ORDER BY ts_rank({schema.PG_DOCUMENT}, websearch_to_tsquery('{schema.PG_TEXT_SEARCH}', :q)) DESC, seq"
                     + (" LIMIT :n" if limit else "")
                 )
-                return [r[0] for r in conn.execute(stmt_pg, {"q": query, "n": limit})]
+                return [r[0] for r in conn.execute(stmt_pg, {"q": _websearch_query(query), "n": limit})]
             like = f"%{query}%"
             stmt = select(t_articles.c.id).where(
                 t_articles.c.text.ilike(like) | t_articles.c.title.ilike(like)
@@ -757,6 +777,13 @@ def _fts_query(query: str) -> str:
     while parts and parts[-1] == "OR":
         parts.pop()
     return " ".join(parts)
+
+
+def _websearch_query(query: str) -> str:
+    """User words → the same query as ``_fts_query``, for PostgreSQL's ``websearch_to_tsquery``: words
+    all required except around an upper-case ``OR`` (no phrases, no negation: only words pass)."""
+    tokens = [t for t in re.findall(r"\w+", query) if t == "OR" or t.lower() != "or"]
+    return _fts_query(" ".join(tokens)).replace('"', "")
 
 
 def _published_row(pub: PublicationDate) -> dict[str, Any]:
