@@ -167,3 +167,18 @@ def test_date_header_forms(header: str, value: str) -> None:
     assert cleaned.text.startswith("Le ministre")
     ev = collect_evidence(cleaned.text, cleaned.metadata, [], FR)
     assert date_article(ev, FR, TODAY).value == value
+
+
+def test_a_weekday_fixes_the_year_of_its_own_mention_never_the_year_after() -> None:
+    # Friday 13 June fell in 1986, 1997, 2003, 2008...: "1987" is the year after a fit, which only a
+    # publication in an earlier month than the mention may take (next test). Here nothing dates it.
+    text = "Le présentateur, à l'antenne depuis 1987, a été remercié vendredi 13 juin par la chaîne."
+    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    assert pub.value is None or not pub.value.startswith("1987"), pub
+
+
+def test_a_publication_in_january_after_a_december_weekday_takes_the_next_year() -> None:
+    text = "Le sommet de 2018 s'était ouvert vendredi 28 décembre à Paris."
+    ev = collect_evidence(text, {"updated": "à 08h36 le 05/01"}, [], FR)
+    pub = date_article(ev, FR, TODAY)
+    assert (pub.value, pub.method) == ("2019-01-05", "update-line")

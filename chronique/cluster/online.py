@@ -42,7 +42,7 @@ class Level:
 
 
 POSTINGS = 200  # clusters read per feature when looking up candidates
-STORY = Level("story", threshold=0.10, grace_days=120, decay_days=365.0)
+STORY = Level("story", threshold=0.07, grace_days=120, decay_days=365.0, query_terms=30)
 EVENT = Level("event", threshold=0.13, grace_days=2, decay_days=7.0)
 
 

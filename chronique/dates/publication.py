@@ -124,14 +124,20 @@ def infer_year(p: PartialDate, ev: DateEvidence, today: dt.date, hint: int | Non
     """The year of a day-and-month: weekday-dated mentions checked against mentioned years, else the hint."""
     years = mentioned_years(ev, today)
     candidates: set[int] | None = None
+    later = False  # a weekday-dated mention in a later month than ``p``
     for m in ev.matches:
         if m.kind == "date" and m.weekday is not None and m.year is None and m.month and m.day:
             fits = set(years_with_weekday(m.month, m.day, m.weekday, range(EARLIEST_YEAR, today.year + 1)))
             candidates = fits if candidates is None else candidates & fits
+            later = later or (p.month is not None and m.month > p.month)
     if candidates is not None:
-        # The mention lies before publication: a publication month earlier in the year means the next year.
-        pool = candidates | {y + 1 for y in candidates} if p.month is not None else candidates
-        confirmed = sorted(y for y in pool if y in years or (hint is not None and y == hint))
+        # A year fits when the text mentions it (the mentions' own year), or when it puts ``p`` in the
+        # hinted year. The mentions lie before publication: one in a later month than ``p`` puts ``p`` in
+        # the year after theirs.
+        shift = 1 if later else 0
+        confirmed = sorted(
+            y + shift for y in candidates if y in years or (hint is not None and y + shift == hint)
+        )
         if confirmed:
             return confirmed[-1], "(weekday of a dated mention, and a year the text mentions)"
     if hint is not None:
