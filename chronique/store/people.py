@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, text, update
+from sqlalchemy import Connection, and_, bindparam, func, select, text, update
 
 from chronique.nlp.analysis import Annotations
 from chronique.nlp.mentions import LocalEntity
@@ -63,17 +63,70 @@ def _keys_of(entity: LocalEntity) -> tuple[list[str], list[str]]:
     return full, surnames
 
 
+# The statements run for every entity of every article, built once: a statement built per call costs
+# more in SQLAlchemy's compilation cache than in the database.
+_LOOKUP = text(
+    "SELECT entities.id, entities.mentions FROM entities JOIN entity_keys ON entity_keys.entity_id = entities.id "
+    "WHERE entity_keys.key IN :keys ORDER BY entities.mentions DESC, entities.id"
+).bindparams(bindparam("keys", expanding=True))
+_ENTITY = select(schema.entities).where(schema.entities.c.id == bindparam("eid"))
+_UPDATE_ENTITY = (
+    update(schema.entities)
+    .where(schema.entities.c.id == bindparam("eid"))
+    .values(
+        name=bindparam("name"),
+        type=bindparam("kind"),
+        labels=bindparam("labels"),
+        forms=bindparam("forms"),
+        aliases=bindparam("aliases"),
+        mentions=bindparam("mentions"),
+    )
+)
+_COUNT_QUOTE = (
+    update(schema.entities)
+    .where(schema.entities.c.id == bindparam("eid"))
+    .values(quotes=schema.entities.c.quotes + 1)
+)
+_INHERIT = (
+    update(schema.quotes)
+    .where(and_(schema.quotes.c.article_id == bindparam("aid"), schema.quotes.c.idx == bindparam("qidx")))
+    .values(
+        speaker_id=bindparam("speaker"),
+        evidence="inherited",
+        confidence=bindparam("confidence"),
+        inherited_from=bindparam("source"),
+    )
+)
+
+_q, _qk = schema.quotes, schema.quote_keys
+_SAME_WORDS = and_(_qk.c.article_id == _q.c.article_id, _qk.c.idx == _q.c.idx)
+_SPOKEN = (  # a quotation with these words and a speaker, in another article
+    select(_q.c.article_id, _q.c.speaker_id)
+    .join(_qk, _SAME_WORDS)
+    .where(
+        _qk.c.key.in_(bindparam("keys", expanding=True)),
+        _q.c.speaker_id.is_not(None),
+        _q.c.article_id != bindparam("aid"),
+    )
+    .order_by(_q.c.confidence.desc(), _q.c.article_id)
+    .limit(1)
+)
+_WAITING = (  # quotations with these words and no speaker, in other articles
+    select(_q.c.article_id, _q.c.idx)
+    .join(_qk, _SAME_WORDS)
+    .where(
+        _qk.c.key.in_(bindparam("keys", expanding=True)),
+        _q.c.speaker_id.is_(None),
+        _q.c.article_id != bindparam("aid"),
+    )
+)
+
+
 def _lookup(conn: Connection, keys: list[str]) -> list[tuple[str, int]]:
     """(entity id, mentions) of the entities with any of ``keys``, best-known first."""
     if not keys:
         return []
-    e, k = schema.entities, schema.entity_keys
-    rows = conn.execute(
-        select(e.c.id, e.c.mentions, e.c.name)
-        .join(k, k.c.entity_id == e.c.id)
-        .where(k.c.key.in_(keys))
-        .order_by(e.c.mentions.desc(), e.c.id)
-    ).all()
+    rows = conn.execute(_LOOKUP, {"keys": keys}).all()
     seen: dict[str, int] = {}
     for row in rows:
         seen.setdefault(row[0], row[1])
@@ -103,16 +156,17 @@ def _link_one(conn: Connection, entity: LocalEntity) -> str:
     first = (multi or full or [fold(entity.name)])[0]
     new_id = entity_id(entity.label, first)
     conn.execute(
-        schema.entities.insert().values(
-            id=new_id,
-            name=entity.name,
-            type=entity.label,
-            labels="{}",
-            aliases="[]",
-            forms="{}",
-            mentions=0,
-            quotes=0,
-        )
+        schema.entities.insert(),
+        {
+            "id": new_id,
+            "name": entity.name,
+            "type": entity.label,
+            "labels": "{}",
+            "aliases": "[]",
+            "forms": "{}",
+            "mentions": 0,
+            "quotes": 0,
+        },
     )
     return new_id
 
@@ -144,8 +198,7 @@ def _add_keys(conn: Connection, eid: str, keys: list[str]) -> None:
 def _update_entity(
     conn: Connection, eid: str, entity: LocalEntity, surfaces: list[str], labels: Counter[str], mentions: int
 ) -> None:
-    e = schema.entities
-    row = conn.execute(select(e).where(e.c.id == eid)).mappings().one()
+    row = conn.execute(_ENTITY, {"eid": eid}).mappings().one()
     aliases: list[str] = json.loads(row["aliases"])
     for s in surfaces:
         if s not in aliases and len(aliases) < MAX_ALIASES:
@@ -164,16 +217,16 @@ def _update_entity(
         name = min(forms, key=lambda f: (-forms[f], -len(f), f))
     kind = max(sorted(counts), key=lambda label: counts[label]) if counts else row["type"]
     conn.execute(
-        update(e)
-        .where(e.c.id == eid)
-        .values(
-            name=name,
-            type=kind,
-            labels=json.dumps(dict(sorted(counts.items()))),
-            forms=json.dumps(dict(sorted(forms.items())), ensure_ascii=False),
-            aliases=json.dumps(aliases, ensure_ascii=False),
-            mentions=row["mentions"] + mentions,
-        )
+        _UPDATE_ENTITY,
+        {
+            "eid": eid,
+            "name": name,
+            "kind": kind,
+            "labels": json.dumps(dict(sorted(counts.items()))),
+            "forms": json.dumps(dict(sorted(forms.items())), ensure_ascii=False),
+            "aliases": json.dumps(aliases, ensure_ascii=False),
+            "mentions": row["mentions"] + mentions,
+        },
     )
 
 
@@ -256,50 +309,41 @@ def _save_quotes(
                 evidence = "learned role"
         keys = quote_sentence_keys(quote.text)
         if speaker is None and keys:
-            other = conn.execute(
-                select(q.c.article_id, q.c.speaker_id)
-                .join(qk, and_(qk.c.article_id == q.c.article_id, qk.c.idx == q.c.idx))
-                .where(qk.c.key.in_(keys), q.c.speaker_id.is_not(None), q.c.article_id != article_id)
-                .order_by(q.c.confidence.desc(), q.c.article_id)
-                .limit(1)
-            ).first()
+            other = conn.execute(_SPOKEN, {"keys": keys, "aid": article_id}).first()
             if other is not None:
                 inherited, speaker = other[0], other[1]
                 evidence, confidence = "inherited", INHERITED_CONFIDENCE
         elif speaker is not None and keys:
             # Quotations stored earlier with these words and no speaker take this one.
-            waiting = conn.execute(
-                select(q.c.article_id, q.c.idx)
-                .join(qk, and_(qk.c.article_id == q.c.article_id, qk.c.idx == q.c.idx))
-                .where(qk.c.key.in_(keys), q.c.speaker_id.is_(None), q.c.article_id != article_id)
-            ).all()
-            for other_article, other_idx in set(waiting):
+            waiting = conn.execute(_WAITING, {"keys": keys, "aid": article_id}).all()
+            for other_article, other_idx in sorted(set(waiting)):
                 conn.execute(
-                    update(q)
-                    .where(and_(q.c.article_id == other_article, q.c.idx == other_idx))
-                    .values(
-                        speaker_id=speaker,
-                        evidence="inherited",
-                        confidence=INHERITED_CONFIDENCE,
-                        inherited_from=article_id,
-                    )
+                    _INHERIT,
+                    {
+                        "aid": other_article,
+                        "qidx": other_idx,
+                        "speaker": speaker,
+                        "confidence": INHERITED_CONFIDENCE,
+                        "source": article_id,
+                    },
                 )
                 _count_quote(conn, speaker)
         conn.execute(
-            q.insert().values(
-                article_id=article_id,
-                idx=idx,
-                start=quote.start,
-                end=quote.end,
-                text=quote.text,
-                kind=quote.kind,
-                cue=quote.cue,
-                speaker_id=speaker,
-                speaker_text=quote.speaker_text,
-                confidence=confidence,
-                evidence=evidence,
-                inherited_from=inherited,
-            )
+            q.insert(),
+            {
+                "article_id": article_id,
+                "idx": idx,
+                "start": quote.start,
+                "end": quote.end,
+                "text": quote.text,
+                "kind": quote.kind,
+                "cue": quote.cue,
+                "speaker_id": speaker,
+                "speaker_text": quote.speaker_text,
+                "confidence": confidence,
+                "evidence": evidence,
+                "inherited_from": inherited,
+            },
         )
         if keys:
             conn.execute(qk.insert(), [{"key": k, "article_id": article_id, "idx": idx} for k in keys])
@@ -308,8 +352,7 @@ def _save_quotes(
 
 
 def _count_quote(conn: Connection, eid: str) -> None:
-    e = schema.entities
-    conn.execute(update(e).where(e.c.id == eid).values(quotes=e.c.quotes + 1))
+    conn.execute(_COUNT_QUOTE, {"eid": eid})
 
 
 def count(conn: Connection) -> int:
