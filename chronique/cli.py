@@ -923,6 +923,18 @@ def bench(
     scale_postgres: Annotated[
         bool, typer.Option("--scale-postgres/--no-scale-postgres", help="PostgreSQL figures in --scale.")
     ] = True,
+    scale_workers: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--scale-workers", min=1, help="Dask worker counts of --scale (repeatable; default 1 and 2)."
+        ),
+    ] = None,
+    scale_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--scale-dir", help="Folder for --scale's corpus, databases and shards (kept; default temporary)."
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Measure throughput and memory against a bare spaCy pass, and the cleaner's over-removal;
@@ -953,7 +965,12 @@ def bench(
         if scale_articles:
             from chronique.bench.scale import run_scale_bench
 
-            scale_result = run_scale_bench(scale_articles, postgres=scale_postgres)
+            scale_result = run_scale_bench(
+                scale_articles,
+                workers=tuple(scale_workers) if scale_workers else (1, 2),
+                postgres=scale_postgres,
+                work=scale_dir,
+            )
     if as_json:
         out.print_json(
             data={
