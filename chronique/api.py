@@ -159,6 +159,16 @@ class Chronique:
             if not ids or (story is not None and len(ids) != 1):
                 return []
             articles = self.store.articles(ids=self.store.story_article_ids(ids[0]), query=query)
+        return self._timeline_of(articles, max_dates, sentences_per_date, since, until)
+
+    def _timeline_of(
+        self,
+        articles: list[Article],
+        max_dates: int | None,
+        sentences_per_date: int,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Entry]:
         quotes = self.store.quotes(article_ids=[a.id for a in articles])
         return build_timeline(
             articles,
@@ -203,17 +213,24 @@ def open(db: str | None = None, settings: Settings | None = None) -> Chronique:
 def evaluate(
     gold: str | Path, articles: Iterable[str | Path], settings: Settings | None = None
 ) -> EvalReport:
-    """Score the pipeline on ``articles`` against a gold file; runs in a throwaway store."""
+    """Score the pipeline on ``articles`` against a gold file; runs in a throwaway store. When the gold
+    has reference timelines, the timeline of all the articles, as long as the references, is scored too."""
     from chronique.eval import evaluate as score
     from chronique.eval import load_gold
+    from chronique.eval.score import summary_size
 
     gold_data = load_gold(gold)
+    size = summary_size(gold_data)
+    timeline = None
     with tempfile.TemporaryDirectory(prefix="chronique-eval-") as tmp:
         base = settings or load_settings()
         chq = Chronique(str(Path(tmp) / "eval.db"), base)
         try:
             result = chq.ingest(articles)
             export = export_articles(result.articles, store=chq.store)
+            if size is not None:
+                every = chq.store.articles(ids=[a.id for a in result.articles])
+                timeline = [e.as_dict() for e in chq._timeline_of(every, *size)]
         finally:
             chq.close()
-    return score(gold_data, export)
+    return score(gold_data, export, timeline)

@@ -82,7 +82,14 @@ def gold_dict() -> dict[str, Any]:
         "timelines": [
             {
                 "story": "Sommet",
-                "entries": [{"date": "2018-07-24", "event": "Réaction russe", "articles": [FILE]}],
+                "entries": [
+                    {
+                        "date": "2018-07-24",
+                        "event": "Réaction russe",
+                        "articles": [FILE],
+                        "sentences": ["Le Kremlin salue la rencontre."],
+                    }
+                ],
             }
         ],
     }
@@ -191,8 +198,17 @@ def perfect_export() -> dict[str, Any]:
     }
 
 
-def score(gold: dict[str, Any] | None = None, export: dict[str, Any] | None = None) -> EvalReport:
-    return evaluate(parse_gold(gold or gold_dict()), export or perfect_export())
+PERFECT_TIMELINE = [
+    {"date": {"value": "2018-07-24", "granularity": "day"}, "sentences": ["Le Kremlin salue la rencontre."]}
+]
+
+
+def score(
+    gold: dict[str, Any] | None = None,
+    export: dict[str, Any] | None = None,
+    timeline: list[dict[str, Any]] | None = None,
+) -> EvalReport:
+    return evaluate(parse_gold(gold or gold_dict()), export or perfect_export(), timeline or PERFECT_TIMELINE)
 
 
 def first_article(export: dict[str, Any]) -> dict[str, Any]:
@@ -242,6 +258,11 @@ def test_metric_names_are_stable() -> None:
         ("reuse", "direction_accuracy"),
         ("timeline", "recall"),
         ("timeline", "date_precision"),
+        ("timeline_summary", "date_f1"),
+        ("timeline_summary", "rouge1_f1"),
+        ("timeline_summary", "rouge2_f1"),
+        ("timeline_summary", "agreement_rouge1_f1"),
+        ("timeline_summary", "agreement_rouge2_f1"),
     } <= names
 
 
@@ -562,6 +583,30 @@ def test_timeline_entries_match_by_date_and_sources() -> None:
     export["events"][0]["article_ids"] = []
     export["events"][0]["date"] = {"value": "2018-07-24", "granularity": "day"}
     assert score(export=export).get("timeline", "recall") == 1.0  # matched by its text
+
+
+def test_timeline_summary_date_f1_and_rouge_by_hand() -> None:
+    reference = [
+        {"date": "2011-02-15", "sentences": ["A b c d."]},
+        {"date": "2011-02-17", "sentences": ["e f"]},
+    ]
+    gold = parse_gold(reference)  # the shape of CL-TLS and timeline17 reference timelines
+    assert gold.articles == {} and gold.timelines is not None and len(gold.timelines[0].entries) == 2
+    predicted = [
+        {"date": {"value": "2011-02-15", "granularity": "day"}, "sentences": ["a B x"]},
+        {"date": {"value": "2011-03-01", "granularity": "day"}, "sentences": ["e f"]},
+    ]
+    report = evaluate(gold, {"articles": []}, predicted)
+    # One date of two on each side; unigrams a b e f shared of 5 and 6; bigrams (a b) (e f) of 3 and 4;
+    # on the shared date only a b, and (a b).
+    expected = {"date_f1": 0.5, "rouge1_f1": 2 * 0.8 * 4 / 6 / (0.8 + 4 / 6), "rouge2_f1": 4 / 7}
+    expected["agreement_rouge1_f1"] = 2 * (2 / 5) * (2 / 6) / (2 / 5 + 2 / 6)
+    expected["agreement_rouge2_f1"] = 2 * (1 / 3) * (1 / 4) / (1 / 3 + 1 / 4)
+    for name, value in expected.items():
+        assert report.get("timeline_summary", name) == pytest.approx(value), name
+    assert report.get("timeline", "recall") is None  # sentence-only entries are not events to find
+    assert any("2011-02-17" in d.message for d in report.details)
+    assert evaluate(gold, {"articles": []}).get("timeline_summary", "date_f1") is None
 
 
 def test_missing_article_scores_as_misses() -> None:

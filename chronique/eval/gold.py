@@ -93,11 +93,13 @@ class GoldEntity:
 
 @dataclass(frozen=True)
 class GoldTimelineEntry:
-    """An event of a story's timeline: its date (``YYYY[-MM[-DD]]``), a description, its sources."""
+    """An event of a story's timeline: its date (``YYYY[-MM[-DD]]``), a description, its sources, and
+    (a reference timeline of timeline-summarisation research) the sentences a journalist wrote for it."""
 
     date: str
     event: str
     articles: tuple[str, ...]
+    sentences: tuple[str, ...] = ()
 
     @property
     def granularity(self) -> str:
@@ -139,6 +141,10 @@ def load_gold(path: str | Path) -> Gold:
 def parse_gold(data: Any, *, origin: str = "<gold>", path: Path | None = None) -> Gold:
     """Build a ``Gold`` from already-decoded JSON; ``origin`` names the source in error messages."""
     reader = _Reader(origin)
+    if isinstance(data, list):  # a reference timeline alone (CL-TLS, timeline17): [{"date", "sentences"}]
+        if not data:
+            raise reader.fail("the top level", "expected an object, or a non-empty reference timeline")
+        data = {"timelines": [{"story": "", "entries": data}]}
     top = reader.object(data, "the top level")
     articles: dict[str, GoldArticle] = {}
     for name, value in reader.object(top.get("articles", {}), "articles").items():
@@ -272,6 +278,7 @@ class _Reader:
                     date=self.date_value(e.get("date"), f"{e_where}.date"),
                     event=self.string(e.get("event", ""), f"{e_where}.event"),
                     articles=self.strings(e.get("articles", []), f"{e_where}.articles"),
+                    sentences=self.strings(e.get("sentences", []), f"{e_where}.sentences"),
                 )
             )
         story = self.string(obj.get("story", ""), f"{where}.story")

@@ -6,6 +6,7 @@ metrics (section, name, value or None when not available, support) plus per-arti
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -195,6 +196,7 @@ class _Prediction:
     passages: list[_Passage]
     any_quotes: bool
     any_timexes: bool
+    summary: list[tuple[str, list[str]]] | None = None  # a timeline's (date, sentences), oldest first
 
     def article(self, file: str) -> _Article | None:
         return self.articles.get(file) or self.articles.get(PurePath(file).name)
@@ -404,10 +406,19 @@ def _excerpt(text: str, limit: int = 80) -> str:
 # --- the sections --------------------------------------------------------------------------------
 
 
-def evaluate(gold: Gold, export: Mapping[str, Any]) -> EvalReport:
-    """Score ``export`` (the public JSON export shape) against ``gold``; gold articles match by file name."""
+def evaluate(
+    gold: Gold, export: Mapping[str, Any], timeline: Sequence[Mapping[str, Any]] | None = None
+) -> EvalReport:
+    """Score ``export`` (the public JSON export shape) against ``gold``; gold articles match by file name.
+    ``timeline`` (entries in the shape of ``chronique timeline --json``) is scored against the gold's
+    reference timelines, when it has some (see :func:`summary_size`)."""
     report = EvalReport()
     pred = _read_prediction(export, report.warnings)
+    if timeline is not None:
+        pred.summary = [
+            (_str(_record(e.get("date")).get("value")), [_str(x) for x in e.get("sentences") or []])
+            for e in timeline
+        ]
     missing = [f for f in gold.articles if pred.article(f) is None]
     if missing:
         report.warnings.append(
@@ -423,6 +434,7 @@ def evaluate(gold: Gold, export: Mapping[str, Any]) -> EvalReport:
         _reuse,
         _clustering,
         _timeline,
+        _timeline_summary,
     ):
         section(gold, pred, report)
     return report
@@ -833,7 +845,7 @@ def _same_event(entry: GoldTimelineEntry, event: _Event) -> bool:
 def _timeline(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
     section = "timeline"
     names = ("recall", "date_precision")
-    entries = [e for t in gold.timelines or () for e in t.entries]
+    entries = [e for t in gold.timelines or () for e in t.entries if e.event or e.articles]
     if not entries:
         _not_available(report, section, names, _NO_GOLD)
         return
@@ -885,3 +897,85 @@ def _timeline(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
             "over events linked to gold",
         ),
     ]
+
+
+# --- timeline summarisation ----------------------------------------------------------------------
+# The measures of timeline-summarisation research (Martschat & Markert 2017; Gholipour Ghalandari &
+# Ifrim 2020) against reference timelines written by journalists: Date-F1 over the days chosen, ROUGE-1
+# and ROUGE-2 F1 of all the sentences together ("concat"), and the same counting only n-grams shared
+# by entries of the same day ("agreement"). Several references are averaged.
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _references(gold: Gold) -> list[list[GoldTimelineEntry]]:
+    return [
+        [e for e in t.entries if e.sentences]
+        for t in gold.timelines or ()
+        if any(e.sentences for e in t.entries)
+    ]
+
+
+def summary_size(gold: Gold) -> tuple[int, int] | None:
+    """(dates, sentences per date) of a timeline to compare with the gold's references — their mean
+    length and mean sentences per date, as the research does — or None without references."""
+    references = _references(gold)
+    if not references:
+        return None
+    dates = round(sum(len(r) for r in references) / len(references))
+    sentences = sum(len(e.sentences) for r in references for e in r) / sum(len(r) for r in references)
+    return max(1, dates), max(1, round(sentences))
+
+
+def _ngrams(texts: Iterable[str], n: int) -> Counter[tuple[str, ...]]:
+    grams: Counter[tuple[str, ...]] = Counter()
+    for text in texts:
+        words = _TOKEN.findall(text.lower())
+        grams.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    return grams
+
+
+def _rouge(
+    predicted: Mapping[str, list[str]], reference: Mapping[str, list[str]], n: int, agreement: bool
+) -> float:
+    pred = {d: _ngrams(s, n) for d, s in predicted.items()}
+    ref = {d: _ngrams(s, n) for d, s in reference.items()}
+    if agreement:
+        hits = sum(sum((pred[d] & ref[d]).values()) for d in pred.keys() & ref.keys())
+    else:
+        hits = sum((sum(pred.values(), Counter()) & sum(ref.values(), Counter())).values())
+    p_total = sum(sum(c.values()) for c in pred.values())
+    r_total = sum(sum(c.values()) for c in ref.values())
+    precision, recall = (hits / p_total if p_total else 0.0), (hits / r_total if r_total else 0.0)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _timeline_summary(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
+    section = "timeline_summary"
+    names = ("date_f1", "rouge1_f1", "rouge2_f1", "agreement_rouge1_f1", "agreement_rouge2_f1")
+    references = _references(gold)
+    if not references:
+        _not_available(report, section, names, _NO_GOLD)
+        return
+    if pred.summary is None:
+        _not_available(report, section, names, "not available (no timeline scored)")
+        return
+    predicted: dict[str, list[str]] = {}
+    for date, sentences in pred.summary:
+        predicted.setdefault(date, []).extend(sentences)
+    scores: dict[str, list[float]] = {n: [] for n in names}
+    for reference in references:
+        ref: dict[str, list[str]] = {}
+        for e in reference:
+            ref.setdefault(e.date, []).extend(e.sentences)
+        shared = len(predicted.keys() & ref.keys())
+        scores["date_f1"].append(2 * shared / (len(predicted) + len(ref)) if predicted or ref else 0.0)
+        for n in (1, 2):
+            scores[f"rouge{n}_f1"].append(_rouge(predicted, ref, n, agreement=False))
+            scores[f"agreement_rouge{n}_f1"].append(_rouge(predicted, ref, n, agreement=True))
+        missed = sorted(ref.keys() - predicted.keys())
+        if missed:
+            report.details.append(Detail(section, None, f"reference dates not chosen: {', '.join(missed)}"))
+    support = sum(len(r) for r in references)
+    note = f"{len(pred.summary)} dates chosen; {len(references)} reference(s)"
+    report.metrics += [Metric(section, n, sum(v) / len(v), support, note) for n, v in scores.items()]
