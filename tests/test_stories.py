@@ -171,3 +171,12 @@ def test_stored_sentence_dates_follow_redating(samples: api.Chronique) -> None:
     assert set(stored) == {a.id for a in articles}
     for a in articles:  # 004 was redated from other articles after it was stored
         assert [(d.start, d.value) for d in stored[a.id]] == [(d.start, d.value) for d in dated_sentences(a)]
+
+
+def test_a_month_gives_its_place_to_a_date_when_one_of_its_days_is_told() -> None:
+    from chronique.timeline import _select
+
+    scores = {"2011-03": 9.0, "2011-03-19": 5.0, "2011-05": 4.0, "2011-03-17": 3.0, "2011-02-15": 2.0}
+    assert sorted(_select(scores, 3)) == ["2011-03-17", "2011-03-19", "2011-05"]
+    assert sorted(_select({"2017-10": 2.0, "2018-07-16": 3.0}, 2)) == ["2017-10", "2018-07-16"]
+    assert _select(scores, None)[0] == "2011-03"  # no limit: every date, most referred to first

@@ -137,9 +137,7 @@ def build(
         own_sources = {s for c in group if c.own for s in c.sources}
         lead_sources = {s for c in group if not c.own for s in c.sources} - own_sources
         scores[date] = OWN_DATE_WEIGHT * len(own_sources) + LEAD_WEIGHT * len(lead_sources)
-    chosen = sorted(scores, key=lambda d: (-scores[d], d))
-    if max_dates is not None:
-        chosen = chosen[:max_dates]
+    chosen = _select(scores, max_dates)
     entries = []
     for date in sorted(chosen):
         picked = _pick(by_date[date], sentences_per_date)
@@ -155,6 +153,29 @@ def build(
             )
         )
     return entries
+
+
+def _select(scores: Mapping[str, float], max_dates: int | None) -> list[str]:
+    """The ``max_dates`` dates most referred to. A month is not one of them when a chosen day lies in
+    it: "en mars" says less than the March days already told, and the place goes to the next date."""
+    ranked = sorted(scores, key=lambda d: (-scores[d], d))
+    if max_dates is None:
+        return ranked
+    chosen: list[str] = []
+    for date in ranked:
+        if len(chosen) >= max_dates:
+            break
+        chosen.append(date)
+    while True:
+        told = {d[:7] for d in chosen if len(d) == 10}
+        if not any(len(d) == 7 and d in told for d in chosen):
+            return chosen
+        chosen = [d for d in chosen if not (len(d) == 7 and d in told)]
+        for date in ranked:
+            if len(chosen) >= max_dates:
+                break
+            if date not in chosen and not (len(date) == 7 and date in told):
+                chosen.append(date)
 
 
 def _pick(group: list[_Candidate], k: int) -> list[_Candidate]:
