@@ -182,3 +182,16 @@ def test_a_publication_in_january_after_a_december_weekday_takes_the_next_year()
     ev = collect_evidence(text, {"updated": "à 08h36 le 05/01"}, [], FR)
     pub = date_article(ev, FR, TODAY)
     assert (pub.value, pub.method) == ("2019-01-05", "update-line")
+
+
+def test_a_date_with_its_year_beside_year_less_dates_is_history_not_the_time_of_writing() -> None:
+    text = (
+        "Le 15 juin 1962, la Cour internationale de justice attribuait le temple au Cambodge. "
+        "Les soldats se sont affrontés jeudi 17 juillet près du temple."
+    )
+    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    assert pub.value is None or not pub.value.startswith("1962"), pub
+    alone = date_article(
+        collect_evidence("Le traité a été signé le 15 juin 1962 à Genève.", {}, [], FR), FR, TODAY
+    )
+    assert alone.value is not None and alone.value.startswith("1962-06")  # nothing else: it is the date told

@@ -40,12 +40,12 @@ def test_score_is_at_least_the_pinned_minimum(report: EvalReport, section: str, 
 
 
 # Stories and events on RPM2 (gold story = TNN, event = TNN_CK of the file names). Issue 6 asks for
-# 0.90 and 0.80; measured 0.870 and 0.634 when these pins were set (0.805 and 0.597 before entity
-# features were weighted by their names' idf) — the minimums guard against regressions while the
-# method improves.
+# 0.90 and 0.80; measured 0.886 and 0.637 when these pins were set (0.805 and 0.597 before entity
+# features were weighted by their names' idf and before dates written with another year stopped dating
+# articles) — the minimums guard against regressions while the method improves.
 CLUSTER_MINIMUMS = {
-    ("story_clusters", "bcubed_f1"): 0.85,
-    ("event_clusters", "bcubed_f1"): 0.61,
+    ("story_clusters", "bcubed_f1"): 0.87,
+    ("event_clusters", "bcubed_f1"): 0.62,
 }
 
 

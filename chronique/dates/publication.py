@@ -155,6 +155,15 @@ def infer_from_text(
     for m in ev.matches:
         if m.kind != "date" or m.direction > 0 or m.month is None or m.day is None:
             continue
+        if (
+            m.year is not None
+            and within is None
+            and any(x.kind == "date" and x.year is None and x.month and x.day for x in ev.matches)
+        ):
+            # News writes the day and month of this year's events and adds the year for other years'
+            # ("le 15 juin 1962, la Cour attribuait…"): beside year-less dates, a dated year is history,
+            # not the time of writing.
+            continue
         year = m.year
         if year is None:
             if within is not None and within.year is not None:
