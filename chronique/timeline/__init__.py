@@ -66,8 +66,16 @@ class _Candidate:
     start: int
     end: int
     own: bool  # dated by its own expression
-    vector: Vector
+    language: str
     sources: set[str] = field(default_factory=set)
+    _vector: Vector | None = None
+
+    @property
+    def vector(self) -> Vector:
+        """Its words' vector, computed the first time a chosen date needs it (most dates are not chosen)."""
+        if self._vector is None:
+            self._vector = article_vector(self.text, (), get_language(self.language))
+        return self._vector
 
 
 def _key(text: str) -> str:
@@ -105,7 +113,7 @@ def candidates(
                 start=s.start,
                 end=s.end,
                 own=own,
-                vector=article_vector(s.text, (), lang),
+                language=a.language,
                 sources={a.id},
             )
     return list(out.values())
