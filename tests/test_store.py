@@ -162,3 +162,21 @@ def test_a_database_from_before_entities_gets_them_on_the_next_ingest(
         assert s.annotated_through() == max(a.seq or 0 for a in s.articles())
     finally:
         s.close()
+
+
+def test_a_large_stage_state_is_kept_in_parts(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Store, "STATE_PART", 1000)  # parts of 1,000 bytes stand for parts of 128 MB
+    data = bytes(range(256)) * 40  # 10,240 bytes: 11 parts
+    store.save_state("reuse", data, 7)
+    assert store.load_state("reuse") == (data, 7)
+    store.save_state("other", b"small", 1)
+    store.save_state("reuse", b"smaller now", 8)  # the parts go with the state they belonged to
+    assert store.load_state("reuse") == (b"smaller now", 8)
+    assert store.load_state("other") == (b"small", 1)
+    with store.engine.connect() as conn:
+        names = [r[0] for r in conn.execute(text("SELECT name FROM stage_state ORDER BY name"))]
+    assert names == ["other", "reuse"]
+    store.save_state("reuse", data, 9)
+    with store.write() as conn:  # a part lost: no usable state, the stage rebuilds it
+        conn.execute(text("DELETE FROM stage_state WHERE name = 'reuse/part-00004'"))
+    assert store.load_state("reuse") is None

@@ -694,20 +694,44 @@ class Store:
             conn.execute(stmt, rows[i : i + 1000])
 
     # -- stage state --------------------------------------------------------------------------
+    # A state larger than STATE_PART bytes is kept in parts, each its own row (SQLite refuses values
+    # over 1 GB and PostgreSQL's bytea over 1 GB; a reuse index over a large archive passes that).
+    STATE_PART = 128 * 1024 * 1024
+    _PARTS = b"chronique-state-parts:"
+
     def load_state(self, name: str) -> tuple[bytes, int] | None:
         """A stage's saved state and the number of articles it covered, or None."""
+        st = schema.stage_state
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(schema.stage_state.c.data, schema.stage_state.c.articles).where(
-                    schema.stage_state.c.name == name
-                )
-            ).first()
-        return (bytes(row[0]), int(row[1])) if row is not None else None
+            row = conn.execute(select(st.c.data, st.c.articles).where(st.c.name == name)).first()
+            if row is None:
+                return None
+            data, articles = bytes(row[0]), int(row[1])
+            if not data.startswith(self._PARTS):
+                return data, articles
+            count = int(data[len(self._PARTS) :])
+            parts = []
+            for i in range(count):
+                part = conn.execute(select(st.c.data).where(st.c.name == _part_name(name, i))).scalar()
+                if part is None:
+                    return None  # a part is missing: no usable state (the stage rebuilds it)
+                parts.append(bytes(part))
+        return b"".join(parts), articles
 
     def save_state(self, name: str, data: bytes, articles: int) -> None:
+        st = schema.stage_state
+        size = self.STATE_PART
         with self.write() as conn:
-            conn.execute(schema.stage_state.delete().where(schema.stage_state.c.name == name))
-            conn.execute(schema.stage_state.insert().values(name=name, data=data, articles=articles))
+            conn.execute(st.delete().where((st.c.name == name) | st.c.name.like(_part_name(name, None))))
+            if len(data) <= size:
+                conn.execute(st.insert().values(name=name, data=data, articles=articles))
+                return
+            count = (len(data) + size - 1) // size
+            for i in range(count):
+                part = data[i * size : (i + 1) * size]
+                conn.execute(st.insert().values(name=_part_name(name, i), data=part, articles=articles))
+            header = self._PARTS + str(count).encode()
+            conn.execute(st.insert().values(name=name, data=header, articles=articles))
 
     def texts(self) -> StoredTexts:
         """A read-only mapping article id → cleaned text, read from the database on demand."""
@@ -731,6 +755,11 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _part_name(name: str, index: int | None) -> str:
+    """The row of one part of a large stage state (``None``: a LIKE pattern for all of them)."""
+    return f"{name}/part-" + ("%" if index is None else f"{index:05d}")
 
 
 class StoredTexts(Mapping[str, str]):
