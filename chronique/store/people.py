@@ -99,27 +99,24 @@ _INHERIT = (
 )
 
 _q, _qk = schema.quotes, schema.quote_keys
-_SAME_WORDS = and_(_qk.c.article_id == _q.c.article_id, _qk.c.idx == _q.c.idx)
-_SPOKEN = (  # a quotation with these words and a speaker, in another article
-    select(_q.c.article_id, _q.c.speaker_id)
-    .join(_qk, _SAME_WORDS)
-    .where(
-        _qk.c.key.in_(bindparam("keys", expanding=True)),
-        _q.c.speaker_id.is_not(None),
-        _q.c.article_id != bindparam("aid"),
+
+
+def _same_words(*columns: Any) -> Any:
+    """Quotations of other articles than ``:aid`` that have any of the sentence keys ``:keys``."""
+    return (
+        select(*columns)
+        .join(_qk, and_(_qk.c.article_id == _q.c.article_id, _qk.c.idx == _q.c.idx))
+        .where(_qk.c.key.in_(bindparam("keys", expanding=True)), _q.c.article_id != bindparam("aid"))
     )
+
+
+_SPOKEN = (  # one with a speaker, the most confident
+    _same_words(_q.c.article_id, _q.c.speaker_id)
+    .where(_q.c.speaker_id.is_not(None))
     .order_by(_q.c.confidence.desc(), _q.c.article_id)
     .limit(1)
 )
-_WAITING = (  # quotations with these words and no speaker, in other articles
-    select(_q.c.article_id, _q.c.idx)
-    .join(_qk, _SAME_WORDS)
-    .where(
-        _qk.c.key.in_(bindparam("keys", expanding=True)),
-        _q.c.speaker_id.is_(None),
-        _q.c.article_id != bindparam("aid"),
-    )
-)
+_WAITING = _same_words(_q.c.article_id, _q.c.idx).where(_q.c.speaker_id.is_(None))  # all without one
 
 
 def _lookup(conn: Connection, keys: list[str]) -> list[tuple[str, int]]:
