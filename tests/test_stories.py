@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, select
 from typer.testing import CliRunner
 
 from chronique import api
@@ -17,6 +18,7 @@ from chronique.cluster.online import EVENT, STORY, day_number, decay
 from chronique.store import schema
 from chronique.timeline import Entry
 from chronique.timeline.plot import svg
+from chronique.web import create_app
 
 from .conftest import ROOT, SAMPLES, TODAY
 from .databases import fresh_db
@@ -101,6 +103,46 @@ def test_clustering_is_deterministic_and_keeps_events_inside_stories() -> None:
     }
     assert all(len(s) == 1 for s in stories.values())  # each gold story in one predicted story
     assert stories["T01"] != stories["T02"]  # and two different stories apart
+
+
+def _olympics(tmp_path: Path, name: str) -> api.Chronique:
+    """The 20 rpm2 articles on the Beijing Olympics (its opening, then its close), in file order."""
+    folder = tmp_path / f"{name}-articles"
+    folder.mkdir()
+    for path in sorted(RPM2.glob("T06_*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    chq = api.Chronique(fresh_db(tmp_path, name))
+    chq.ingest([folder], today=TODAY)
+    return chq
+
+
+def test_clusters_an_article_bridges_are_merged_and_their_ids_still_resolve(tmp_path: Path) -> None:
+    merged = _olympics(tmp_path, "merged")
+    with merged.store.engine.connect() as conn:
+        aliases = conn.execute(select(schema.cluster_aliases)).all()
+        clusters = {(r.level, r.id): r for r in conn.execute(select(schema.clusters))}
+        members = conn.execute(select(schema.cluster_members)).all()
+    assert any(a.level == "story" for a in aliases)
+    # Nothing points at a merged cluster: members, events' stories and aliases lead to live clusters,
+    # and each cluster counts its members.
+    for a in aliases:
+        assert (a.level, a.id) not in clusters and (a.level, a.merged_into) in clusters
+    for m in members:
+        assert ("story", m.story_id) in clusters and ("event", m.event_id) in clusters
+        assert clusters[("event", m.event_id)].parent == m.story_id
+    for (level, cid), row in clusters.items():
+        column = "story_id" if level == "story" else "event_id"
+        assert row.n == sum(getattr(m, column) == cid for m in members)
+    # A merged story's id (or its prefix) finds the story it became, in the API and the CLI.
+    alias = next(a for a in aliases if a.level == "story")
+    story = merged.story(alias.id[:8])
+    assert story is not None and story.id == alias.merged_into
+    with TestClient(create_app(merged, token="")) as client:
+        assert client.get(f"/api/stories/{alias.id}").json()["id"] == alias.merged_into
+        for a in aliases:
+            if a.level == "event":
+                assert client.get(f"/api/events/{a.id}").json()["id"] == a.merged_into
+        assert client.get("/api/events/Vffffffffffff").status_code == 404
 
 
 def test_the_picture_is_valid_svg_and_escapes_text() -> None:

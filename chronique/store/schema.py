@@ -178,6 +178,16 @@ cluster_members = Table(
 )
 Index("ix_cluster_members_story", cluster_members.c.story_id)
 Index("ix_cluster_members_event", cluster_members.c.event_id)
+# Clusters merged into others (schema 6): a merged story's or event's id still finds what it became.
+cluster_aliases = Table(
+    "cluster_aliases",
+    metadata,
+    Column("level", String(8), nullable=False),
+    Column("id", String(32), nullable=False),
+    Column("merged_into", String(32), nullable=False),
+    PrimaryKeyConstraint("level", "id"),
+)
+Index("ix_cluster_aliases_into", cluster_aliases.c.level, cluster_aliases.c.merged_into)
 
 # Each article's sentences with the date they report (schema 5): timelines read them instead of
 # dating every sentence of a story at query time. Refreshed when an article is redated.
@@ -188,7 +198,7 @@ sentence_dates = Table(
     Column("data", Text, nullable=False),  # JSON [[start, end, value, confidence, evidence], …]
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 # PostgreSQL's full-text configuration: French stemming, accents ignored when the unaccent
@@ -245,5 +255,9 @@ def _v5(conn: Connection) -> None:
     metadata.create_all(conn, tables=[sentence_dates])
 
 
+def _v6(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[cluster_aliases])
+
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2, 2: _v3, 3: _v4, 4: _v5}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2, 2: _v3, 3: _v4, 4: _v5, 5: _v6}

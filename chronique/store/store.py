@@ -287,15 +287,31 @@ class Store:
         return out
 
     def story_ids(self, prefix: str = "") -> list[str]:
-        """Ids of the stories whose id starts with ``prefix``, largest first."""
+        """Ids of the stories whose id starts with ``prefix``, largest first (when none does, those that
+        stories of such ids were merged into)."""
         m = schema.cluster_members
         with self.engine.connect() as conn:
-            return list(
+            ids = list(
                 conn.execute(
                     select(m.c.story_id)
                     .where(m.c.story_id.like(f"{prefix}%"))
                     .group_by(m.c.story_id)
                     .order_by(func.count().desc(), m.c.story_id)
+                ).scalars()
+            )
+        return ids if ids or not prefix else self.merged_into("story", prefix)
+
+    def merged_into(self, level: str, prefix: str) -> list[str]:
+        """The clusters (``level`` "story" or "event") that clusters whose id starts with ``prefix`` were
+        merged into."""
+        a = schema.cluster_aliases
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(
+                    select(a.c.merged_into)
+                    .where(a.c.level == level, a.c.id.like(f"{prefix}%"))
+                    .distinct()
+                    .order_by(a.c.merged_into)
                 ).scalars()
             )
 

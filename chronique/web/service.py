@@ -102,7 +102,13 @@ class Service:
         return self.chq.story(story_id) if story_id else None
 
     def event(self, event_id: str) -> Event | None:
-        matches = [e for e in self.events() if e.id.startswith(event_id)] if event_id else []
+        """An event by id or unique id prefix (an event merged into another finds that one)."""
+        if not event_id:
+            return None
+        matches = [e for e in self.events() if e.id.startswith(event_id)]
+        if not matches:
+            merged = set(self.store.merged_into("event", event_id))
+            matches = [e for e in self.events() if e.id in merged]
         exact = [e for e in matches if e.id == event_id]
         return (exact or matches)[0] if len(exact or matches) == 1 else None
 
