@@ -565,6 +565,8 @@ def story(
         f"[bold]{escape(found.title)}[/bold] ({found.id}, {found.first_date or '?'} → {found.last_date or '?'})"
     )
     out.print(f"people: {escape(', '.join(found.people) or '-')}")
+    if found.summary:
+        out.print(escape(found.summary))
     out.print(f"[bold]events[/bold] ({len(events)})")
     for e in events:
         out.print(f"  {e.date or '?':<10}  {len(e.article_ids)} article(s)  {escape(e.title)}")

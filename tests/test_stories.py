@@ -15,6 +15,8 @@ from chronique import api
 from chronique.cli import app
 from chronique.cluster import online, vector_of
 from chronique.cluster.online import EVENT, STORY, day_number, decay
+from chronique.cluster.vectors import article_vector, cosine
+from chronique.lang import get_language
 from chronique.store import schema
 from chronique.timeline import Entry
 from chronique.timeline.plot import svg
@@ -63,6 +65,47 @@ def test_events_are_dated_by_what_they_report(samples: api.Chronique) -> None:
     assert [e.date for e in events] == sorted(e.date or "9999" for e in events)
     apec = [e for e in events if e.date == "2017-11-11"]
     assert apec and len(apec[0].article_ids) == 1  # the Vietnam meeting is an event of its own
+
+
+def _similar(a: str, b: str) -> float:
+    lang = get_language("fr")
+    return cosine(article_vector(a, [], lang), article_vector(b, [], lang))
+
+
+def test_summaries_are_extractive_and_tell_each_fact_once(samples: api.Chronique) -> None:
+    texts = [a.text for a in samples.store.articles()]
+    [story] = samples.stories()
+    events = samples.events()
+    for e in events:
+        assert e.summary_sentences and e.summary_sentences[0] == e.summary
+        assert len(e.summary_sentences) <= min(3, len(e.article_ids))
+    # The story's summary: some of its events' summaries, in the events' date order, the largest
+    # event's among them.
+    summaries = [e.summary for e in events]
+    assert story.summary_sentences and set(story.summary_sentences) <= set(summaries)
+    assert story.summary_sentences == sorted(story.summary_sentences, key=summaries.index)
+    assert max(events, key=lambda e: len(e.article_ids)).summary in story.summary_sentences
+    assert story.summary == " ".join(story.summary_sentences)
+    for sentences in [story.summary_sentences] + [e.summary_sentences for e in events]:
+        assert all(any(x in t for t in texts) for x in sentences)  # extractive
+        assert all(_similar(a, b) < 0.5 for i, a in enumerate(sentences) for b in sentences[i + 1 :])
+    assert samples.export()["stories"][0]["summary_sentences"] == story.summary_sentences
+
+
+def test_the_same_lead_from_two_outlets_is_told_once(tmp_path: Path) -> None:
+    folder = tmp_path / "outlets"
+    folder.mkdir()
+    original = (SAMPLES / "000_f5d20291b2664ef1.txt").read_text(encoding="utf-8")
+    (folder / "agence.txt").write_text(original, encoding="utf-8")
+    # Another outlet runs the same wire copy, its lead lightly edited.
+    (folder / "journal.txt").write_text(
+        original.replace("franche et de travail", "franche et constructive", 1), encoding="utf-8"
+    )
+    chq = api.Chronique(fresh_db(tmp_path, "outlets"))
+    chq.ingest([folder], today=TODAY)
+    [event] = chq.events()
+    assert len(event.article_ids) == 2
+    assert len(event.summary_sentences) == 1
 
 
 def test_export_fills_events_stories_and_article_links(samples: api.Chronique) -> None:

@@ -2,8 +2,13 @@
 
 An event's date is when it happened, not when it was reported: each article's lead is dated by its
 own temporal expression where it has one ("samedi 11 novembre"), else by its publication date; the
-event takes the date most of its articles give (the earliest on a tie). Its title and summary come from
-its most central article (the one closest to the event's centroid): the title, and the lead sentence.
+event takes the date most of its articles give (the earliest on a tie). Its title comes from its most
+central article (the one closest to the event's centroid).
+
+Summaries are extractive, in the articles' own language, and never tell one fact twice: an event's is
+the lead sentences of its most central articles, a story's the summaries of its largest events in date
+order, each skipping a sentence too similar to one already chosen (the same fact from two outlets, or
+the same wire copy).
 """
 
 from __future__ import annotations
@@ -14,13 +19,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chronique.cluster import vector_of
-from chronique.cluster.vectors import Vector, cosine, normalise
-from chronique.dates.events import CONFIDENCE_OWN, DatedSentence, date_sentences
+from chronique.cluster.vectors import Vector, article_vector, cosine, normalise
+from chronique.dates.events import CONFIDENCE_OWN, DatedSentence, date_sentences, sentences
 from chronique.dates.publication import partial_of
 from chronique.lang import get_language
 from chronique.model import Article
 
 LEAD_SENTENCES = 3  # an article's lead: where its own date of the happening is looked for
+EVENT_SUMMARY = 3  # sentences in an event's summary at most
+STORY_SUMMARY = 5  # in a story's
+REDUNDANT = 0.5  # two sentences this similar (cosine of their word vectors) tell the same fact
 
 
 @dataclass
@@ -30,7 +38,8 @@ class Event:
     article_ids: list[str]
     date: str | None
     title: str
-    summary: str
+    summary: str  # the lead sentence of its most central article
+    summary_sentences: list[str] = field(default_factory=list)  # its extractive summary
 
     @property
     def granularity(self) -> str:
@@ -42,6 +51,7 @@ class Event:
             "date": {"value": self.date, "granularity": self.granularity},
             "title": self.title,
             "summary": self.summary,
+            "summary_sentences": self.summary_sentences,
             "article_ids": self.article_ids,
             "story_id": self.story_id,
         }
@@ -56,11 +66,18 @@ class Story:
     first_date: str | None
     last_date: str | None
     people: list[str] = field(default_factory=list)  # the most mentioned people
+    summary_sentences: list[str] = field(default_factory=list)  # its extractive summary, in date order
+
+    @property
+    def summary(self) -> str:
+        return " ".join(self.summary_sentences)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
+            "summary": self.summary,
+            "summary_sentences": self.summary_sentences,
             "event_ids": self.event_ids,
             "first_date": self.first_date,
             "last_date": self.last_date,
@@ -87,20 +104,15 @@ def lead_date(article: Article, dated: list[DatedSentence] | None = None) -> str
 
 
 def lead_sentence(article: Article) -> str:
+    """The article's first sentence (of at least 40 characters: a short one runs on into the next) in
+    its first line of five words or more; never cut inside a quotation."""
     text = article.text.strip()
     for line in text.split("\n"):
         line = line.strip()
         if len(line.split()) >= 5:
-            end = _sentence_end(line)
+            end = next((e for _, e in sentences(line) if e > 40), len(line))
             return line[:end].strip()
     return text[:200]
-
-
-def _sentence_end(line: str) -> int:
-    for i, ch in enumerate(line):
-        if ch in ".!?" and i > 40 and (i + 1 == len(line) or line[i + 1] == " "):
-            return i + 1
-    return len(line)
 
 
 def describe(
@@ -129,7 +141,8 @@ def describe(
         group.sort(key=lambda a: a.seq or 0)
         dates = Counter(d for d in (lead_date(a, (dated or {}).get(a.id)) for a in group) if d)
         date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
-        central = _central(group, vectors)
+        ranked = _by_centrality(group, vectors)
+        central = ranked[0]
         events.append(
             Event(
                 id=eid,
@@ -138,6 +151,9 @@ def describe(
                 date=date,
                 title=central.title or lead_sentence(central)[:120],
                 summary=lead_sentence(central),
+                summary_sentences=_non_redundant(
+                    [lead_sentence(a) for a in ranked], EVENT_SUMMARY, central.language
+                ),
             )
         )
     events.sort(key=lambda e: (e.date or "9999", e.id))
@@ -147,7 +163,9 @@ def describe(
     stories: list[Story] = []
     for sid, evs in by_story.items():
         arts = [a for e in evs for a in by_event[e.id]]
-        central = _central(arts, vectors)
+        central = _by_centrality(arts, vectors)[0]
+        largest = sorted(evs, key=lambda e: (-len(e.article_ids), e.date or "9999", e.id))
+        told = set(_non_redundant([e.summary for e in largest], STORY_SUMMARY, central.language))
         days = [e.date for e in evs if e.date]
         persons = Counter(n for a in arts for n in (people or {}).get(a.id, []))
         stories.append(
@@ -159,19 +177,37 @@ def describe(
                 first_date=min(days) if days else None,
                 last_date=max(days) if days else None,
                 people=[n for n, _ in sorted(persons.items(), key=lambda kv: (-kv[1], kv[0]))[:5]],
+                summary_sentences=list(dict.fromkeys(e.summary for e in evs if e.summary in told)),
             )
         )
     stories.sort(key=lambda s: (-len(s.article_ids), s.first_date or "9999", s.id))
     return stories, events
 
 
-def _central(group: list[Article], vectors: Mapping[str, Vector]) -> Article:
-    """The article closest to the group's mean vector (the earliest on a tie)."""
+def _by_centrality(group: list[Article], vectors: Mapping[str, Vector]) -> list[Article]:
+    """The articles, closest to the group's mean vector first (the earliest on a tie; in ingest order
+    when there are two or fewer, which have no centre to speak of)."""
     if len(group) <= 2:
-        return group[0]
+        return list(group)
     mean: dict[str, float] = {}
     for a in group:
         for k, x in vectors[a.id].items():
             mean[k] = mean.get(k, 0.0) + x
     centre = normalise(mean)
-    return max(group, key=lambda a: (cosine(vectors[a.id], centre), -(a.seq or 0)))
+    return sorted(group, key=lambda a: (-cosine(vectors[a.id], centre), a.seq or 0))
+
+
+def _non_redundant(candidates: Iterable[str], k: int, language: str) -> list[str]:
+    """The first ``k`` candidates, skipping any that tells what one already chosen tells."""
+    lang = get_language(language)
+    chosen: list[str] = []
+    seen: list[Vector] = []
+    for sentence in candidates:
+        vector = article_vector(sentence, [], lang)
+        if not sentence or any(cosine(vector, v) >= REDUNDANT for v in seen) or sentence in chosen:
+            continue
+        chosen.append(sentence)
+        seen.append(vector)
+        if len(chosen) == k:
+            break
+    return chosen

@@ -83,6 +83,8 @@ def story_markdown(story: Story, entries: Sequence[Entry], sources: Mapping[str,
     if story.people:
         lines.append("")
         lines.append("People: " + ", ".join(_md(p) for p in story.people))
+    if story.summary:
+        lines += ["", _md(story.summary)]
     for e in entries:
         lines += ["", f"## {e.date}", "", _md(e.summary)]
         for sentence in e.sentences[1:]:
