@@ -14,7 +14,7 @@ from chronique.settings import Settings
 from chronique.store import Store
 from chronique.store.schema import SCHEMA_VERSION
 
-from .conftest import SAMPLES, TODAY
+from .conftest import ROOT, SAMPLES, TODAY
 from .databases import fresh_db
 
 
@@ -136,6 +136,32 @@ def test_an_older_database_is_migrated_and_its_reuse_rebuilt(tmp_path: Path, set
     s = Store(db)
     assert s.schema_version == SCHEMA_VERSION and s.load_state(REUSE_STATE) is None
     assert len(load_reuse(s).pairs()) == 1 and s.count() == 5
+
+
+def test_a_database_from_before_cluster_merges_keeps_its_stories_and_clusters_on(
+    tmp_path: Path, settings: Settings
+) -> None:
+    s = Store(fresh_db(tmp_path, "v5"))
+    ingest([str(SAMPLES)], s, settings, today=TODAY)
+    before = s.memberships()
+    with s.write() as conn:  # make it a version-5 database: no aliases, no mean day of a cluster
+        conn.execute(text("DROP TABLE cluster_aliases"))
+        conn.execute(text("ALTER TABLE clusters DROP COLUMN mean_day"))
+        conn.execute(text("ALTER TABLE clusters DROP COLUMN dated"))
+        conn.execute(text("UPDATE meta SET value = '5' WHERE key = 'schema_version'"))
+    s.close()
+    s = Store(s.url)
+    try:
+        assert s.schema_version == SCHEMA_VERSION and s.memberships() == before
+        more = tmp_path / "more"
+        more.mkdir()
+        for path in sorted((ROOT / "data" / "rpm2" / "documents").glob("T06_C1_0[1-5].txt")):
+            (more / path.name).write_bytes(path.read_bytes())
+        assert ingest([str(more)], s, settings, today=TODAY).added == 5
+        after = s.memberships()
+        assert len(after) == 10 and all(after[a] == m for a, m in before.items())
+    finally:
+        s.close()
 
 
 def test_a_database_from_before_entities_gets_them_on_the_next_ingest(

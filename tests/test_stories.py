@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -186,6 +187,20 @@ def test_clusters_an_article_bridges_are_merged_and_their_ids_still_resolve(tmp_
             if a.level == "event":
                 assert client.get(f"/api/events/{a.id}").json()["id"] == a.merged_into
         assert client.get("/api/events/Vffffffffffff").status_code == 404
+
+
+def test_events_of_a_story_told_day_after_day_stay_compact_in_time(tmp_path: Path) -> None:
+    """133 articles on the 2011 Libyan war, published over nine months: one story, but many events,
+    none creeping along the months (an event's time is its articles' mean day, not their span)."""
+    chq = api.Chronique(fresh_db(tmp_path, "libya"))
+    chq.ingest([ROOT / "data" / "cltls-libya" / "articles.jsonl"], today=TODAY)
+    published = {a.id: a.published.value for a in chq.store.articles()}
+    events = chq.events()
+    assert len(chq.stories()) <= 3 and len(events) >= 10
+    assert max(len(e.article_ids) for e in events) <= len(published) // 4
+    for e in events:
+        days = sorted(dt.date.fromisoformat(published[a][:10]) for a in e.article_ids if published[a])
+        assert not days or (days[-1] - days[0]).days <= 31, (e.title, days[0], days[-1])
 
 
 def test_the_picture_is_valid_svg_and_escapes_text() -> None:

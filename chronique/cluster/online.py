@@ -8,7 +8,9 @@ features, kept in the store, so adding an article costs the same however many ar
 
 A story is found first (a broad thread: low threshold, slow decay); the event is then chosen among
 that story's events only (a happening: higher threshold, decay over days), so events never straddle
-stories.
+stories. A story's time is the span of its articles' dates, so it can follow a thread for months; an
+event's is their mean, so an event cannot creep along a story covered day after day: an article a week
+away from where its articles are centred weighs less, however long the chain of articles between.
 
 A single pass fragments: the first articles of a story, each compared with one or two others, often
 start clusters of their own that later articles find equally close. So when an article is close enough
@@ -48,13 +50,14 @@ class Level:
     query_terms: int = 15  # an article looks up clusters by its strongest features
     max_candidates: int = 12  # best-matching candidates scored in full
     merge_link: float = 1.0  # mean article-to-article cosine at which two bridged clusters merge
+    time: str = "span"  # a cluster's time: "span" (first to last article) or "mean" (their mean day)
 
 
 POSTINGS = 200  # clusters read per feature when looking up candidates
 # merge_link: about the 99th percentile of the cosine between two rpm2 articles of different stories
 # (0.061), while two of one story have a median of 0.11.
 STORY = Level("story", threshold=0.07, grace_days=120, decay_days=365.0, query_terms=30, merge_link=0.06)
-EVENT = Level("event", threshold=0.16, grace_days=2, decay_days=7.0, merge_link=0.10)
+EVENT = Level("event", threshold=0.16, grace_days=2, decay_days=7.0, merge_link=0.10, time="mean")
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,11 @@ def day_number(value: str | None) -> int | None:
 
 
 def decay(
-    level: Level, day: int | None, first: int | None, last: int | None, until: int | None = None
+    level: Level,
+    day: float | None,
+    first: float | None,
+    last: float | None,
+    until: float | None = None,
 ) -> float:
     """How much time weakens a similarity: that of an article of ``day`` (or of a cluster spanning
     ``day``–``until``) to a cluster spanning ``first``–``last``."""
@@ -102,20 +109,21 @@ def cluster_id(level: Level, article_id: str) -> str:
 _POSTINGS = text(
     "SELECT cluster_id FROM cluster_terms WHERE level = :level AND term = :term ORDER BY seq DESC LIMIT :limit"
 )
-_CLUSTERS = text(
-    "SELECT id, centroid, n, first_day, last_day FROM clusters WHERE level = :level AND id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+_COLUMNS = "id, centroid, n, first_day, last_day, mean_day, dated"
+_CLUSTERS = text(f"SELECT {_COLUMNS} FROM clusters WHERE level = :level AND id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
 _EVENTS = text(
-    "SELECT id, centroid, n, first_day, last_day FROM clusters WHERE level = :level AND parent = :parent "
+    f"SELECT {_COLUMNS} FROM clusters WHERE level = :level AND parent = :parent "
     "ORDER BY last_day DESC, id LIMIT :limit"
 )
 _UPDATE = text(
-    "UPDATE clusters SET centroid = :centroid, n = :n, first_day = :first, last_day = :last "
-    "WHERE level = :level AND id = :id"
+    "UPDATE clusters SET centroid = :centroid, n = :n, first_day = :first, last_day = :last, "
+    "mean_day = :mean, dated = :dated WHERE level = :level AND id = :id"
 )
 _INSERT = text(
-    "INSERT INTO clusters (level, id, parent, centroid, n, first_day, last_day) "
-    "VALUES (:level, :id, :parent, :centroid, 1, :day, :day)"
+    "INSERT INTO clusters (level, id, parent, centroid, n, first_day, last_day, mean_day, dated) "
+    "VALUES (:level, :id, :parent, :centroid, 1, :day, :day, :mean, :dated)"
 )
 _UNINDEX = text("DELETE FROM cluster_terms WHERE level = :level AND cluster_id = :id")
 _INDEX = text("INSERT INTO cluster_terms (level, term, cluster_id) VALUES (:level, :term, :id)")
@@ -128,10 +136,29 @@ class _Cluster:
     n: int
     first: int | None
     last: int | None
+    mean: float | None  # the mean day of its dated articles
+    dated: int  # how many are dated
+
+    def time(self, level: Level) -> tuple[float | None, float | None]:
+        """Its time as the level sees it: from its first to its last day, or its mean day."""
+        return (self.mean, self.mean) if level.time == "mean" else (self.first, self.last)
 
 
 def _rows(rows: Any) -> list[_Cluster]:
-    return [_Cluster(r[0], json.loads(r[1]), r[2], r[3], r[4]) for r in rows]
+    out = []
+    for cid, centroid, n, first, last, mean, dated in rows:
+        if mean is None and first is not None:  # a cluster stored before means were kept
+            mean, dated = (first + last) / 2, max(1, dated or 0)
+        out.append(_Cluster(cid, json.loads(centroid), n, first, last, mean, dated or 0))
+    return out
+
+
+def _mean(a: float | None, a_dated: int, b: float | None, b_dated: int) -> float | None:
+    if a is None or not a_dated:
+        return b
+    if b is None or not b_dated:
+        return a
+    return (a * a_dated + b * b_dated) / (a_dated + b_dated)
 
 
 def _candidates(conn: Connection, level: Level, vector: Vector, parent: str | None) -> list[_Cluster]:
@@ -167,7 +194,7 @@ def _assign(
 ) -> tuple[str, float]:
     scored = sorted(
         (
-            (_similarity(vector, c.centroid) * decay(level, day, c.first, c.last), c)
+            (_similarity(vector, c.centroid) * decay(level, day, *c.time(level)), c)
             for c in _candidates(conn, level, vector, parent)
         ),
         key=lambda s: (s[0], s[1].id),
@@ -183,6 +210,8 @@ def _assign(
                 "parent": parent,
                 "centroid": json.dumps(vector, sort_keys=True),
                 "day": day,
+                "mean": None if day is None else float(day),
+                "dated": int(day is not None),
             },
         )
         _index(conn, level, cid, vector)
@@ -193,13 +222,14 @@ def _assign(
         add_into(best.centroid, vector, best.n, level.centroid_terms),
         best.n + 1,
         *_span(best.first, best.last, day),
+        _mean(best.mean, best.dated, day, 1),
+        best.dated + (day is not None),
     )
     for other_sim, other in scored[1:]:
         if other_sim < level.threshold:
             break
-        link = cosine(joined.centroid, other.centroid) * decay(
-            level, joined.first, other.first, other.last, joined.last
-        )
+        start, end = joined.time(level)
+        link = cosine(joined.centroid, other.centroid) * decay(level, start, *other.time(level), end)
         if link >= level.merge_link:
             joined = _merge(conn, level, joined, other)
     conn.execute(
@@ -209,6 +239,8 @@ def _assign(
             "n": joined.n,
             "first": joined.first,
             "last": joined.last,
+            "mean": joined.mean,
+            "dated": joined.dated,
             "level": level.name,
             "id": joined.id,
         },
@@ -245,7 +277,14 @@ def _merge(conn: Connection, level: Level, a: _Cluster, b: _Cluster) -> _Cluster
     conn.execute(_UNINDEX, at_level)
     conn.execute(_REALIAS, {**moved, "level": level.name})
     conn.execute(_ALIAS, {**moved, "level": level.name})
-    return _Cluster(keep.id, centroid, n, *_span(keep.first, keep.last, gone.first, gone.last))
+    return _Cluster(
+        keep.id,
+        centroid,
+        n,
+        *_span(keep.first, keep.last, gone.first, gone.last),
+        _mean(keep.mean, keep.dated, gone.mean, gone.dated),
+        keep.dated + gone.dated,
+    )
 
 
 def _index(conn: Connection, level: Level, cid: str, centroid: Vector) -> None:

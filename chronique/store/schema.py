@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
 )
 
 metadata = MetaData()
@@ -155,6 +156,8 @@ clusters = Table(
     Column("n", Integer, nullable=False),
     Column("first_day", Integer),  # proleptic ordinals of the dated articles' range
     Column("last_day", Integer),
+    Column("mean_day", Float),  # and their mean (schema 6)
+    Column("dated", Integer, nullable=False, server_default="0"),  # how many are dated (schema 6)
     PrimaryKeyConstraint("level", "id"),
 )
 Index("ix_clusters_parent", clusters.c.parent)
@@ -257,6 +260,10 @@ def _v5(conn: Connection) -> None:
 
 def _v6(conn: Connection) -> None:
     metadata.create_all(conn, tables=[cluster_aliases])
+    have = {c["name"] for c in inspect(conn).get_columns("clusters")}
+    if "mean_day" not in have:  # a table schema 4 created before these columns existed
+        conn.exec_driver_sql("ALTER TABLE clusters ADD COLUMN mean_day FLOAT")
+        conn.exec_driver_sql("ALTER TABLE clusters ADD COLUMN dated INTEGER NOT NULL DEFAULT 0")
 
 
 # MIGRATIONS[n] brings a database from version n to n + 1.
