@@ -151,14 +151,19 @@ class Chronique:
     ) -> list[Entry]:
         """Dated entries, oldest first, of a story (id or prefix), of the articles matching a full-text
         ``query`` (within the story when both are given), or of the largest story; ``since``/``until``
-        bound the dates (ISO prefixes)."""
+        bound the dates (ISO prefixes). The whole timeline of a story reads at most the setting
+        ``timeline_articles`` of its articles, every event represented (a query or bounds read all)."""
         if query is not None and story is None:
             articles = self.store.search(query, limit=10_000)
         else:
             ids = self.store.story_ids(story or "")
             if not ids or (story is not None and len(ids) != 1):
                 return []
-            articles = self.store.articles(ids=self.store.story_article_ids(ids[0]), query=query)
+            whole = query is None and since is None and until is None
+            chosen = self.store.story_article_ids(
+                ids[0], limit=self.settings.timeline_articles if whole else None
+            )
+            articles = self.store.articles(ids=chosen, query=query)
         return self._timeline_of(articles, max_dates, sentences_per_date, since, until)
 
     def _timeline_of(

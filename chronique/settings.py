@@ -29,6 +29,8 @@ class Settings:
     learned_min_share: float = 0.1
     report_path: str = "chronique-report.html"
     nlp: bool = True  # find entities and quotations (the spaCy model's NER; off: clean, date and reuse only)
+    # A story's timeline reads at most this many articles (beyond: each event's most central in turn).
+    timeline_articles: int = 500
 
     @property
     def max_file_bytes(self) -> int:

@@ -109,6 +109,27 @@ def test_the_same_lead_from_two_outlets_is_told_once(tmp_path: Path) -> None:
     assert len(event.summary_sentences) == 1
 
 
+def test_a_large_story_timeline_reads_a_bounded_share_of_every_event(samples: api.Chronique) -> None:
+    [story] = samples.stories()
+    store = samples.store
+    every = store.story_article_ids(story.id)
+    assert every == story.article_ids and store.story_article_ids(story.id, limit=99) == every
+    events = {m[1] for m in store.memberships(every).values()}
+    assert len(events) >= 2
+    few = store.story_article_ids(story.id, limit=len(events))
+    assert len(few) == len(events) and few == [a for a in every if a in few]  # in ingest order
+    assert {store.memberships(few)[a][1] for a in few} == events  # one from each event
+    bounded = api.Chronique(settings=samples.settings.with_overrides(timeline_articles=len(events)))
+    try:
+        entries = bounded.timeline(story=story.id)
+        assert entries and all(set(e.article_ids) <= set(few) for e in entries)
+        assert bounded.timeline(story=story.id, since="2017") == samples.timeline(
+            story=story.id, since="2017"
+        )
+    finally:
+        bounded.close()
+
+
 def test_export_fills_events_stories_and_article_links(samples: api.Chronique) -> None:
     data = samples.export()
     story_ids = {s["id"] for s in data["stories"]}
