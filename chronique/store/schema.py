@@ -161,6 +161,8 @@ clusters = Table(
     PrimaryKeyConstraint("level", "id"),
 )
 Index("ix_clusters_parent", clusters.c.parent)
+# A story's most recent events, read without sorting all of them (schema 6).
+ix_clusters_recent = Index("ix_clusters_recent", clusters.c.level, clusters.c.parent, clusters.c.last_day)
 cluster_terms = Table(
     "cluster_terms",
     metadata,
@@ -264,6 +266,7 @@ def _v6(conn: Connection) -> None:
     if "mean_day" not in have:  # a table schema 4 created before these columns existed
         conn.exec_driver_sql("ALTER TABLE clusters ADD COLUMN mean_day FLOAT")
         conn.exec_driver_sql("ALTER TABLE clusters ADD COLUMN dated INTEGER NOT NULL DEFAULT 0")
+    ix_clusters_recent.create(conn, checkfirst=True)
 
 
 # MIGRATIONS[n] brings a database from version n to n + 1.
