@@ -30,7 +30,7 @@ class Settings:
     report_path: str = "chronique-report.html"
     nlp: bool = True  # find entities and quotations (the spaCy model's NER; off: clean, date and reuse only)
     # A story's timeline reads at most this many articles (beyond: each event's most central in turn).
-    timeline_articles: int = 500
+    timeline_articles: int = 300
 
     @property
     def max_file_bytes(self) -> int:

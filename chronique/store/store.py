@@ -291,6 +291,8 @@ class Store:
         stories of such ids were merged into)."""
         m = schema.cluster_members
         with self.engine.connect() as conn:
+            if prefix and conn.execute(select(m.c.story_id).where(m.c.story_id == prefix).limit(1)).first():
+                return [prefix]  # a whole id: found through the index, without scanning every member
             ids = list(
                 conn.execute(
                     select(m.c.story_id)

@@ -95,10 +95,10 @@ def candidates(
             dated = date_sentences(a.text, partial_of(a.published), lang)
         for i, s in enumerate(dated):
             value = s.value
-            if not value or len(value) < 7 or not value[:4].isdigit() or len(s.text.split()) < MIN_WORDS:
-                continue
             own = s.confidence >= CONFIDENCE_OWN
-            if not own and i >= LEAD_SENTENCES:
+            if not value or len(value) < 7 or not value[:4].isdigit() or (not own and i >= LEAD_SENTENCES):
+                continue
+            if len(s.text.split()) < MIN_WORDS:
                 continue
             value = value[:10]
             key = (value, _key(s.text))
