@@ -18,7 +18,7 @@ from chronique.cluster import online, vector_of
 from chronique.cluster.online import EVENT, STORY, day_number, decay
 from chronique.cluster.vectors import article_vector, cosine
 from chronique.lang import get_language
-from chronique.store import schema
+from chronique.store import Store, schema
 from chronique.timeline import Entry
 from chronique.timeline.plot import svg
 from chronique.web import create_app
@@ -222,6 +222,32 @@ def test_events_of_a_story_told_day_after_day_stay_compact_in_time(tmp_path: Pat
     for e in events:
         days = sorted(dt.date.fromisoformat(published[a][:10]) for a in e.article_ids if published[a])
         assert not days or (days[-1] - days[0]).days <= 31, (e.title, days[0], days[-1])
+
+
+def test_an_article_weighs_a_storys_latest_events_the_same_on_every_backend(tmp_path: Path) -> None:
+    store = Store(fresh_db(tmp_path, "events"))
+    days = [None, 738000, None, 738010, 738005] * 4  # twenty events of one story, eight undated
+    try:
+        with store.write() as conn:
+            for i, day in enumerate(days):
+                conn.execute(
+                    schema.clusters.insert().values(
+                        level="event",
+                        id=f"V{i:02d}",
+                        parent="S1",
+                        centroid="{}",
+                        n=1,
+                        first_day=day,
+                        last_day=day,
+                        mean_day=day,
+                        dated=int(day is not None),
+                    )
+                )
+            found = [c.id for c in online._candidates(conn, EVENT, {"x": 1.0}, "S1")]
+        dated = sorted((-d, f"V{i:02d}") for i, d in enumerate(days) if d is not None)
+        assert found == [cid for _, cid in dated][: EVENT.max_candidates]  # latest first, undated last
+    finally:
+        store.close()
 
 
 def test_the_picture_is_valid_svg_and_escapes_text() -> None:

@@ -115,7 +115,7 @@ _CLUSTERS = text(f"SELECT {_COLUMNS} FROM clusters WHERE level = :level AND id I
 )
 _EVENTS = text(
     f"SELECT {_COLUMNS} FROM clusters WHERE level = :level AND parent = :parent "
-    "ORDER BY last_day DESC, id LIMIT :limit"
+    "ORDER BY last_day DESC NULLS LAST, id LIMIT :limit"  # NULLS LAST: PostgreSQL puts them first
 )
 _UPDATE = text(
     "UPDATE clusters SET centroid = :centroid, n = :n, first_day = :first, last_day = :last, "
