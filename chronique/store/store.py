@@ -815,9 +815,11 @@ class StoredTexts(Mapping[str, str]):
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # transactions are begun explicitly (see Store.write)
     cursor = dbapi_connection.cursor()
+    # First the wait for a lock: turning a new database to WAL takes one, and another process may be
+    # creating the same database's schema right then.
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute(
         "PRAGMA cache_size=-65536"
     )  # 64 MB of pages: index lookups stay in memory as the store grows
