@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from chronique.api import Chronique
 from chronique.settings import Settings
@@ -347,3 +348,35 @@ def test_cached_stories_follow_new_articles(tmp_path: Path) -> None:
         full, full_events = stories_of(chq.store)
         assert [s.as_dict() for s in after] == [s.as_dict() for s in full] != [s.as_dict() for s in before]
         assert [e.as_dict() for e in events] == [e.as_dict() for e in full_events]
+
+
+def test_cached_stories_survive_a_merge_while_they_are_described(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer may merge a story into another between the server's read of the memberships and its
+    read of the articles: the description follows the memberships it read (the next call, the merge)."""
+    from chronique.web.service import Service
+
+    docs = sorted((SAMPLES.parent / "data" / "rpm2" / "documents").glob("T0[12]_C1_0[1-4].txt"))
+    settings = Settings(db=fresh_db(tmp_path, "m"), nlp=False)
+    with Chronique(settings=settings) as chq:
+        chq.ingest([str(d) for d in docs])
+        service = Service(chq)
+        ids = [s.id for s in chq.stories()]
+        assert len(ids) >= 2
+        read = chq.store.articles
+
+        def articles_then_merge(*args: object, **kwargs: object) -> object:
+            found = read(*args, **kwargs)  # type: ignore[arg-type]
+            with chq.store.write() as conn:  # as a concurrent writer's merge would
+                conn.execute(
+                    text("UPDATE cluster_members SET story_id = :a WHERE story_id = :b"),
+                    {"a": ids[0], "b": ids[1]},
+                )
+            return found
+
+        monkeypatch.setattr(chq.store, "articles", articles_then_merge)
+        during = {s.id for s in service.stories()}
+        assert set(ids) <= during
+        monkeypatch.undo()
+        assert ids[1] not in {s.id for s in Service(chq).stories()}

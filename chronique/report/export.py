@@ -3,7 +3,7 @@ stories and reuse. Fields are only ever added; scripts outside the project read 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from chronique.cluster.describe import Event, Story, describe
@@ -26,14 +26,21 @@ def article_record(article: Article, store: Store | None = None) -> dict[str, An
     return record
 
 
-def stories_of(store: Store, articles: Iterable[Article] | None = None) -> tuple[list[Story], list[Event]]:
-    """The stories and events of ``articles`` (default: every stored article)."""
+def stories_of(
+    store: Store,
+    articles: Iterable[Article] | None = None,
+    memberships: Mapping[str, tuple[str, str]] | None = None,
+) -> tuple[list[Story], list[Event]]:
+    """The stories and events of ``articles`` (default: every stored article), by their stored
+    memberships or by ``memberships`` (article id → story and event ids, read before)."""
     articles = list(store.iter_articles() if articles is None else articles)
     ids = [a.id for a in articles]
     names = store.entity_names_by_article(ids)
     people = store.entity_names_by_article(ids, "PER")
     dated = store.sentence_dates(articles)
-    return describe(articles, store.memberships(ids), names, people, dated)
+    return describe(
+        articles, store.memberships(ids) if memberships is None else memberships, names, people, dated
+    )
 
 
 def detect_reuse(store: Store) -> ReuseDetector:

@@ -73,7 +73,9 @@ class Service:
         for n, sid in enumerate(changed):  # whole stories per read, a few thousand articles at a time
             chunk += [a for a, _, _ in by_story[sid]]
             if len(chunk) >= 2000 or n == len(changed) - 1:
-                stories, events = stories_of(self.store, self.store.articles(ids=chunk))
+                # The memberships read above, not the store's now: a writer may have merged a story
+                # since, and the description must match the signature it is cached under.
+                stories, events = stories_of(self.store, self.store.articles(ids=chunk), members)
                 for story in stories:
                     fresh[story.id] = (story, [e for e in events if e.story_id == story.id])
                 chunk = []
