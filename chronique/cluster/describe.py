@@ -142,18 +142,16 @@ def describe(
         dates = Counter(d for d in (lead_date(a, (dated or {}).get(a.id)) for a in group) if d)
         date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
         ranked = _by_centrality(group, vectors)
-        central = ranked[0]
+        central, leads = ranked[0], [lead_sentence(a) for a in ranked]
         events.append(
             Event(
                 id=eid,
                 story_id=story_of[eid],
                 article_ids=[a.id for a in group],
                 date=date,
-                title=central.title or lead_sentence(central)[:120],
-                summary=lead_sentence(central),
-                summary_sentences=_non_redundant(
-                    [lead_sentence(a) for a in ranked], EVENT_SUMMARY, central.language
-                ),
+                title=central.title or leads[0][:120],
+                summary=leads[0],
+                summary_sentences=_non_redundant(leads, EVENT_SUMMARY, central.language),
             )
         )
     events.sort(key=lambda e: (e.date or "9999", e.id))
@@ -203,8 +201,10 @@ def _non_redundant(candidates: Iterable[str], k: int, language: str) -> list[str
     chosen: list[str] = []
     seen: list[Vector] = []
     for sentence in candidates:
+        if not sentence or sentence in chosen:
+            continue
         vector = article_vector(sentence, [], lang)
-        if not sentence or any(cosine(vector, v) >= REDUNDANT for v in seen) or sentence in chosen:
+        if any(cosine(vector, v) >= REDUNDANT for v in seen):
             continue
         chosen.append(sentence)
         seen.append(vector)

@@ -263,11 +263,7 @@ def _merge(conn: Connection, level: Level, a: _Cluster, b: _Cluster) -> _Cluster
     """One cluster of two: the larger keeps its id (the smaller's members, events and aliases move to
     it, and its id becomes an alias), the centroid is the members' mean."""
     keep, gone = (a, b) if (a.n, b.id) >= (b.n, a.id) else (b, a)
-    n = keep.n + gone.n
-    total = {k: x * keep.n for k, x in keep.centroid.items()}
-    for k, x in gone.centroid.items():
-        total[k] = total.get(k, 0.0) + x * gone.n
-    centroid = top({k: x / n for k, x in total.items()}, level.centroid_terms)
+    centroid = add_into(keep.centroid, gone.centroid, keep.n, level.centroid_terms, weight=gone.n)
     moved = {"into": keep.id, "id": gone.id}
     at_level = {"level": level.name, "id": gone.id}
     conn.execute(_RELABEL[level.name], moved)
@@ -280,7 +276,7 @@ def _merge(conn: Connection, level: Level, a: _Cluster, b: _Cluster) -> _Cluster
     return _Cluster(
         keep.id,
         centroid,
-        n,
+        keep.n + gone.n,
         *_span(keep.first, keep.last, gone.first, gone.last),
         _mean(keep.mean, keep.dated, gone.mean, gone.dated),
         keep.dated + gone.dated,

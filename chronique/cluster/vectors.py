@@ -71,9 +71,12 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(x * b.get(k, 0.0) for k, x in a.items())
 
 
-def add_into(centroid: Mapping[str, float], v: Mapping[str, float], n: int, keep: int) -> Vector:
-    """The running mean of ``n`` vectors (``centroid``) with one more, pruned to ``keep`` features."""
+def add_into(
+    centroid: Mapping[str, float], v: Mapping[str, float], n: int, keep: int, weight: int = 1
+) -> Vector:
+    """The running mean of ``n`` vectors (``centroid``) with one more — or with the mean ``v`` of
+    ``weight`` more — pruned to ``keep`` features."""
     out = {k: x * n for k, x in centroid.items()}
     for k, x in v.items():
-        out[k] = out.get(k, 0.0) + x
-    return top({k: x / (n + 1) for k, x in out.items()}, keep)
+        out[k] = out.get(k, 0.0) + x * weight
+    return top({k: x / (n + weight) for k, x in out.items()}, keep)
