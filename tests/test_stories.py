@@ -91,6 +91,9 @@ def test_summaries_are_extractive_and_tell_each_fact_once(samples: api.Chronique
         assert all(any(x in t for t in texts) for x in sentences)  # extractive
         assert all(_similar(a, b) < 0.5 for i, a in enumerate(sentences) for b in sentences[i + 1 :])
     assert samples.export()["stories"][0]["summary_sentences"] == story.summary_sentences
+    # A lead that opens on a quotation of two sentences is not cut inside it.
+    quoted = [x for e in events for x in e.summary_sentences if x.startswith('"Les pourparlers')]
+    assert quoted and all("a déclaré M. Poutine" in x for x in quoted)
 
 
 def test_the_same_lead_from_two_outlets_is_told_once(tmp_path: Path) -> None:
