@@ -120,24 +120,28 @@ class Chronique:
 
     def stories(self) -> list[Story]:
         """Stories, largest first: title, events in date order, articles, first and last dates, people."""
-        return stories_of(self.store)[0]
+        return stories_of(self.store, limit=self.settings.description_articles)[0]
 
     def story(self, story_id: str) -> Story | None:
         """One story by id or unique id prefix."""
         ids = self.store.story_ids(story_id)
         if len(ids) != 1:
             return None
-        found = stories_of(self.store, self.store.articles(ids=self.store.story_article_ids(ids[0])))[0]
+        found = self._described(ids[0])[0]
         return found[0] if found else None
 
     def events(self, story: str | None = None) -> list[Event]:
         """Events in date order (of one story, by id or prefix, when given)."""
         if story is None:
-            return stories_of(self.store)[1]
+            return stories_of(self.store, limit=self.settings.description_articles)[1]
         ids = self.store.story_ids(story)
         if len(ids) != 1:
             return []
-        return stories_of(self.store, self.store.articles(ids=self.store.story_article_ids(ids[0])))[1]
+        return self._described(ids[0])[1]
+
+    def _described(self, story_id: str) -> tuple[list[Story], list[Event]]:
+        members = self.store.members(story_id=story_id)
+        return stories_of(self.store, members=members, limit=self.settings.description_articles)
 
     def timeline(
         self,
@@ -191,7 +195,7 @@ class Chronique:
 
     def export(self) -> dict[str, Any]:
         """The whole store in the public JSON shape (DESIGN.md, "Contracts")."""
-        return export_store(self.store)
+        return export_store(self.store, self.settings.description_articles)
 
     def reuse(self) -> ReuseDetector:
         """Text reuse among the stored articles: pairs (earlier article = source), passages with
@@ -232,7 +236,7 @@ def evaluate(
         chq = Chronique(str(Path(tmp) / "eval.db"), base)
         try:
             result = chq.ingest(articles)
-            export = export_articles(result.articles, store=chq.store)
+            export = export_articles(result.articles, store=chq.store, limit=base.description_articles)
             if size is not None:
                 every = chq.store.articles(ids=[a.id for a in result.articles])
                 timeline = [e.as_dict() for e in chq._timeline_of(every, *size)]

@@ -31,6 +31,9 @@ class Settings:
     nlp: bool = True  # find entities and quotations (the spaCy model's NER; off: clean, date and reuse only)
     # A story's timeline reads at most this many articles (beyond: each event's most central in turn).
     timeline_articles: int = 300
+    # A story is described (title, summary, people, its events' dates and titles) from at most this
+    # many of its articles beyond one per event (each event's most central first).
+    description_articles: int = 300
 
     @property
     def max_file_bytes(self) -> int:

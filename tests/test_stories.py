@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,6 +19,7 @@ from chronique.cluster import online, vector_of
 from chronique.cluster.online import EVENT, STORY, day_number, decay
 from chronique.cluster.vectors import article_vector, cosine
 from chronique.lang import get_language
+from chronique.model import Article
 from chronique.store import Store, schema
 from chronique.timeline import Entry
 from chronique.timeline.plot import svg
@@ -129,6 +131,30 @@ def test_a_large_story_timeline_reads_a_bounded_share_of_every_event(samples: ap
         assert bounded.timeline(story=story.id, since="2017") == samples.timeline(
             story=story.id, since="2017"
         )
+    finally:
+        bounded.close()
+
+
+def test_a_large_story_is_described_from_a_bounded_share_of_every_event(samples: api.Chronique) -> None:
+    [story] = samples.stories()
+    events = samples.events(story.id)
+    read: list[list[str]] = []
+    bounded = api.Chronique(settings=samples.settings.with_overrides(description_articles=1))
+    described = bounded.store.articles
+
+    def reading(**kwargs: Any) -> list[Article]:
+        found = described(**kwargs)
+        read.append([a.id for a in found])
+        return found
+
+    bounded.store.articles = reading  # type: ignore[method-assign]
+    try:
+        [small] = bounded.stories()
+        assert sum(map(len, read)) == len(events) < len(story.article_ids)  # one article per event
+        # Every event is still told, with all its articles; the story keeps them all.
+        assert small.article_ids == story.article_ids and small.event_ids == story.event_ids
+        assert [e.article_ids for e in bounded.events(story.id)] == [e.article_ids for e in events]
+        assert all(e.title and e.summary for e in bounded.events(story.id))
     finally:
         bounded.close()
 

@@ -13,6 +13,7 @@ the same wire copy).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -122,45 +123,56 @@ def describe(
     people: Mapping[str, list[str]] | None = None,
     dated: Mapping[str, list[DatedSentence]] | None = None,
 ) -> tuple[list[Story], list[Event]]:
-    """Stories and events of ``articles`` (those in ``memberships``), in date order; ``dated`` are
-    the articles' stored dated sentences (those missing are computed)."""
-    by_event: dict[str, list[Article]] = defaultdict(list)
-    story_of: dict[str, str] = {}
+    """Stories and events, in date order, of the ``memberships`` (article id → story and event ids,
+    in ingest order) described by ``articles``, those of their articles that were read: every
+    event needs one; a large event is described by a share of its articles. ``dated`` are the
+    articles' stored dated sentences (those missing are computed)."""
+    read: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         if a.id in memberships:
-            story, event = memberships[a.id]
-            by_event[event].append(a)
+            read[memberships[a.id][1]].append(a)
+    members: dict[str, list[str]] = defaultdict(list)
+    story_of: dict[str, str] = {}
+    for article_id, (story, event) in memberships.items():
+        if event in read:
+            members[event].append(article_id)
             story_of[event] = story
-    vectors: dict[str, Vector] = {
-        a.id: vector_of(a.text, a.title, (names or {}).get(a.id, []), a.language)
-        for group in by_event.values()
-        for a in group
-    }
+    vectors: dict[str, Vector] = {}
+    for group in read.values():
+        if len(group) > 2:
+            vectors.update((a.id, _vector(a, names)) for a in group)
     events: list[Event] = []
-    for eid, group in by_event.items():
+    for eid, group in read.items():
         group.sort(key=lambda a: a.seq or 0)
         dates = Counter(d for d in (lead_date(a, (dated or {}).get(a.id)) for a in group) if d)
         date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
         ranked = _by_centrality(group, vectors)
-        central, leads = ranked[0], [lead_sentence(a) for a in ranked]
+        central, lead = ranked[0], lead_sentence(ranked[0])
         events.append(
             Event(
                 id=eid,
                 story_id=story_of[eid],
-                article_ids=[a.id for a in group],
+                article_ids=members[eid],
                 date=date,
-                title=central.title or leads[0][:120],
-                summary=leads[0],
-                summary_sentences=_non_redundant(leads, EVENT_SUMMARY, central.language),
+                title=central.title or lead[:120],
+                summary=lead,
+                summary_sentences=_non_redundant(
+                    itertools.chain([lead], (lead_sentence(a) for a in ranked[1:])),
+                    EVENT_SUMMARY,
+                    central.language,
+                ),
             )
         )
     events.sort(key=lambda e: (e.date or "9999", e.id))
     by_story: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         by_story[e.story_id].append(e)
+    order = {article_id: i for i, article_id in enumerate(memberships)}
     stories: list[Story] = []
     for sid, evs in by_story.items():
-        arts = [a for e in evs for a in by_event[e.id]]
+        arts = [a for e in evs for a in read[e.id]]
+        if len(arts) > 2:
+            vectors.update((a.id, _vector(a, names)) for a in arts if a.id not in vectors)
         central = _by_centrality(arts, vectors)[0]
         largest = sorted(evs, key=lambda e: (-len(e.article_ids), e.date or "9999", e.id))
         told = set(_non_redundant([e.summary for e in largest], STORY_SUMMARY, central.language))
@@ -171,7 +183,7 @@ def describe(
                 id=sid,
                 title=central.title or lead_sentence(central)[:120],
                 event_ids=[e.id for e in evs],
-                article_ids=[a.id for a in sorted(arts, key=lambda a: a.seq or 0)],
+                article_ids=sorted((a for e in evs for a in e.article_ids), key=order.__getitem__),
                 first_date=min(days) if days else None,
                 last_date=max(days) if days else None,
                 people=[n for n, _ in sorted(persons.items(), key=lambda kv: (-kv[1], kv[0]))[:5]],
@@ -180,6 +192,10 @@ def describe(
         )
     stories.sort(key=lambda s: (-len(s.article_ids), s.first_date or "9999", s.id))
     return stories, events
+
+
+def _vector(article: Article, names: Mapping[str, list[str]] | None) -> Vector:
+    return vector_of(article.text, article.title, (names or {}).get(article.id, []), article.language)
 
 
 def _by_centrality(group: list[Article], vectors: Mapping[str, Vector]) -> list[Article]:

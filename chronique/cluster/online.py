@@ -29,7 +29,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, select, text
 
@@ -310,6 +310,66 @@ def members(conn: Connection, article_ids: Sequence[str] | None = None) -> dict[
     if article_ids is not None:
         stmt = stmt.where(m.c.article_id.in_(list(article_ids)))
     return {r[0]: (r[1], r[2]) for r in conn.execute(stmt)}
+
+
+class Member(NamedTuple):
+    """An article's place: its story, its event, and how similar it was to the event when it joined
+    (1.0 for the article that started it)."""
+
+    article_id: str
+    story_id: str
+    event_id: str
+    similarity: float
+
+
+_CHUNK = 500
+
+
+def ranked_members(
+    conn: Connection, article_ids: Sequence[str] | None = None, story_id: str | None = None
+) -> list[Member]:
+    """The members of every story, of ``article_ids`` or of one story, in ingest order."""
+    m, a = schema.cluster_members, schema.articles
+    stmt = select(a.c.seq, m.c.article_id, m.c.story_id, m.c.event_id, m.c.similarity).join(
+        a, a.c.id == m.c.article_id
+    )
+    if story_id is not None:
+        stmt = stmt.where(m.c.story_id == story_id)
+    if article_ids is None:
+        rows = list(conn.execute(stmt))
+    else:
+        ids = list(dict.fromkeys(article_ids))
+        rows = []
+        for i in range(0, len(ids), _CHUNK):  # databases bound the number of values in one statement
+            rows += conn.execute(stmt.where(m.c.article_id.in_(ids[i : i + _CHUNK])))
+    return [Member(*row[1:]) for row in sorted(rows, key=lambda row: row[0])]
+
+
+def to_read(members: Sequence[Member], limit: int | None, *, every_event: bool = False) -> list[str]:
+    """The articles to read of the stories of ``members`` (in ingest order), in ingest order: all of
+    a story of at most ``limit`` articles; of a larger one, each event's most central article (the
+    most similar to the event when it joined), then each event's next one, and so on up to ``limit``
+    — so that every event, small or large, is read. With ``every_event``, every event gives its most
+    central article even beyond ``limit``."""
+    by_story: dict[str, list[int]] = {}
+    for i, row in enumerate(members):
+        by_story.setdefault(row.story_id, []).append(i)
+    chosen: list[int] = []
+    for rows in by_story.values():
+        if limit is None or len(rows) <= limit:
+            chosen += rows
+            continue
+        by_event: dict[str, list[int]] = {}
+        for i in sorted(rows, key=lambda i: (-members[i].similarity, i)):
+            by_event.setdefault(members[i].event_id, []).append(i)
+        queues = sorted(by_event.values(), key=lambda q: q[0])
+        taken: list[int] = [q[0] for q in queues] if every_event else []
+        turn = 1 if every_event else 0
+        while len(taken) < limit and turn < max(len(q) for q in queues):
+            taken += [q[turn] for q in queues if turn < len(q)][: limit - len(taken)]
+            turn += 1
+        chosen += taken
+    return [members[i].article_id for i in sorted(chosen)]
 
 
 def centroid_of(conn: Connection, level: str, cid: str) -> dict[str, Any]:

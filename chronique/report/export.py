@@ -3,10 +3,12 @@ stories and reuse. Fields are only ever added; scripts outside the project read 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from chronique.cluster import online
 from chronique.cluster.describe import Event, Story, describe
+from chronique.cluster.online import Member
 from chronique.model import Article
 from chronique.pipeline import timexes
 from chronique.reuse import ReuseDetector
@@ -29,17 +31,29 @@ def article_record(article: Article, store: Store | None = None) -> dict[str, An
 def stories_of(
     store: Store,
     articles: Iterable[Article] | None = None,
-    memberships: Mapping[str, tuple[str, str]] | None = None,
+    members: Sequence[Member] | None = None,
+    limit: int | None = None,
 ) -> tuple[list[Story], list[Event]]:
-    """The stories and events of ``articles`` (default: every stored article), by their stored
-    memberships or by ``memberships`` (article id → story and event ids, read before)."""
-    articles = list(store.iter_articles() if articles is None else articles)
-    ids = [a.id for a in articles]
-    names = store.entity_names_by_article(ids)
-    people = store.entity_names_by_article(ids, "PER")
-    dated = store.sentence_dates(articles)
+    """The stories and events of ``articles`` (default: of ``members``, else of every stored article),
+    each story read through at most ``limit`` of its articles beyond one per event (the most central
+    of each event first, see :func:`chronique.cluster.online.to_read`). ``members`` are the articles'
+    stories and events when they were read before (a writer may have merged a story since)."""
+    given = None if articles is None else list(articles)
+    if members is None:
+        members = store.members(None if given is None else [a.id for a in given])
+    wanted = online.to_read(members, limit, every_event=True)
+    if given is None:
+        read = [a for i in range(0, len(wanted), 500) for a in store.articles(ids=wanted[i : i + 500])]
+    else:
+        keep = set(wanted)
+        read = [a for a in given if a.id in keep]
+    ids = [a.id for a in read]
     return describe(
-        articles, store.memberships(ids) if memberships is None else memberships, names, people, dated
+        read,
+        {m.article_id: (m.story_id, m.event_id) for m in members},
+        store.entity_names_by_article(ids),
+        store.entity_names_by_article(ids, "PER"),
+        store.sentence_dates(read),
     )
 
 
@@ -49,10 +63,14 @@ def detect_reuse(store: Store) -> ReuseDetector:
 
 
 def export_articles(
-    articles: Iterable[Article], detector: ReuseDetector | None = None, store: Store | None = None
+    articles: Iterable[Article],
+    detector: ReuseDetector | None = None,
+    store: Store | None = None,
+    limit: int | None = None,
 ) -> dict[str, Any]:
     """The export of ``articles``; reuse among them is computed unless a ``detector`` that has them
-    is given; entities, mentions and quotations come from ``store`` when given."""
+    is given; entities, mentions, quotations, events and stories come from ``store`` when given, a
+    story described through at most ``limit`` of its articles beyond one per event."""
     articles = list(articles)
     if detector is None:
         detector = ReuseDetector()
@@ -69,7 +87,7 @@ def export_articles(
         wanted = {m["entity_id"] for r in records for m in r["mentions"]}
         wanted |= {q["speaker"]["entity_id"] for r in records for q in r["quotes"] if q["speaker"]}
         entities = [e for e in store.entities() if e["id"] in wanted]
-        found_stories, found_events = stories_of(store, articles)
+        found_stories, found_events = stories_of(store, articles, limit=limit)
         stories = [s.as_dict() for s in found_stories]
         events = [e.as_dict() for e in found_events]
         membership = store.memberships()
@@ -85,6 +103,7 @@ def export_articles(
     }
 
 
-def export_store(store: Store) -> dict[str, Any]:
-    """Everything in the store, in ingest order."""
-    return export_articles(store.iter_articles(), load_reuse(store), store)
+def export_store(store: Store, limit: int | None = None) -> dict[str, Any]:
+    """Everything in the store, in ingest order (a story described through at most ``limit`` of its
+    articles beyond one per event)."""
+    return export_articles(store.iter_articles(), load_reuse(store), store, limit)

@@ -321,27 +321,15 @@ class Store:
         """The articles of one story, in ingest order — at most ``limit`` of them: then every event
         gives its most central article (the most similar to the event when it joined), then its next
         one, and so on, so that every event, small or large, is read."""
-        m = schema.cluster_members
+        return online.to_read(self.members(story_id=story_id), limit)
+
+    def members(
+        self, article_ids: Sequence[str] | None = None, *, story_id: str | None = None
+    ) -> list[online.Member]:
+        """The story, event and similarity to its event of every article, of ``article_ids`` or of
+        one story's, in ingest order."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(m.c.article_id, m.c.event_id, m.c.similarity)
-                .join(t_articles, t_articles.c.id == m.c.article_id)
-                .where(m.c.story_id == story_id)
-                .order_by(t_articles.c.seq)
-            ).all()
-        if limit is None or len(rows) <= limit:
-            return [r[0] for r in rows]
-        order = {r[0]: i for i, r in enumerate(rows)}
-        by_event: dict[str, list[str]] = {}
-        for article_id, event_id, _ in sorted(rows, key=lambda r: (-r[2], order[r[0]])):
-            by_event.setdefault(event_id, []).append(article_id)
-        queues = sorted(by_event.values(), key=lambda q: order[q[0]])
-        chosen: list[str] = []
-        for turn in range(max(len(q) for q in queues)):
-            chosen += [q[turn] for q in queues if turn < len(q)][: limit - len(chosen)]
-            if len(chosen) >= limit:
-                break
-        return sorted(chosen, key=order.__getitem__)
+            return online.ranked_members(conn, article_ids, story_id)
 
     def memberships(self, article_ids: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
         """article id → (story id, event id), of every article or of ``article_ids``."""

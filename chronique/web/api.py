@@ -394,7 +394,7 @@ def list_reuse(svc: Svc, article: Words = None, limit: Limit = 50, offset: Offse
 @router.get("/export", tags=["exports"])
 def get_export(svc: Svc) -> dict[str, Any]:
     """Everything in the store, in the public JSON shape (DESIGN.md, "Contracts")."""
-    return export_store(svc.store)
+    return export_store(svc.store, svc.settings.description_articles)
 
 
 @router.get("/export/quotes.csv", response_class=CSVResponse, tags=["exports"], responses=TEXT_ERRORS)

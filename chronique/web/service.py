@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from chronique.api import Chronique
 from chronique.cluster.describe import Event, Story
+from chronique.cluster.online import Member
 from chronique.errors import InputError
 from chronique.ingest.readers import Item, document_from_json_line, read_jsonl, read_text
 from chronique.model import Article
@@ -59,23 +60,28 @@ class Service:
     def _describe_changed(self) -> tuple[list[Story], list[Event]]:
         """Every story and event, describing again only the stories whose articles, events or
         publication dates changed since the last call (after an ingest of a few articles, a few)."""
-        members = self.store.memberships()
+        members = self.store.members()
         published = self.store.published_values()
-        by_story: dict[str, list[tuple[str, str, str | None]]] = {}
-        for article_id, (story_id, event_id) in members.items():
-            by_story.setdefault(story_id, []).append((article_id, event_id, published.get(article_id)))
-        signatures = {sid: hash(tuple(sorted(rows, key=str))) for sid, rows in by_story.items()}
+        by_story: dict[str, list[Member]] = {}
+        for member in members:
+            by_story.setdefault(member.story_id, []).append(member)
+        signatures = {
+            sid: hash(tuple(sorted((m.article_id, m.event_id, published.get(m.article_id)) for m in rows)))
+            for sid, rows in by_story.items()
+        }
         with self._cache_lock:
             known = dict(self._described)
         changed = [sid for sid, sig in signatures.items() if known.get(sid, (None,))[0] != sig]
         fresh: dict[str, tuple[Story, list[Event]]] = {}
-        chunk: list[str] = []
+        chunk: list[Member] = []
         for n, sid in enumerate(changed):  # whole stories per read, a few thousand articles at a time
-            chunk += [a for a, _, _ in by_story[sid]]
+            chunk += by_story[sid]
             if len(chunk) >= 2000 or n == len(changed) - 1:
                 # The memberships read above, not the store's now: a writer may have merged a story
                 # since, and the description must match the signature it is cached under.
-                stories, events = stories_of(self.store, self.store.articles(ids=chunk), members)
+                stories, events = stories_of(
+                    self.store, members=chunk, limit=self.settings.description_articles
+                )
                 for story in stories:
                     fresh[story.id] = (story, [e for e in events if e.story_id == story.id])
                 chunk = []
