@@ -291,6 +291,32 @@ def test_the_picture_is_valid_svg_and_escapes_text() -> None:
     assert "no dated entries" in svg([], "vide")
 
 
+def test_weeks_and_seasons_neither_date_an_entry_nor_break_the_picture(tmp_path: Path) -> None:
+    """ "cet été", "ce week-end" resolve to TIMEX3 seasons and weeks: no day or month to put an
+    event or a timeline entry on, and a picture given one leaves it out rather than failing."""
+    folder = tmp_path / "vague"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Grève à la SNCF\nLe 5 avril 2018\nLes syndicats de cheminots ont prévenu cet été que le trafic "
+        "serait très perturbé. La direction a annoncé jeudi qu'un train sur deux circulerait ce "
+        "week-end sur les grandes lignes, et que les négociations reprendraient la semaine prochaine.\n",
+        encoding="utf-8",
+    )
+    with api.Chronique(fresh_db(tmp_path, "vague")) as chq:
+        chq.ingest([folder], today=TODAY)
+        dated = [s.value for s in chq.store.sentence_dates(chq.articles())[chq.articles()[0].id]]
+        assert any(v and ("-W" in v or v[5:7] in ("SP", "SU", "FA", "WI")) for v in dated), dated
+        values = [e.date for e in chq.timeline()] + [e.date for e in chq.events()]
+        values += [d for st in chq.stories() for d in (st.first_date, st.last_date)]
+        assert values and all(
+            v and len(v) in (7, 10) and dt.date.fromisoformat(v + "-01"[: 10 - len(v)]) for v in values
+        ), values
+    entries = [Entry("2018-SU", "Un été", ["s"], ["a"]), Entry("2018-W13-WE", "Un week-end", ["t"], ["b"])]
+    picture = svg([*entries, Entry("2018-04-05", "Un jour", ["u"], ["c"])], "Grève")
+    assert "Un jour" in picture and "Un été" not in picture and "Un week-end" not in picture
+    assert "no dated entries" in svg(entries, "Grève")
+
+
 def test_cli_stories_story_events_timeline(tmp_path: Path) -> None:
     db = fresh_db(tmp_path, "c")
     runner = CliRunner()

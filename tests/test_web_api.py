@@ -214,6 +214,24 @@ def test_errors_have_one_json_shape(client: TestClient, path: str, status: int) 
     error_of(response)
 
 
+def test_a_defect_is_a_500_in_the_same_shape(
+    samples_db: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from chronique.web.service import Service
+
+    def broken(self: Service, **params: object) -> object:
+        raise ValueError("Invalid isoformat string")
+
+    monkeypatch.setattr(Service, "timeline", broken)
+    with Chronique(samples_db) as chq, TestClient(create_app(chq), raise_server_exceptions=False) as c:
+        response = c.get("/api/timeline")
+        assert response.status_code == 500 and error_of(response)["code"] == "internal_error"
+        assert "ValueError" in str(error_of(response)["message"])
+        page = c.get(f"/stories/{chq.stories()[0].id}")
+        assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+    assert "GET /api/timeline failed" in caplog.text
+
+
 def test_writes_are_refused_without_a_configured_token(client: TestClient) -> None:
     response = client.post("/api/articles", json={"text": "Un texte."}, headers=AUTH)
     assert response.status_code == 403 and error_of(response)["code"] == "writes_disabled"

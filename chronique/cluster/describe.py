@@ -21,6 +21,7 @@ from typing import Any
 
 from chronique.cluster import vector_of
 from chronique.cluster.vectors import Vector, article_vector, cosine, normalise
+from chronique.dates.calendar import calendar_value
 from chronique.dates.events import CONFIDENCE_OWN, DatedSentence, date_sentences, sentences
 from chronique.dates.publication import partial_of
 from chronique.lang import get_language
@@ -99,8 +100,9 @@ def lead_date(article: Article, dated: list[DatedSentence] | None = None) -> str
         lang = get_language(article.language)
         dated = date_sentences(article.text, partial_of(article.published), lang)
     for s in dated[:LEAD_SENTENCES]:
-        if s.confidence >= CONFIDENCE_OWN and s.value and len(s.value) >= 7 and s.value[:4].isdigit():
-            return s.value[:10]
+        value = calendar_value(s.value)
+        if s.confidence >= CONFIDENCE_OWN and value:
+            return value
     return article.published.value
 
 

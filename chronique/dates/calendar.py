@@ -74,6 +74,16 @@ def parse_iso(value: str) -> PartialDate | None:
     return None
 
 
+def calendar_value(value: str | None) -> str | None:
+    """The day or month a TIMEX3 value names ("2018-07-24", "2018-07"; a time of day dropped), else
+    None: a week, a weekend, a season, a year, a date with unknown parts or a duration places nothing
+    on a timeline to the day or month."""
+    found = parse_iso(value[:10]) if value else None
+    if found is None or found.granularity not in ("day", "month"):
+        return None
+    return found.value()
+
+
 def weekday_on_or_before(anchor: dt.date, weekday: int, strictly: bool = False) -> dt.date:
     delta = (anchor.weekday() - weekday) % 7
     if strictly and delta == 0:

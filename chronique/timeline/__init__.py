@@ -18,6 +18,7 @@ from typing import Any
 
 from chronique.cluster.describe import granularity
 from chronique.cluster.vectors import Vector, article_vector, cosine, normalise
+from chronique.dates.calendar import calendar_value
 from chronique.dates.events import CONFIDENCE_OWN, DatedSentence, date_sentences
 from chronique.dates.publication import partial_of
 from chronique.lang import get_language
@@ -94,13 +95,12 @@ def candidates(
         if dated is None:
             dated = date_sentences(a.text, partial_of(a.published), lang)
         for i, s in enumerate(dated):
-            value = s.value
+            value = calendar_value(s.value)
             own = s.confidence >= CONFIDENCE_OWN
-            if not value or len(value) < 7 or not value[:4].isdigit() or (not own and i >= LEAD_SENTENCES):
+            if value is None or (not own and i >= LEAD_SENTENCES):
                 continue
             if len(s.text.split()) < MIN_WORDS:
                 continue
-            value = value[:10]
             key = (value, _key(s.text))
             if key in out:  # the same words in another article: one sentence, several sources
                 out[key].sources.add(a.id)

@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
+from chronique.dates.calendar import parse_iso
 from chronique.timeline import Entry
 
 WIDTH = 1000
@@ -23,12 +24,13 @@ LABEL_CHARS = 48
 LEVELS = 3  # label heights on each side of the axis
 
 
-def _ordinal(value: str) -> float:
-    if len(value) >= 10:
-        return float(dt.date.fromisoformat(value[:10]).toordinal())
-    if len(value) == 7:
-        return dt.date.fromisoformat(value + "-15").toordinal()
-    return dt.date(int(value[:4]), 7, 1).toordinal()
+def _ordinal(value: str | None) -> float | None:
+    """Where a date lies on the axis: a day, the middle of a month or a year; None for what is not
+    a calendar date (the entry is left out of the picture)."""
+    found = parse_iso(value) if value else None
+    if found is None or found.year is None:
+        return None
+    return dt.date(found.year, found.month or 7, found.day or (15 if found.month else 1)).toordinal()
 
 
 def _short(text: str, n: int = LABEL_CHARS) -> str:
@@ -40,7 +42,9 @@ def svg(entries: Sequence[Entry], title: str = "", links: Sequence[str] | None =
     """The SVG document of ``entries`` (oldest first); with ``links`` (one address per entry), each
     entry is a link, so the picture can be clicked in a page."""
     hrefs = dict(zip(map(id, entries), links, strict=True)) if links is not None else {}
-    dated = [e for e in entries if e.date and e.date[:4].isdigit()]
+    placed = [(e, _ordinal(e.date)) for e in entries]
+    dated = [e for e, day in placed if day is not None]
+    days = [day for _, day in placed if day is not None]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="12">',
@@ -51,7 +55,6 @@ def svg(entries: Sequence[Entry], title: str = "", links: Sequence[str] | None =
     if not dated:
         parts.append(f'<text x="{MARGIN}" y="{AXIS_Y - 12}">no dated entries</text></svg>')
         return "\n".join(parts)
-    days = [_ordinal(e.date) for e in dated]
     lo, hi = min(days), max(days)
     span = max(hi - lo, 1.0)
 

@@ -6,6 +6,7 @@ set. Request bodies are capped (``max_request_mb``) while they stream in, before
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from chronique.api import Chronique
 from chronique.web import api, pages
 from chronique.web.errors import HTTPProblem, Invalid, NotFound, TooLarge
 from chronique.web.service import Service
+
+log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 TOKEN_VARIABLE = "CHRONIQUE_TOKEN"
@@ -62,6 +65,14 @@ def create_app(chq: Chronique, token: str | None = None) -> FastAPI:
         generic = HTTPProblem(str(exc.detail))
         generic.status, generic.code = exc.status_code, "http_error"
         return _error_response(request, generic)
+
+    @app.exception_handler(Exception)
+    async def failure(request: Request, exc: Exception) -> Response:
+        # A defect, not the client's doing: the log keeps the traceback, the client gets the usual shape.
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        internal = HTTPProblem(f"internal error ({type(exc).__name__}); the server's log has the details")
+        internal.status, internal.code = 500, "internal_error"
+        return _error_response(request, internal)
 
     app.add_middleware(LimitBody, limit=chq.settings.max_request_bytes)
     return app
