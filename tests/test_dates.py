@@ -195,3 +195,44 @@ def test_a_date_with_its_year_beside_year_less_dates_is_history_not_the_time_of_
         collect_evidence("Le traité a été signé le 15 juin 1962 à Genève.", {}, [], FR), FR, TODAY
     )
     assert alone.value is not None and alone.value.startswith("1962-06")  # nothing else: it is the date told
+
+
+def test_a_pluperfect_dates_background_and_a_statement_keeps_its_day() -> None:
+    text = "Le ministre a déclaré mardi que la réforme avait été adoptée le 5 mars."
+    found = {m.text: m.anterior for m in find_timexes(text, FR)}
+    assert found == {"mardi": False, "5 mars": True}
+    fronted = "Le 23 août 2005, le journal L'Equipe avait révélé que le coureur avait triché."
+    assert [m.anterior for m in find_timexes(fronted, FR)] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Background in the pluperfect: no time of writing.
+        "Le 23 août 2005, le journal L'Equipe avait révélé que le cycliste avait utilisé de l'EPO.",
+        # The start of a state that still holds.
+        "L'otage était retenue dans la jungle depuis le 23 février 2002 par la guérilla.",
+    ],
+)
+def test_background_dates_do_not_date_the_article(text: str) -> None:
+    assert date_article(collect_evidence(text, {}, [], FR), FR, TODAY).value is None
+
+
+def test_a_weekday_year_is_never_that_of_a_pluperfects_background() -> None:
+    # Sunday 7 December fell in 2003 and 2008; 2003 is the background's year, so the article is later.
+    text = (
+        "Dimanche 7 décembre, le président élu a annoncé avoir choisi le général Shinseki. "
+        "En 2003, le général avait alerté en vain le secrétaire à la défense."
+    )
+    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    assert pub.value is None or pub.value > "2004", pub
+
+
+def test_a_weekday_takes_the_year_after_the_latest_the_text_reports() -> None:
+    # Wednesday 17 December fell in 1986, 1997, 2003, 2008, 2014, 2025: after May 2007, 2008.
+    text = (
+        "L'Assemblée nationale a adopté, mercredi 17 décembre, la réforme de l'audiovisuel. Pour la "
+        "première fois depuis l'élection du président en mai 2007, des députés de la majorité ont voté contre."
+    )
+    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    assert pub.value is not None and pub.value.startswith("2008-12"), pub

@@ -114,33 +114,52 @@ def _parse_words(value: str, lang: LanguageData) -> PartialDate | None:
 
 
 def mentioned_years(ev: DateEvidence, today: dt.date) -> set[int]:
-    """Years the text reports in the past tense (and those of embeds), never later than today."""
-    years = {m.year for m in ev.matches if m.year is not None and m.direction < 0}
+    """Years the text reports in the past tense (and those of embeds), never later than today; not
+    those of a pluperfect's background ("En 2003, il avait alerté…")."""
+    years = {m.year for m in ev.matches if m.year is not None and m.direction < 0 and not m.anterior}
     years.update(ev.extra_years)
     return {y for y in years if EARLIEST_YEAR <= y <= today.year}
 
 
+def earliest_year(ev: DateEvidence, today: dt.date) -> int | None:
+    """The earliest year the article can be from: that of the latest past it reports, the year after
+    a pluperfect's background (news writes a year beside the day of another year's event)."""
+    floors = [m.year + m.anterior for m in ev.matches if m.year is not None and m.direction < 0]
+    floors = [y for y in floors if EARLIEST_YEAR <= y <= today.year]
+    return max(floors) if floors else None
+
+
 def infer_year(p: PartialDate, ev: DateEvidence, today: dt.date, hint: int | None) -> tuple[int | None, str]:
-    """The year of a day-and-month: weekday-dated mentions checked against mentioned years, else the hint."""
+    """The year of a day-and-month: weekday-dated mentions checked against mentioned years (or the
+    year after the latest one), else the hint; never before a year the text reports as past."""
     years = mentioned_years(ev, today)
+    floor = earliest_year(ev, today)
     candidates: set[int] | None = None
     later = False  # a weekday-dated mention in a later month than ``p``
+    background = True  # every weekday-dated mention is a pluperfect's
     for m in ev.matches:
         if m.kind == "date" and m.weekday is not None and m.year is None and m.month and m.day:
             fits = set(years_with_weekday(m.month, m.day, m.weekday, range(EARLIEST_YEAR, today.year + 1)))
             candidates = fits if candidates is None else candidates & fits
             later = later or (p.month is not None and m.month > p.month)
+            background = background and m.anterior
     if candidates is not None:
-        # A year fits when the text mentions it (the mentions' own year), or when it puts ``p`` in the
-        # hinted year. The mentions lie before publication: one in a later month than ``p`` puts ``p`` in
-        # the year after theirs.
+        # A year fits when the text mentions it (the mentions' own year; the background's years for
+        # a background's mentions), when it is the year after the latest the text reports, or when it
+        # puts ``p`` in the hinted year. The mentions lie before publication: one in a later month
+        # than ``p`` puts ``p`` in the year after theirs.
+        if background:
+            years |= {m.year for m in ev.matches if m.anterior and m.year is not None}
         shift = 1 if later else 0
         confirmed = sorted(
-            y + shift for y in candidates if y in years or (hint is not None and y + shift == hint)
+            y + shift
+            for y in candidates
+            if (floor is None or y + shift >= floor)
+            and (y in years or (years and y == max(years) + 1) or (hint is not None and y + shift == hint))
         )
         if confirmed:
             return confirmed[-1], "(weekday of a dated mention, and a year the text mentions)"
-    if hint is not None:
+    if hint is not None and (floor is None or hint >= floor):
         return hint, "(the year of articles on the same events)"
     return None, ""
 
@@ -153,8 +172,8 @@ def infer_from_text(
     dated: list[tuple[dt.date, TimexMatch]] = []
     year_note = ""
     for m in ev.matches:
-        if m.kind != "date" or m.direction > 0 or m.month is None or m.day is None:
-            continue
+        if m.kind != "date" or m.direction > 0 or m.anterior or m.month is None or m.day is None:
+            continue  # what is to come, and a pluperfect's background, are not the time of writing
         if (
             m.year is not None
             and within is None

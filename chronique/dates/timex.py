@@ -61,6 +61,9 @@ class TimexMatch:
     shift: int = 0
     explicit_shift: bool = False  # the text says which way ("dernier", "prochain", "hier", "il y a")
     direction: int = -1  # -1 past, +1 future: the expression's own ("hier") or else its clause's tense
+    # Background, before the time the article narrates: in a pluperfect clause, or a state's start
+    # with its year ("depuis le 23 février 2002").
+    anterior: bool = False
     season: str | None = None
     in_copyright: bool = False
     type: str = "DATE"  # TIMEX3 type: DATE | TIME | DURATION | SET
@@ -382,6 +385,29 @@ def _direction(text: str, start: int, end: int, lang: LanguageData) -> int:
     return -1
 
 
+_PERFECT = re.compile(r"\b(?:a|ont|s'est|se sont) (?:\w+ )?\w+(?:é|ée|és|ées|i|is|it|u|us|dit|fait|pris)\b")
+
+
+def _anterior(text: str, start: int, end: int, lang: LanguageData) -> bool:
+    """Whether the expression belongs to a pluperfect ("Le 23 août 2005, L'Equipe avait révélé…"):
+    the verb nearest to it in its comma-delimited segment decides, else (a date set apart by commas)
+    the nearest in its clause ("a déclaré mardi que la loi avait été adoptée le 5 mars": "mardi" is
+    the statement's, "le 5 mars" the background's)."""
+    if lang.anterior_cues is None:
+        return False
+    for stops in (",.;\n", ".;\n"):
+        left = max(text.rfind(c, 0, start) for c in stops) + 1
+        rights = [p for p in (text.find(c, end) for c in stops) if p != -1]
+        segment = text[left : min(rights) if rights else len(text)]
+        verbs = [(m.start(), m.end(), True) for m in lang.anterior_cues.finditer(segment)]
+        verbs += [(m.start(), m.end(), False) for m in _PERFECT.finditer(segment)]
+        verbs += [(m.start(), m.end(), False) for m in lang.future_cues.finditer(segment)]
+        if verbs:
+            s, e = start - left, end - left
+            return min(verbs, key=lambda v: max(v[0] - e, s - v[1], 0))[2]
+    return False
+
+
 def find_timexes(text: str, lang: LanguageData, *, durations: bool = False) -> list[TimexMatch]:
     """Every temporal expression of ``text`` that a pattern recognises, non-overlapping, in order.
 
@@ -447,8 +473,19 @@ class _Finder:
             fields["direction"] = (
                 (1 if signed > 0 else -1) if signed else _direction(self.text, s, e, self.lang)
             )
+        fields.setdefault(
+            "anterior",
+            fields["direction"] < 0
+            and (_anterior(self.text, s, e, self.lang) or (fields.get("year") is not None and self.since(s))),
+        )
         self.taken.append((s, e))
         self.found.append(TimexMatch(s, e, self.text[s:e], kind, **fields))
+
+    def since(self, start: int) -> bool:
+        """Whether "depuis" (or "depuis le") comes just before ``start``: with a year, the start of a
+        state that still holds ("retenue depuis le 23 février 2002") is history, not news."""
+        before = self.text[max(0, start - 16) : start].lower().split()[-2:]
+        return any(w in self.lang.since_words for w in before)
 
     def shift_of(self, word: str | None) -> int:
         return self.lang.shift_words.get(_key(word), 0) if word else 0

@@ -86,6 +86,12 @@ class LanguageData:
     stopwords: frozenset[str]
 
     # Temporal expressions: the words the tagger's patterns are built from (see chronique.dates.timex).
+    # A pluperfect ("avait révélé"): what a date in its clause tells lies before the time the article
+    # narrates — background, never the time of writing.
+    anterior_cues: re.Pattern[str] | None = None
+    # Before a date, the start of a state that still holds ("retenue depuis le 23 février 2002"):
+    # background too, however long ago.
+    since_words: tuple[str, ...] = ()
     first_day_words: tuple[str, ...] = ()  # "1er": the first of the month
     numbers: dict[str, int] = field(default_factory=dict)  # number words → value
     number_links: tuple[str, ...] = ()  # join a ten and a unit ("vingt-quatre")

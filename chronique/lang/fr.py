@@ -276,6 +276,11 @@ PAST_CUES = re.compile(
     r"|passé|passée|hier|il y a|avait été|a été|ont été)\b",
     _I,
 )
+# Pluperfect: "avait révélé", "avaient même été", "s'était retiré" ("avait lieu" is an imperfect).
+ANTERIOR_CUES = re.compile(
+    r"\b(?:avait|avaient|s'était|s'étaient)\s+(?!lieu\b)(?:\w+\s+)?(?!lieu\b)\w+(?:é|ée|és|ées|i|is|it|u|us|t|ts)\b",
+    _I,
+)
 FUTURE_CUES = re.compile(
     r"\b(?:sera|seront|aura|auront|va|vont|devrait|devraient|doit|doivent|prochain|prochaine|prévue?s?"
     r"|demain|pourrait|pourraient|\w{2,}(?:era|eront|ira|iront|ndra|ndront))\b",
@@ -311,6 +316,8 @@ DATA = LanguageData(
     attribution=ATTRIBUTION,
     past_cues=PAST_CUES,
     future_cues=FUTURE_CUES,
+    anterior_cues=ANTERIOR_CUES,
+    since_words=("depuis",),
     stopwords=STOPWORDS,
     first_day_words=FIRST_DAY_WORDS,
     numbers=NUMBERS,
