@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from chronique.cluster.describe import Event, Story
+from chronique.errors import GoldError
 from chronique.model import Article
 from chronique.pipeline import RunResult, ingest
 from chronique.report.export import detect_reuse, export_articles, export_store, stories_of
@@ -236,6 +237,9 @@ def evaluate(
         chq = Chronique(str(Path(tmp) / "eval.db"), base)
         try:
             result = chq.ingest(articles)
+            if not result.articles:
+                problems = "; ".join(map(str, result.skipped[:5])) or "no input given"
+                raise GoldError(f"no article to score: {problems}")
             export = export_articles(result.articles, store=chq.store, limit=base.description_articles)
             if size is not None:
                 every = chq.store.articles(ids=[a.id for a in result.articles])

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from chronique import api
+from chronique.dates.calendar import date_prefix
 from chronique.errors import ChroniqueError
 from chronique.model import Article
 from chronique.pipeline import RunResult
@@ -50,6 +51,22 @@ DbOption = Annotated[
     typer.Option("--db", help="SQLite file or database URL [env CHRONIQUE_DB; default chronique.db]."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+
+
+def _date_bound(value: str | None) -> str | None:
+    try:
+        return date_prefix(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+SinceOption = Annotated[
+    str | None, typer.Option(help="First date (2018, 2018-07 or 2018-07-16).", callback=_date_bound)
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(help="Last date, inclusive (2018-07 includes all of July).", callback=_date_bound),
+]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="TOML settings file [env CHRONIQUE_CONFIG].", exists=True)
 ]
@@ -84,6 +101,11 @@ def _progress(enabled: bool) -> Iterator[Any]:
 def _ingest(chq: api.Chronique, inputs: list[str], show_progress: bool) -> RunResult:
     with _progress(show_progress) as on_item:
         return chq.ingest(inputs, on_item=on_item)
+
+
+def _no_story(story_id: str) -> NoReturn:
+    err.print(f"[red]not found:[/red] no story {escape(story_id)} (or the prefix is ambiguous)")
+    raise typer.Exit(EXIT_NOT_FOUND)
 
 
 def _exit_code(result: RunResult) -> int:
@@ -220,12 +242,8 @@ def ingest(
 @app.command()
 def articles(
     db: DbOption = None,
-    since: Annotated[
-        str | None, typer.Option(help="Published on or after (2018, 2018-07, 2018-07-24).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Published on or before (2018-07 includes all of July).")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     source: Annotated[str | None, typer.Option(help="Only this source (outlet).")] = None,
     query: Annotated[str | None, typer.Option("--query", "-q", help="Full-text search (all words).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
@@ -548,8 +566,7 @@ def story(
     with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
         found = chq.story(story_id)
         if found is None:
-            err.print(f"[red]not found:[/red] no story {escape(story_id)} (or the prefix is ambiguous)")
-            raise typer.Exit(EXIT_NOT_FOUND)
+            _no_story(story_id)
         events = [e for e in chq.events(found.id)]
         entries = chq.timeline(story=found.id, max_dates=max_dates)
     if as_json:
@@ -600,12 +617,14 @@ def timeline(
         str | None, typer.Option("--story", help="Story id or prefix [default: the largest].")
     ] = None,
     query: Annotated[str | None, typer.Option("--query", help="Full-text query instead of a story.")] = None,
-    since: Annotated[str | None, typer.Option(help="First date (2018, 2018-07 or 2018-07-16).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last date (inclusive).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     max_dates: Annotated[
-        int, typer.Option("--max-dates", help="Entries at most (the dates that matter most).")
+        int, typer.Option("--max-dates", min=1, help="Entries at most (the dates that matter most).")
     ] = 12,
-    sentences_per_date: Annotated[int, typer.Option("--sentences-per-date", help="Sentences per entry.")] = 1,
+    sentences_per_date: Annotated[
+        int, typer.Option("--sentences-per-date", min=1, help="Sentences per entry.")
+    ] = 1,
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Also write the timeline as an SVG picture.")
     ] = None,
@@ -615,6 +634,8 @@ def timeline(
 ) -> None:
     """A story (or the articles matching a query) as dated entries, oldest first, with key quotes."""
     with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
+        if story_id is not None and len(chq.store.story_ids(story_id)) != 1:
+            _no_story(story_id)
         entries = chq.timeline(
             story=story_id, query=query, since=since, until=until, max_dates=max_dates,
             sentences_per_date=sentences_per_date,
@@ -701,8 +722,7 @@ def export(
         else:
             found = chq.story(story_id) if story_id else next(iter(chq.stories()), None)
             if found is None:
-                err.print(f"[red]error:[/red] no story {escape(story_id or '')!r}")
-                raise typer.Exit(EXIT_NOT_FOUND)
+                _no_story(story_id or "")
             entries = chq.timeline(story=found.id, max_dates=30)
             sources = {a.id: a.source or a.file or a.id for a in chq.articles() if a.id in found.article_ids}
             if fmt == "timeline-csv":

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from chronique.cli import app
 
-from .conftest import SAMPLES
+from .conftest import ROOT, SAMPLES
 from .databases import fresh_db
 
 runner = CliRunner()
@@ -156,3 +156,17 @@ def test_export_formats_for_readers(samples_db: str, tmp_path: Path) -> None:
     assert [r["date"] for r in timeline] == sorted(r["date"] for r in timeline)
     assert invoke("export", "--db", samples_db, "--format", "story-md", "--story", "Snope").exit_code == 5
     assert invoke("export", "--db", samples_db, "--format", "xml").exit_code == 2
+
+
+def test_bad_arguments_are_refused_with_a_message(samples_db: str, tmp_path: Path) -> None:
+    unknown = invoke("timeline", "--db", samples_db, "--story", "Snothere")
+    assert unknown.exit_code == 5 and "no story Snothere" in unknown.output
+    for option, value in (("--since", "2018-13"), ("--until", "juillet"), ("--max-dates", "0")):
+        refused = invoke("timeline", "--db", samples_db, option, value)
+        assert refused.exit_code == 2 and option in refused.output, (option, refused.output)
+    assert invoke("articles", "--db", samples_db, "--since", "2018-02-30").exit_code == 2
+    assert invoke("timeline", "--db", samples_db, "--since", "2018-07").exit_code == 0
+    missing = invoke(
+        "eval", str(ROOT / "tests" / "data" / "gold" / "seeds-dev.json"), "--articles", "/nonexist"
+    )
+    assert missing.exit_code == 1 and "/nonexist" in missing.output

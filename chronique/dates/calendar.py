@@ -74,6 +74,14 @@ def parse_iso(value: str) -> PartialDate | None:
     return None
 
 
+def date_prefix(value: str | None) -> str | None:
+    """``value`` when it is a calendar date or its prefix ("2018", "2018-07", "2018-07-16"), else
+    ValueError naming what is wrong (a filter's bound: "2018-13" is no month)."""
+    if value is not None and (len(value) not in (4, 7, 10) or parse_iso(value) is None):
+        raise ValueError(f"{value!r} is not a date: write 2018, 2018-07 or 2018-07-16")
+    return value
+
+
 def calendar_value(value: str | None) -> str | None:
     """The day or month a TIMEX3 value names ("2018-07-24", "2018-07"; a time of day dropped), else
     None: a week, a weekend, a season, a year, a date with unknown parts or a duration places nothing

@@ -16,7 +16,7 @@ from chronique.pipeline import timexes
 from chronique.report.html import raw_pieces
 from chronique.timeline.plot import svg
 from chronique.web import labels
-from chronique.web.api import DATE, Svc, article_summary
+from chronique.web.api import Since, Svc, Until, article_summary
 from chronique.web.errors import HTTPProblem, NotFound
 from chronique.web.render import annotated_text
 from chronique.web.service import Service
@@ -106,8 +106,8 @@ def articles_page(
     svc: Svc,
     q: Text = None,
     source: Text = None,
-    since: Annotated[str | None, Query(pattern=DATE)] = None,
-    until: Annotated[str | None, Query(pattern=DATE)] = None,
+    since: Since = None,
+    until: Until = None,
     entity: Text = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
