@@ -1073,7 +1073,7 @@ def _logging(
 
 
 def main() -> None:
-    app()
+    app(prog_name="chronique")  # the same name however it is started (``python -m chronique``)
 
 
 if __name__ == "__main__":

@@ -86,6 +86,8 @@ def test_console_script_and_help(tmp_path: Path) -> None:
     assert done.returncode == 0
     for command in ("run", "ingest", "articles", "show", "export", "eval", "bench"):
         assert command in done.stdout
+    as_module = subprocess.run([sys.executable, "-m", "chronique", "--help"], capture_output=True, text=True)
+    assert as_module.returncode == 0 and as_module.stdout == done.stdout
 
 
 def test_dates_lists_expressions_and_sentence_dates(tmp_path: Path) -> None:

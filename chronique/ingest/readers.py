@@ -61,7 +61,7 @@ def document_from_json_line(line: bytes, where: str) -> Document:
     except json.JSONDecodeError as exc:
         cut_short = line.lstrip().startswith(b"{") and ("Unterminated" in exc.msg or exc.pos >= len(exc.doc))
         problem = "truncated JSON" if cut_short else "not JSON"
-        raise InputError(where, f"{problem} ({exc.msg} at column {exc.colno})") from exc
+        raise InputError(where, f"{problem} ({exc.msg}: column {exc.colno})") from exc
     if not isinstance(obj, dict):
         raise InputError(where, f"a JSON {type(obj).__name__}, not an object")
     fields = {k: _as_str(obj.get(k)) for k in _JSONL_FIELDS}
