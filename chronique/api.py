@@ -89,7 +89,7 @@ class Chronique:
         )
 
     def article(self, article_id: str) -> Article | None:
-        """One article by id, unique id prefix, or file name."""
+        """One article by id, unique id prefix, file name, or the id or URL it was given."""
         return self.store.get(article_id)
 
     def entities(self, *, type: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:

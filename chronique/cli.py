@@ -306,7 +306,7 @@ def _first_words(text: str, n: int = 12) -> str:
 
 
 def _article(article_id: str, db: str | None, config: Path | None) -> Article:
-    """The stored article ``article_id`` (id, unique prefix or file name), or exit 5 with a message."""
+    """The stored article ``article_id`` (id, unique prefix, file name, given id or URL), or exit 5 with a message."""
     with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
         article = chq.article(article_id)
     if article is None:
@@ -318,7 +318,10 @@ def _article(article_id: str, db: str | None, config: Path | None) -> Article:
 @app.command()
 def show(
     article_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Article id, unique id prefix, or file name.")
+        str,
+        typer.Argument(
+            metavar="ID", help="Article id, unique id prefix, file name, or the id or URL it was given."
+        ),
     ],
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -360,7 +363,10 @@ def show(
 @app.command()
 def dates(
     article_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Article id, unique id prefix, or file name.")
+        str,
+        typer.Argument(
+            metavar="ID", help="Article id, unique id prefix, file name, or the id or URL it was given."
+        ),
     ],
     db: DbOption = None,
     as_json: JsonOption = False,

@@ -78,6 +78,13 @@ def test_stdin_text_and_jsonl(tmp_path: Path) -> None:
     assert invoke("ingest", "-", "--db", db, input=lines).exit_code == 0
     listed = json.loads(invoke("articles", "--db", db, "--json", "--all").output)
     assert [a["published"]["value"] for a in listed] == [None, "2020-01-01", "2020-01-02"]
+    # An article is found again by the id and the URL its caller gave it.
+    given = json.dumps({"id": "dep-42", "url": "https://ex.fr/a/42", "text": f"{text} Autre version."})
+    assert invoke("ingest", "-", "--db", db, input=given).exit_code == 0
+    by_id = json.loads(invoke("show", "dep-42", "--db", db, "--json").output)
+    assert by_id["external_id"] == "dep-42" and by_id["text"].endswith("Autre version.")
+    assert json.loads(invoke("show", "https://ex.fr/a/42", "--db", db, "--json").output)["id"] == by_id["id"]
+    assert invoke("show", "dep-43", "--db", db).exit_code == 5
 
 
 def test_console_script_and_help(tmp_path: Path) -> None:

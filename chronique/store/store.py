@@ -498,22 +498,18 @@ class Store:
                 )
 
     def get(self, article_id: str) -> Article | None:
-        """An article by id, or by a unique prefix of its id, or by its file name."""
+        """An article by id, or by a unique prefix of its id, or by its file name, the id it was given
+        (a JSONL ``id``) or its URL, when one article alone has it."""
         with self.engine.connect() as conn:
             row = conn.execute(select(t_articles).where(t_articles.c.id == article_id)).mappings().first()
-            if row is None and len(article_id) >= 4 and re.fullmatch(r"[0-9a-f]+", article_id):
-                rows = (
-                    conn.execute(select(t_articles).where(t_articles.c.id.like(f"{article_id}%")).limit(2))
-                    .mappings()
-                    .all()
-                )
-                row = rows[0] if len(rows) == 1 else None
-            if row is None:
-                rows = (
-                    conn.execute(select(t_articles).where(t_articles.c.file == article_id).limit(2))
-                    .mappings()
-                    .all()
-                )
+            tries = [t_articles.c.file == article_id, t_articles.c.external_id == article_id]
+            tries.append(t_articles.c.url == article_id)
+            if len(article_id) >= 4 and re.fullmatch(r"[0-9a-f]+", article_id):
+                tries.insert(0, t_articles.c.id.like(f"{article_id}%"))
+            for condition in tries:
+                if row is not None:
+                    break
+                rows = conn.execute(select(t_articles).where(condition).limit(2)).mappings().all()
                 row = rows[0] if len(rows) == 1 else None
             return _article(row) if row is not None else None
 

@@ -142,7 +142,7 @@ def list_articles(
 
 @router.get("/articles/{article_id}", tags=["articles"])
 def get_article(svc: Svc, article_id: str) -> dict[str, Any]:
-    """One article (id, unique id prefix or file name) with every annotation: removed spans, quotes,
+    """One article (id, unique id prefix, file name, or the id or URL it was given) with every annotation: removed spans, quotes,
     temporal expressions, mentions, story, event, originality and reuse pairs."""
     article = svc.article(article_id)
     if article is None:
