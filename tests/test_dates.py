@@ -236,3 +236,12 @@ def test_a_weekday_takes_the_year_after_the_latest_the_text_reports() -> None:
     )
     pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
     assert pub.value is not None and pub.value.startswith("2008-12"), pub
+
+
+def test_this_weekend_is_the_coming_one_unless_the_clause_tells_of_the_past() -> None:
+    # The anchor is Tuesday 24 July 2018, in ISO week 30.
+    assert values("La SNCF prévoit « un trafic très perturbé » ce week-end.") == {
+        "ce week-end": "2018-W30-WE"
+    }
+    assert values("Ce week-end, le club a battu son rival.") == {"Ce week-end": "2018-W29-WE"}
+    assert values("Le trafic sera perturbé le week-end prochain.") == {"le week-end prochain": "2018-W30-WE"}

@@ -370,7 +370,7 @@ _PAST_VERB = re.compile(
 )
 
 
-def _direction(text: str, start: int, end: int, lang: LanguageData) -> int:
+def _direction(text: str, start: int, end: int, lang: LanguageData, default: int = -1) -> int:
     """-1 for a past-tense clause, +1 for a future one. News narrates the past: past is the default.
 
     The comma-delimited segment around the expression decides first ("…, qui aura lieu fin novembre, a
@@ -382,7 +382,7 @@ def _direction(text: str, start: int, end: int, lang: LanguageData) -> int:
         past = bool(_PAST_VERB.search(segment) or lang.past_cues.search(segment))
         if future != past:
             return 1 if future else -1
-    return -1
+    return default
 
 
 _PERFECT = re.compile(r"\b(?:a|ont|s'est|se sont) (?:\w+ )?\w+(?:é|ée|és|ées|i|is|it|u|us|dit|fait|pris)\b")
@@ -659,7 +659,11 @@ class _Finder:
             if not m["mod"] and det is None:
                 continue
             kind = _PERIOD_KINDS[self.lang.period_units[_key(m["unit"])]]
-            self.add(*m.span(), kind, shift=rel, explicit_shift=True, mod=self.mod_of(m["mod"]))
+            extra: dict[str, Any] = {}
+            if kind == "weekend" and not rel:
+                # "ce week-end" on a weekday is the coming one unless the clause tells of the past.
+                extra["direction"] = _direction(self.text, *m.span(), self.lang, default=1)
+            self.add(*m.span(), kind, shift=rel, explicit_shift=True, mod=self.mod_of(m["mod"]), **extra)
 
     def seasons(self) -> None:
         for m in self.scan("season"):
