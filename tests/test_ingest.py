@@ -135,6 +135,11 @@ def test_broken_html_still_yields_its_text(tmp_path: Path) -> None:
     (tmp_path / "broken.html").write_text(broken, encoding="utf-8")
     [doc] = read([str(tmp_path / "broken.html")])
     assert isinstance(doc, Document) and "syndicats agricoles" in doc.raw_text
+    # A block the parser nests inside an unclosed inline element keeps its own line.
+    nested = broken.replace("participants.<div><span>", "participants <b>jusqu'en juin<div><span>Publicité")
+    (tmp_path / "nested.html").write_text(nested, encoding="utf-8")
+    [doc] = read([str(tmp_path / "nested.html")])
+    assert isinstance(doc, Document) and "juin\nPublicité" in doc.raw_text, doc.raw_text
 
 
 def test_jsonl_bad_lines_are_reported_and_good_lines_kept(tmp_path: Path) -> None:

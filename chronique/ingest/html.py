@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 from chronique.errors import InputError
@@ -11,6 +12,15 @@ from chronique.model import Document
 # page-render "© 2024" or a sidebar's dates would pass for the publication date.
 MIN_WORDS = 12  # less than a sentence: a menu, a cookie banner, an error page
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+# Block elements: a browser never runs the text before one into the text inside it, but an extractor
+# flattening a block that broken markup nested in an inline one ("<b>juin<div>Publicité") does.
+_BLOCK_START = re.compile(
+    r"<(?=(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header"
+    r"|hr|li|main|nav|ol|p|section|table|td|th|tr|ul)\b)",
+    re.IGNORECASE,
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -24,7 +34,7 @@ def document_from_html(html: str, origin: str, **known: str | None) -> Document:
 
     try:
         doc = trafilatura.bare_extraction(
-            html,
+            _BLOCK_START.sub("\n<", html),
             url=known.get("url"),
             with_metadata=True,
             include_comments=False,
