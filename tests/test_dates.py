@@ -98,6 +98,14 @@ def test_declared_date_wins() -> None:
     assert (pub.value, pub.granularity, pub.method) == ("2011-02-16", "day", "declared")
 
 
+@pytest.mark.parametrize("declared", ["not a date", "2018-02-30"])
+def test_a_declared_date_that_is_no_date_is_said_and_the_text_dates_the_article(declared: str) -> None:
+    ev = collect_evidence("Le sommet s'est tenu jeudi 12 juillet 2018.", {}, [], FR, declared=declared)
+    pub = date_article(ev, FR, TODAY)
+    assert pub.method == "text" and pub.value is not None and pub.value.startswith("2018-07")
+    assert pub.evidence.startswith(f"declared date {declared!r} is no date; "), pub.evidence
+
+
 def test_header_month_only() -> None:
     ev = collect_evidence("Il a parlé vendredi.", {"date": "2018-07"}, [], FR)
     pub = date_article(ev, FR, TODAY)

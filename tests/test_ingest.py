@@ -145,16 +145,17 @@ def test_broken_html_still_yields_its_text(tmp_path: Path) -> None:
 def test_jsonl_bad_lines_are_reported_and_good_lines_kept(tmp_path: Path) -> None:
     good = json.dumps({"text": TEXT})
     content = "\n".join([good, '{"text": "tronqu', "not json at all", "[1, 2]", '{"title": "no text"}',
-                         json.dumps({"text": TEXT + " Autre."})])  # fmt: skip
+                         '{"text": 5}', json.dumps({"text": TEXT + " Autre."})])  # fmt: skip
     (tmp_path / "mixed.jsonl").write_text(content, encoding="utf-8")
     items = read([str(tmp_path / "mixed.jsonl")])
     errors = [i for i in items if isinstance(i, InputError)]
     assert len([i for i in items if isinstance(i, Document)]) == 2
-    assert [e.origin for e in errors] == [f"{tmp_path / 'mixed.jsonl'}:{n}" for n in (2, 3, 4, 5)]
+    assert [e.origin for e in errors] == [f"{tmp_path / 'mixed.jsonl'}:{n}" for n in (2, 3, 4, 5, 6)]
     assert "truncated JSON" in errors[0].message
     assert "not JSON" in errors[1].message
     assert "not an object" in errors[2].message
     assert "no 'text' or 'html'" in errors[3].message
+    assert "'text' is a JSON int, not a string" in errors[4].message
 
 
 def test_oversized_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chronique.dates.calendar import (
     PartialDate,
@@ -72,6 +72,8 @@ def date_article(
         declared = parse_iso(ev.declared) or _parse_words(ev.declared, lang)
         if declared is not None and declared.year is not None:
             return _pub(declared, f"declared date {ev.declared!r}", 1.0, "declared")
+        other = date_article(replace(ev, declared=None), lang, today, year_hint)
+        return replace(other, evidence=f"declared date {ev.declared!r} is no date; {other.evidence}")
     header = (parse_iso(ev.header) or _parse_words(ev.header, lang)) if ev.header else None
     updated = _parse_words(ev.updated, lang) if ev.updated else None
     if updated is not None and updated.month is not None:

@@ -64,6 +64,9 @@ def document_from_json_line(line: bytes, where: str) -> Document:
         raise InputError(where, f"{problem} ({exc.msg}: column {exc.colno})") from exc
     if not isinstance(obj, dict):
         raise InputError(where, f"a JSON {type(obj).__name__}, not an object")
+    for key in ("text", "html"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise InputError(where, f"'{key}' is a JSON {type(obj[key]).__name__}, not a string")
     fields = {k: _as_str(obj.get(k)) for k in _JSONL_FIELDS}
     if fields["text"] is None and fields["html"] is None:
         raise InputError(where, "no 'text' or 'html' field")
