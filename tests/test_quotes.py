@@ -273,3 +273,25 @@ def test_selon_needs_someone_who_can_speak() -> None:
     )
     got = said(run(text))
     assert [t for _, t, _ in got] == ["Les troupes ont reculé"]
+
+
+def test_a_forward_cue_reaches_its_words_past_a_full_date_and_a_place() -> None:
+    text = "Bruno Le Maire a déclaré mercredi 12 septembre 2018 à Paris que « la croissance sera au rendez-vous »."
+    assert said(run(text, PER="Bruno Le Maire")) == [
+        ("direct", "la croissance sera au rendez-vous", "Bruno Le Maire")
+    ]
+    later = "Le ministre a assuré le 3 mars au Caire que les négociations reprendraient bientôt."
+    assert [(k, t) for k, t, _ in said(run(later))] == [
+        ("indirect", "les négociations reprendraient bientôt")
+    ]
+
+
+def test_selon_before_an_incise_names_the_speaker_and_is_not_what_was_said() -> None:
+    text = (
+        "Bruno Le Maire était à Paris mercredi. Selon lui, les réformes engagées depuis l'été portent "
+        "leurs fruits, a-t-il ajouté. Pour la première fois, la dette recule, a-t-il poursuivi."
+    )
+    assert [t for _, t, _ in said(run(text, PER="Bruno Le Maire"))] == [
+        "les réformes engagées depuis l'été portent leurs fruits",
+        "Pour la première fois, la dette recule",
+    ]

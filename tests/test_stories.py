@@ -159,6 +159,20 @@ def test_a_large_story_is_described_from_a_bounded_share_of_every_event(samples:
         bounded.close()
 
 
+def test_key_quotes_are_words_someone_is_found_to_have_said(samples: api.Chronique) -> None:
+    from chronique.timeline import build
+
+    articles = samples.articles()
+    quotes = samples.store.quotes(article_ids=[a.id for a in articles])
+    dated = samples.store.sentence_dates(articles)
+    told = [q for e in build(articles, quotes, stored=dated) for q in e.quotes]
+    assert told and all(q["speaker"] for q in told)
+    first = told[0]
+    unnamed = [{**q, "speaker": None} if q["text"] == first["text"] else q for q in quotes]
+    again = [q["text"] for e in build(articles, unnamed, stored=dated) for q in e.quotes]
+    assert first["text"] not in again and len(again) >= len(told) - 1
+
+
 def test_export_fills_events_stories_and_article_links(samples: api.Chronique) -> None:
     data = samples.export()
     story_ids = {s["id"] for s in data["stories"]}

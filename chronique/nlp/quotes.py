@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from chronique.dates.events import sentences
+from chronique.dates.timex import find_timexes
 from chronique.lang import LanguageData
 from chronique.nlp.lexicon import WORD, Lexicon, lexicon
 from chronique.nlp.mentions import Entities, Mention
@@ -45,6 +46,11 @@ _INCISE = re.compile(
     r"\s*,\s*(?:(?:a|ont|avait)\s+)?(?:s'|se\s+)?(?P<verb>[a-zà-ÿ]{3,}(?:[ée]e?s?|e|ent|it|ut|a))"
     r"(?:-t-(?P<pronoun>il|elle)|-(?P<p2>il|elle))?(?=[\s.,])"
 )
+# Where a statement was made, between its verb and what it says ("a déclaré à Paris que"): a name.
+_PLACE = re.compile(
+    r"\s+(?:à|au|aux|en|depuis)\s+(?:l['’]|la\s+|le\s+)?[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*"
+)
+_DATE_LEADIN = re.compile(r"\s+(?:(?:le|ce|dans\s+la\s+nuit\s+de)\s+)?", re.IGNORECASE)
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
@@ -114,6 +120,7 @@ def find_quotes(text: str, found: Entities, lang: LanguageData) -> list[Quote]:
 class _Finder:
     def __init__(self, text: str, found: Entities, lang: LanguageData) -> None:
         self.text = text
+        self.lang = lang
         self.mentions = found.mentions
         self.lx = lexicon(lang)
         self.quotes: list[Quote] = []
@@ -213,6 +220,12 @@ class _Finder:
                 continue
             who, np_end = after
             cs, ce = clause_start, clause_start + len(before.rstrip(","))
+            according = self.lx.according_to.match(text, cs, ce) or self.lx.according_to_at_start.match(
+                text, cs, ce
+            )
+            if according and self._names_speaker(according.end(), ce):
+                # "Selon lui, content, a-t-il ajouté": the speaker named twice, then the words.
+                cs = text.find(",", according.end(), ce) + 1
             last = next((q for q in qspans if q[1] + 1 == ce), None)
             if last is not None and text[cs : last[0]].strip().endswith(":"):
                 cs = last[0]  # « …: "quoted words", a expliqué X »: the words are the quotation
@@ -245,6 +258,13 @@ class _Finder:
         self._passive(s, e, qspans, claimed)
         self._unknown_incise(s, e, qspans, claimed)
         self._standalone(s, e, qspans, claimed, paragraph_first)
+
+    def _names_speaker(self, start: int, limit: int) -> bool:
+        """Whether a pronoun ("lui", "elle") or a person's or organisation's name, then a comma, is
+        at ``start``."""
+        pronoun = re.match(r"(?:lui|elle|eux|elles)\s*,", self.text[start:limit])
+        named = next((m for m in self.mentions if m.start == start and m.label in {"PER", "ORG"}), None)
+        return bool(pronoun) or (named is not None and self.text[named.end : limit].lstrip().startswith(","))
 
     def _apposed_subject_ends(self, before: str, clause_start: int) -> bool:
         end = clause_start + len(before.rstrip(", "))
@@ -333,16 +353,15 @@ class _Finder:
         """The reported content a forward cue introduces, up to ``limit`` (the next cue or the end)."""
         text, lx = self.text, self.lx
         pos = cue.verb_end
-        for _ in range(3):  # "a déclaré mardi aux journalistes que": skip fillers, days, addressees
-            f = lx.fillers.match(text, pos, limit) or lx.addressee.match(text, pos, limit)
+        for _ in range(4):  # "a déclaré mardi 12 septembre à Paris aux journalistes que": skip fillers,
+            f = lx.fillers.match(text, pos, limit) or lx.addressee.match(text, pos, limit)  # addressees,
+            f = f or _PLACE.match(text, pos, limit)  # places
             if f and f.end() > pos:
                 pos = f.end()
                 continue
-            day = re.match(
-                r"\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b", text[pos:limit]
-            )
-            if day:
-                pos += day.end()
+            when = next(iter(find_timexes(text[pos : min(limit, pos + 60)], self.lang)), None)  # and dates
+            if when is not None and _DATE_LEADIN.fullmatch(text[pos : pos + when.start]):
+                pos += when.end
                 continue
             break
         link = lx.content_link.match(text, pos, limit)

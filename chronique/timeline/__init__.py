@@ -210,17 +210,20 @@ def _pick(group: list[_Candidate], k: int) -> list[_Candidate]:
 
 
 def _quotes_for(group: list[_Candidate], quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Quotations said in the sentences dated to this date, most confident first."""
+    """Quotations said in the sentences dated to this date by someone known, most confident first (words
+    no one is found to have said are no key quote: often not speech at all)."""
     spans = defaultdict(list)
     for c in group:
         spans[c.article_id].append((c.start, c.end))
     found = []
     for q in quotes:
+        if not q.get("speaker"):
+            continue
         for start, end in spans.get(str(q.get("article_id")), []):
             if int(q["start"]) < end and start < int(q["end"]):
                 found.append(q)
                 break
-    found.sort(key=lambda q: (-float(q.get("confidence") or 0), q.get("speaker") is None, str(q.get("text"))))
+    found.sort(key=lambda q: (-float(q.get("confidence") or 0), str(q.get("text"))))
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for q in found:
