@@ -114,10 +114,20 @@ class Chronique:
         about: str | None = None,
         article_id: str | None = None,
         limit: int | None = None,
+        min_confidence: float | None = None,
+        attributed: bool = False,
     ) -> list[dict[str, Any]]:
         """Quotations in ingest order, by ``speaker`` or mentioning ``about`` (an entity's id, name
-        or alias), or of one article: text, offsets, kind, cue, speaker, confidence, evidence."""
-        return self.store.quotes(speaker=speaker, about=about, article_id=article_id, limit=limit)
+        or alias), or of one article, attributed with at least ``min_confidence``, or only those whose
+        speaker is known (``attributed``): text, offsets, kind, cue, speaker, confidence, evidence."""
+        return self.store.quotes(
+            speaker=speaker,
+            about=about,
+            article_id=article_id,
+            limit=limit,
+            min_confidence=min_confidence,
+            attributed=attributed,
+        )
 
     def stories(self) -> list[Story]:
         """Stories, largest first: title, events in date order, articles, first and last dates, people."""

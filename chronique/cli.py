@@ -459,6 +459,15 @@ def quotes(
         str | None, typer.Option(help="Only quotations by this entity (name, alias or id).")
     ] = None,
     about: Annotated[str | None, typer.Option(help="Only quotations that mention this entity.")] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0, help="Only those attributed at least this surely."
+        ),
+    ] = None,
+    attributed: Annotated[
+        bool, typer.Option("--attributed", help="Only those whose speaker is known.")
+    ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -466,7 +475,9 @@ def quotes(
 ) -> None:
     """Who said what: quotations with their speaker, kind (direct, mixed, indirect) and cue."""
     with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
-        found = chq.quotes(speaker=speaker, about=about, limit=limit)
+        found = chq.quotes(
+            speaker=speaker, about=about, limit=limit, min_confidence=min_confidence, attributed=attributed
+        )
         names = {a.id: a.file or a.id[:10] for a in chq.articles()}
     if as_json:
         out.print_json(data=found)

@@ -179,3 +179,12 @@ def test_bad_arguments_are_refused_with_a_message(samples_db: str, tmp_path: Pat
         "eval", str(ROOT / "tests" / "data" / "gold" / "seeds-dev.json"), "--articles", "/nonexist"
     )
     assert missing.exit_code == 1 and "/nonexist" in missing.output
+
+
+def test_quotes_by_confidence_and_known_speakers(samples_db: str) -> None:
+    every = json.loads(invoke("quotes", "--db", samples_db, "--json").output)
+    sure = json.loads(invoke("quotes", "--db", samples_db, "--json", "--min-confidence", "0.8").output)
+    named = json.loads(invoke("quotes", "--db", samples_db, "--json", "--attributed").output)
+    assert 0 < len(sure) < len(every) and all(q["confidence"] >= 0.8 for q in sure)
+    assert named == [q for q in every if q["speaker"]]
+    assert invoke("quotes", "--db", samples_db, "--min-confidence", "1.5").exit_code == 2

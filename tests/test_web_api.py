@@ -134,6 +134,13 @@ def test_quotes_filters_and_pages(client: TestClient) -> None:
     assert words and all("russie" in q["text"].lower() for q in words)
     second = client.get("/api/quotes", params={"limit": 3, "offset": 3}).json()["items"]
     assert [q["text"] for q in second] == [q["text"] for q in everything["items"][3:6]]
+    sure = client.get("/api/quotes", params={"min_confidence": 0.8, "limit": 500}).json()
+    assert 0 < sure["total"] < everything["total"] and all(q["confidence"] >= 0.8 for q in sure["items"])
+    named = client.get("/api/quotes", params={"attributed": "true", "limit": 500}).json()
+    unnamed = [q for q in everything["items"] if q["speaker"] is None]
+    assert unnamed and named["total"] == everything["total"] - len(unnamed)
+    assert all(q["speaker"] for q in named["items"])
+    assert client.get("/api/quotes", params={"min_confidence": 2}).status_code == 422
     about = client.get("/api/quotes", params={"about": "Poutine"}).json()["items"]
     assert about and all(
         "Poutine" in q["text"] or "Kremlin" in q["text"] or "russe" in q["text"] for q in about

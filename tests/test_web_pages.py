@@ -94,6 +94,8 @@ def test_entity_quotes_and_search_pages(client: TestClient) -> None:
     assert "<h1>Vladimir Poutine" in page and str(escape(story["title"])) in page
     quotes = client.get("/quotes", params={"speaker": "Trump"}).text
     assert 'class="speaker" href="/entities/' in quotes and "Donald Trump" in quotes
+    named = client.get("/quotes", params={"attributed": "true"}).text
+    assert 'name="attributed" value="true" checked' in named and 'class="speaker"' in named
     search = client.get("/search", params={"q": "Helsinki"}).text
     assert "Helsinki" in search and "/articles/" in search
     for path in ("/articles", "/articles?q=Poutine&since=2018-07", "/entities?type=PER"):

@@ -415,12 +415,17 @@ class Store:
         article_ids: Sequence[str] | None = None,
         contains: str | None = None,
         offset: int = 0,
+        min_confidence: float | None = None,
+        attributed: bool = False,
     ) -> list[dict[str, Any]]:
         """Quotations in ingest order: by a speaker, mentioning an entity, of one article or of some,
-        containing some words (case ignored)."""
+        containing some words (case ignored), attributed with at least ``min_confidence``, or (with
+        ``attributed``) only those whose speaker is known."""
         q = schema.quotes
         with self.engine.connect() as conn:
-            conds = self._quote_conditions(conn, speaker, about, article_id, article_ids, contains)
+            conds = self._quote_conditions(
+                conn, speaker, about, article_id, article_ids, contains, min_confidence, attributed
+            )
             stmt = (
                 select(q)
                 .join(t_articles, t_articles.c.id == q.c.article_id)
@@ -443,10 +448,14 @@ class Store:
         about: str | None = None,
         article_id: str | None = None,
         contains: str | None = None,
+        min_confidence: float | None = None,
+        attributed: bool = False,
     ) -> int:
         """How many quotations :meth:`quotes` gives for these filters, without a limit."""
         with self.engine.connect() as conn:
-            conds = self._quote_conditions(conn, speaker, about, article_id, None, contains)
+            conds = self._quote_conditions(
+                conn, speaker, about, article_id, None, contains, min_confidence, attributed
+            )
             stmt = select(func.count()).select_from(schema.quotes).where(*conds)
             return int(conn.execute(stmt).scalar() or 0)
 
@@ -458,9 +467,15 @@ class Store:
         article_id: str | None,
         article_ids: Sequence[str] | None,
         contains: str | None,
+        min_confidence: float | None = None,
+        attributed: bool = False,
     ) -> list[Any]:
         q = schema.quotes
         conds: list[Any] = []
+        if min_confidence is not None:
+            conds.append(q.c.confidence >= min_confidence)
+        if attributed:
+            conds.append(q.c.speaker_id.is_not(None))
         if speaker is not None:
             conds.append(q.c.speaker_id.in_(people.matching_entities(conn, speaker)))
         if about is not None:

@@ -244,12 +244,22 @@ def list_quotes(
     about: Words = None,
     q: Words = None,
     article: Words = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    attributed: bool = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
     """Quotations in ingest order, by speaker, mentioning an entity (``about``), containing words
-    (``q``), or of one article."""
-    filters = {"speaker": speaker, "about": about, "contains": q, "article_id": article}
+    (``q``), or of one article; attributed with at least ``min_confidence``, or (``attributed``)
+    only those whose speaker is known."""
+    filters: dict[str, Any] = {
+        "speaker": speaker,
+        "about": about,
+        "contains": q,
+        "article_id": article,
+        "min_confidence": min_confidence,
+        "attributed": attributed,
+    }
     items = svc.store.quotes(**filters, limit=limit, offset=offset)
     return page(items, svc.store.count_quotes(**filters), limit, offset)
 

@@ -192,9 +192,14 @@ def entity_page(request: Request, svc: Svc, entity_id: str) -> HTMLResponse:
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(
-    request: Request, svc: Svc, speaker: Text = None, q: Text = None, offset: Offset = 0
+    request: Request,
+    svc: Svc,
+    speaker: Text = None,
+    q: Text = None,
+    attributed: bool = False,
+    offset: Offset = 0,
 ) -> HTMLResponse:
-    filters = {"speaker": speaker or None, "contains": q or None}
+    filters: dict[str, Any] = {"speaker": speaker or None, "contains": q or None, "attributed": attributed}
     quotes = svc.store.quotes(**filters, limit=PAGE, offset=offset)
     titles = _titles(svc, [quote["article_id"] for quote in quotes])
     return render(
