@@ -173,7 +173,7 @@ def test_bad_arguments_are_refused_with_a_message(samples_db: str, tmp_path: Pat
     for option, value in (("--since", "2018-13"), ("--until", "juillet"), ("--max-dates", "0")):
         refused = invoke("timeline", "--db", samples_db, option, value)
         assert refused.exit_code == 2 and option in refused.output, (option, refused.output)
-    assert invoke("articles", "--db", samples_db, "--since", "2018-02-30").exit_code == 2
+    assert invoke("articles", "--db", samples_db, "--since", "2018-00-10").exit_code == 2
     assert invoke("timeline", "--db", samples_db, "--since", "2018-07").exit_code == 0
     missing = invoke(
         "eval", str(ROOT / "tests" / "data" / "gold" / "seeds-dev.json"), "--articles", "/nonexist"

@@ -65,9 +65,15 @@ def test_timeline_options_bound_and_limit_the_entries(samples: api.Chronique) ->
 
 def test_events_are_dated_by_what_they_report(samples: api.Chronique) -> None:
     events = samples.events()
-    assert [e.date for e in events] == sorted(e.date or "9999" for e in events)
+    assert [e.date or "9999" for e in events] == sorted(e.date or "9999" for e in events)
     apec = [e for e in events if e.date == "2017-11-11"]
     assert apec and len(apec[0].article_ids) == 1  # the Vietnam meeting is an event of its own
+    # The Sochi visit: its article knows the day and month (15/05), not the year, so it is no part of
+    # the Helsinki summit of July, whatever the year.
+    [sochi] = [e for e in events if e.date is None]
+    assert len(sochi.article_ids) == 1 and "Sotchi" in " ".join(
+        samples.article(sochi.article_ids[0]).text.split()
+    )
 
 
 def _similar(a: str, b: str) -> float:
@@ -211,6 +217,24 @@ def test_clustering_is_deterministic_and_keeps_events_inside_stories() -> None:
     }
     assert all(len(s) == 1 for s in stories.values())  # each gold story in one predicted story
     assert stories["T01"] != stories["T02"]  # and two different stories apart
+
+
+def test_an_undated_article_is_as_far_from_an_event_as_its_month_and_day_allow() -> None:
+    """An article whose year is unknown but day known (an update line "le 15/05") is no part of an
+    event of mid-July, whatever the year; it stays in the story."""
+    texts = sorted(RPM2.glob("T01_C1_0[1-3].txt"))
+    engine = create_engine("sqlite://")
+    schema.metadata.create_all(engine)
+    with engine.begin() as conn:
+        vectors = [vector_of(p.read_text(encoding="utf-8-sig"), None, []) for p in texts]
+        first = online.assign(conn, "a", vectors[0], "2008-07-02")
+        near = online.assign(conn, "b", vectors[1], None, "XXXX-07-03")
+        far = online.assign(conn, "c", vectors[2], None, "XXXX-05-15")
+        month = online.assign(conn, "d", vectors[1], None, "XXXX-07")
+    assert near.event_id == first.event_id == month.event_id
+    assert far.event_id != first.event_id and far.story_id == first.story_id
+    assert online.nearest((5, 15), 733225.0, 733225.0) == (733177, 733177)  # 2008-07-02: 2008-05-15
+    assert online.month_day("XXXX-05") == (5, None) and online.month_day(None) is None
 
 
 def _olympics(tmp_path: Path, name: str) -> api.Chronique:

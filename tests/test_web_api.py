@@ -211,7 +211,7 @@ def test_reuse_and_search(client: TestClient) -> None:
         ("/api/articles?limit=0", 422),
         ("/api/articles?limit=abc", 422),
         ("/api/articles?since=last-week", 422),
-        ("/api/articles?since=2018-02-30", 422),
+        ("/api/articles?since=2018-07-32", 422),
         ("/api/timeline?since=2018-13", 422),
         ("/api/timeline?story=S&until=2018-00", 422),
         ("/api/entities?type=ANIMAL", 422),

@@ -100,6 +100,36 @@ def decay(
     return math.exp(-(gap - level.grace_days) / level.decay_days)
 
 
+def month_day(partial: str | None) -> tuple[int, int | None] | None:
+    """The month and day (the day may be unknown) of a date whose year is not: "XXXX-05-15"."""
+    parts = (partial or "").split("-")
+    if len(parts) < 2 or not parts[1].isdigit() or not 1 <= int(parts[1]) <= 12:
+        return None
+    day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+    return int(parts[1]), day
+
+
+def nearest(
+    within: tuple[int, int | None], first: float | None, last: float | None
+) -> tuple[int, int] | None:
+    """The days (first, last) that a month and day of an unknown year cover in the year that brings
+    them nearest to a cluster spanning ``first``–``last``: however the year falls, the article is at
+    least that far from the cluster."""
+    if first is None or last is None:
+        return None
+    year = dt.date.fromordinal(int((first + last) / 2)).year
+    spans = []
+    for y in (year - 1, year, year + 1):
+        month, day = within
+        try:
+            lo = dt.date(y, month, day or 1)
+            hi = lo if day else (dt.date(y + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+        except ValueError:  # 29 February of a common year
+            continue
+        spans.append((lo.toordinal(), hi.toordinal()))
+    return min(spans, key=lambda s: (max(first - s[1], s[0] - last, 0), s), default=None)
+
+
 def cluster_id(level: Level, article_id: str) -> str:
     prefix = "S" if level.name == "story" else "V"
     return prefix + hashlib.sha1(f"{level.name}:{article_id}".encode()).hexdigest()[:12]
@@ -125,6 +155,7 @@ _INSERT = text(
     "INSERT INTO clusters (level, id, parent, centroid, n, first_day, last_day, mean_day, dated) "
     "VALUES (:level, :id, :parent, :centroid, 1, :day, :day, :mean, :dated)"
 )
+_TIME = text("SELECT first_day, last_day FROM clusters WHERE level = :level AND id = :id")
 _UNINDEX = text("DELETE FROM cluster_terms WHERE level = :level AND cluster_id = :id")
 _INDEX = text("INSERT INTO cluster_terms (level, term, cluster_id) VALUES (:level, :term, :id)")
 
@@ -189,12 +220,26 @@ def _span(*days: int | None) -> tuple[int | None, int | None]:
     return (min(known), max(known)) if known else (None, None)
 
 
+def _decay(level: Level, c: _Cluster, day: int | None, within: tuple[int, int | None] | None) -> float:
+    if within is not None:  # a month and day of unknown year: however near the year puts them
+        placed = nearest(within, *c.time(level))
+        if placed is not None:
+            return decay(level, placed[0], *c.time(level), placed[1])
+    return decay(level, day, *c.time(level))
+
+
 def _assign(
-    conn: Connection, level: Level, article_id: str, vector: Vector, day: int | None, parent: str | None
+    conn: Connection,
+    level: Level,
+    article_id: str,
+    vector: Vector,
+    day: int | None,
+    parent: str | None,
+    within: tuple[int, int | None] | None = None,
 ) -> tuple[str, float]:
     scored = sorted(
         (
-            (_similarity(vector, c.centroid) * decay(level, day, *c.time(level)), c)
+            (_similarity(vector, c.centroid) * _decay(level, c, day, within), c)
             for c in _candidates(conn, level, vector, parent)
         ),
         key=lambda s: (s[0], s[1].id),
@@ -290,11 +335,22 @@ def _index(conn: Connection, level: Level, cid: str, centroid: Vector) -> None:
         conn.execute(_INDEX, rows)
 
 
-def assign(conn: Connection, article_id: str, vector: Vector, date: str | None) -> Assignment:
-    """Put one article into a story and an event (creating them when nothing is close enough)."""
+def assign(
+    conn: Connection, article_id: str, vector: Vector, date: str | None, partial: str | None = None
+) -> Assignment:
+    """Put one article into a story and an event (creating them when nothing is close enough). An
+    undated article whose month and day are known (``partial`` "XXXX-05-15") is as far from a cluster
+    as the nearest year puts it (the article of 15 May is no part of an event of mid-July), and its
+    event takes the year nearest the story's time for its own."""
     day = day_number(date)
-    story, s_sim = _assign(conn, STORY, article_id, vector, day, None)
-    event, e_sim = _assign(conn, EVENT, article_id, vector, day, story)
+    within = month_day(partial) if day is None else None
+    story, s_sim = _assign(conn, STORY, article_id, vector, day, None, within)
+    if within is not None:
+        row = conn.execute(_TIME, {"level": STORY.name, "id": story}).first()
+        placed = nearest(within, *row) if row is not None else None
+        if placed is not None:
+            day = (placed[0] + placed[1]) // 2
+    event, e_sim = _assign(conn, EVENT, article_id, vector, day, story, within)
     conn.execute(
         schema.cluster_members.insert().values(
             article_id=article_id, story_id=story, event_id=event, similarity=round(e_sim, 4)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from chronique.model import Granularity
@@ -74,10 +75,15 @@ def parse_iso(value: str) -> PartialDate | None:
     return None
 
 
+# A date or its prefix as a filter's bound: a year, a month 01–12, a day 01–31 (compared as text, a
+# "2018-02-30" bounds as well as any other day).
+DATE_PREFIX = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
 def date_prefix(value: str | None) -> str | None:
-    """``value`` when it is a calendar date or its prefix ("2018", "2018-07", "2018-07-16"), else
-    ValueError naming what is wrong (a filter's bound: "2018-13" is no month)."""
-    if value is not None and (len(value) not in (4, 7, 10) or parse_iso(value) is None):
+    """``value`` when it is a date or its prefix ("2018", "2018-07", "2018-07-16"), else ValueError
+    naming what is wrong ("2018-13" is no month)."""
+    if value is not None and not re.match(DATE_PREFIX, value):
         raise ValueError(f"{value!r} is not a date: write 2018, 2018-07 or 2018-07-16")
     return value
 

@@ -186,7 +186,13 @@ class Store:
                 if dated is not None and article.id in dated:
                     self._save_dated(conn, article.id, dated[article.id], replace=False)
                 if vectors is not None and article.id in vectors:
-                    online.assign(conn, article.id, vectors[article.id], article.published.value)
+                    online.assign(
+                        conn,
+                        article.id,
+                        vectors[article.id],
+                        article.published.value,
+                        article.published.partial,
+                    )
                     if article.seq is not None:
                         self._set_meta(conn, "clustered_through", str(article.seq))
                 added += 1
@@ -215,7 +221,9 @@ class Store:
                 conn.execute(
                     schema.cluster_members.delete().where(schema.cluster_members.c.article_id == article.id)
                 )
-                online.assign(conn, article.id, vectors[article.id], article.published.value)
+                online.assign(
+                    conn, article.id, vectors[article.id], article.published.value, article.published.partial
+                )
             self._set_meta(conn, "clustered_through", str(max(a.seq or 0 for a in batch)))
 
     def entity_names_of(self, article_id: str, type: str | None = None) -> list[str]:

@@ -11,11 +11,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
-from pydantic import AfterValidator, BaseModel
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from chronique.cluster.describe import Story
-from chronique.dates.calendar import date_prefix
+from chronique.dates.calendar import DATE_PREFIX
 from chronique.pipeline import RunResult
 from chronique.report.export import export_store
 from chronique.report.story import quotes_csv, story_html, story_markdown, timeline_csv
@@ -58,19 +58,14 @@ def _json_errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 router = APIRouter(prefix="/api", responses=_errors(400, 404, 413, 422))
 TEXT_ERRORS = _json_errors(400, 404, 413, 422)
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_PAGE = 500
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
 Since = Annotated[
-    str | None,
-    Query(pattern=DATE, description="ISO date or prefix: 2018, 2018-07, 2018-07-16"),
-    AfterValidator(date_prefix),
+    str | None, Query(pattern=DATE_PREFIX, description="ISO date or prefix: 2018, 2018-07, 2018-07-16")
 ]
-Until = Annotated[
-    str | None, Query(pattern=DATE, description="ISO date or prefix, inclusive"), AfterValidator(date_prefix)
-]
+Until = Annotated[str | None, Query(pattern=DATE_PREFIX, description="ISO date or prefix, inclusive")]
 Words = Annotated[str | None, Query(max_length=500)]
 
 
