@@ -135,7 +135,8 @@ def test_stories_bench_measures_add_cost_and_timeline_latency() -> None:
     result = run_stories_bench((200, 400), timeline_queries=3)
     assert [c["size"] for c in result.checkpoints] == [200, 400]
     assert all(c["ms_per_article"] > 0 for c in result.checkpoints)
-    assert result.stories >= 10 and len(result.timeline_ms) == 3
+    assert result.stories >= 10 and len(result.timeline_ms) == len(result.story_ms) == 3
     data = result.as_dict()
     assert data["growth"] is not None and data["timeline_p95_ms"] >= data["timeline_p50_ms"]
-    assert "ms/article" in result.format()
+    assert data["story_p95_ms"] >= data["story_p50_ms"] > 0
+    assert "ms/article" in result.format() and "one story described" in result.format()
