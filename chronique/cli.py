@@ -657,9 +657,12 @@ def timeline(
             story=story_id, query=query, since=since, until=until, max_dates=max_dates,
             sentences_per_date=sentences_per_date,
         )  # fmt: skip
+        undated, where = [], ""
         if query is None:
             chosen = chq.story(story_id if story_id is not None else next(iter(chq.store.story_ids()), ""))
             title = chosen.title if chosen is not None else ""
+            if chosen is not None and not as_json:
+                undated, where = [e for e in chq.events(chosen.id) if e.date is None], chosen.id[:10]
         else:
             title = query
     if plot is not None:
@@ -668,6 +671,12 @@ def timeline(
         out.print_json(data=[e.as_dict() for e in entries])
         return
     _print_timeline(entries)
+    if undated:
+        count = sum(len(e.article_ids) for e in undated)
+        out.print(
+            f"  [dim]undated: {len(undated)} event(s), {count} article(s) whose texts give no date to tell "
+            f"(chronique events --story {where})[/dim]"
+        )
     if plot is not None:
         out.print(f"picture: {plot}")
 

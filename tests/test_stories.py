@@ -389,6 +389,9 @@ def test_cli_stories_story_events_timeline(tmp_path: Path) -> None:
     assert [e["date"]["value"] for e in entries] == sorted(e["date"]["value"] for e in entries)
     ET.fromstring(plot.read_text(encoding="utf-8"))
     assert runner.invoke(app, ["story", "Snope", "--db", db]).exit_code == 5
+    # The Sochi article has no year: its event is said to be undated, not silently left out.
+    told = runner.invoke(app, ["timeline", "--db", db]).stdout
+    assert "undated: 1 event(s), 1 article(s)" in told and f"--story {sid[:10]}" in told
 
 
 def test_the_html_report_tells_the_story_with_its_picture(tmp_path: Path) -> None:
