@@ -76,6 +76,17 @@ def test_events_are_dated_by_what_they_report(samples: api.Chronique) -> None:
     )
 
 
+def test_titles_are_one_trimmed_line_cut_at_a_word(samples: api.Chronique) -> None:
+    from chronique.cluster.describe import headline
+
+    titles = [e.title for e in samples.events()] + [s.title for s in samples.stories()]
+    assert all(t and t == " ".join(t.split()) for t in titles), titles
+    text = "Le président russe a reçu son homologue américain " * 5
+    long = headline(text)
+    assert len(long) <= 121 and long.endswith("…") and not long[:-1].endswith(" ")
+    assert text.startswith(long[:-1]) and text[len(long) - 1] == " "  # cut between two words
+
+
 def _similar(a: str, b: str) -> float:
     lang = get_language("fr")
     return cosine(article_vector(a, [], lang), article_vector(b, [], lang))

@@ -30,6 +30,7 @@ from chronique.model import Article
 LEAD_SENTENCES = 3  # an article's lead: where its own date of the happening is looked for
 EVENT_SUMMARY = 3  # sentences in an event's summary at most
 STORY_SUMMARY = 5  # in a story's
+TITLE_CHARS = 120  # a title made from a lead sentence is cut at a word before this
 REDUNDANT = 0.5  # two sentences this similar (cosine of their word vectors) tell the same fact
 
 
@@ -106,6 +107,15 @@ def lead_date(article: Article, dated: list[DatedSentence] | None = None) -> str
     return article.published.value
 
 
+def headline(text: str, limit: int = TITLE_CHARS) -> str:
+    """``text`` on one line, cut at a word with "…" when longer than ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
 def lead_sentence(article: Article) -> str:
     """The article's first sentence (of at least 40 characters: a short one runs on into the next) in
     its first line of five words or more; never cut inside a quotation."""
@@ -156,7 +166,7 @@ def describe(
                 story_id=story_of[eid],
                 article_ids=members[eid],
                 date=date,
-                title=central.title or lead[:120],
+                title=headline(central.title or lead),
                 summary=lead,
                 summary_sentences=_non_redundant(
                     itertools.chain([lead], (lead_sentence(a) for a in ranked[1:])),
@@ -183,7 +193,7 @@ def describe(
         stories.append(
             Story(
                 id=sid,
-                title=central.title or lead_sentence(central)[:120],
+                title=headline(central.title or lead_sentence(central)),
                 event_ids=[e.id for e in evs],
                 article_ids=sorted((a for e in evs for a in e.article_ids), key=order.__getitem__),
                 first_date=min(days) if days else None,
