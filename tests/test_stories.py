@@ -70,6 +70,12 @@ def test_events_are_dated_by_what_they_report(samples: api.Chronique) -> None:
     assert apec and len(apec[0].article_ids) == 1  # the Vietnam meeting is an event of its own
     # The Sochi visit: its article knows the day and month (15/05), not the year, so it is no part of
     # the Helsinki summit of July, whatever the year.
+    # The story runs from the first to the last day its articles give, not only its events' days.
+    [story] = samples.stories()
+    latest = max(a.published.value or "" for a in samples.articles())
+    assert (story.first_date, story.last_date) == ("2017-11-11", latest) and latest > max(
+        e.date or "" for e in events
+    )
     [sochi] = [e for e in events if e.date is None]
     assert len(sochi.article_ids) == 1 and "Sotchi" in " ".join(
         samples.article(sochi.article_ids[0]).text.split()

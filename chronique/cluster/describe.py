@@ -154,9 +154,11 @@ def describe(
         if len(group) > 2:
             vectors.update((a.id, _vector(a, names)) for a in group)
     events: list[Event] = []
+    spans: dict[str, list[str]] = {}  # an event's articles' days: the story runs from first to last
     for eid, group in read.items():
         group.sort(key=lambda a: a.seq or 0)
         dates = Counter(d for d in (lead_date(a, (dated or {}).get(a.id)) for a in group) if d)
+        spans[eid] = list(dates)
         date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
         ranked = _by_centrality(group, vectors)
         central, lead = ranked[0], lead_sentence(ranked[0])
@@ -188,7 +190,7 @@ def describe(
         central = _by_centrality(arts, vectors)[0]
         largest = sorted(evs, key=lambda e: (-len(e.article_ids), e.date or "9999", e.id))
         told = set(_non_redundant([e.summary for e in largest], STORY_SUMMARY, central.language))
-        days = [e.date for e in evs if e.date]
+        days = [d for e in evs for d in spans[e.id]]
         persons = Counter(n for a in arts for n in (people or {}).get(a.id, []))
         stories.append(
             Story(
