@@ -253,3 +253,14 @@ def test_this_weekend_is_the_coming_one_unless_the_clause_tells_of_the_past() ->
     }
     assert values("Ce week-end, le club a battu son rival.") == {"Ce week-end": "2018-W29-WE"}
     assert values("Le trafic sera perturbé le week-end prochain.") == {"le week-end prochain": "2018-W30-WE"}
+
+
+def test_two_mentions_of_one_text_share_their_year() -> None:
+    # Friday 14 March fell in 2008: "le 24 janvier", another mention (not the publication day), is of
+    # the same year, not of the year after.
+    text = (
+        "Le trader a été mis en examen le 24 janvier. La banque a présenté vendredi 14 mars ses "
+        "comptes de 2007."
+    )
+    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    assert pub.value is not None and pub.value.startswith("2008-03"), pub

@@ -131,9 +131,12 @@ def earliest_year(ev: DateEvidence, today: dt.date) -> int | None:
     return max(floors) if floors else None
 
 
-def infer_year(p: PartialDate, ev: DateEvidence, today: dt.date, hint: int | None) -> tuple[int | None, str]:
+def infer_year(
+    p: PartialDate, ev: DateEvidence, today: dt.date, hint: int | None, *, publication: bool = True
+) -> tuple[int | None, str]:
     """The year of a day-and-month: weekday-dated mentions checked against mentioned years (or the
-    year after the latest one), else the hint; never before a year the text reports as past."""
+    year after the latest one), else the hint; never before a year the text reports as past.
+    ``publication``: ``p`` is the day of publication, after every mention (else one of them)."""
     years = mentioned_years(ev, today)
     floor = earliest_year(ev, today)
     candidates: set[int] | None = None
@@ -143,7 +146,7 @@ def infer_year(p: PartialDate, ev: DateEvidence, today: dt.date, hint: int | Non
         if m.kind == "date" and m.weekday is not None and m.year is None and m.month and m.day:
             fits = set(years_with_weekday(m.month, m.day, m.weekday, range(EARLIEST_YEAR, today.year + 1)))
             candidates = fits if candidates is None else candidates & fits
-            later = later or (p.month is not None and m.month > p.month)
+            later = later or (publication and p.month is not None and m.month > p.month)
             background = background and m.anterior
     if candidates is not None:
         # A year fits when the text mentions it (the mentions' own year; the background's years for
@@ -190,7 +193,10 @@ def infer_from_text(
             if within is not None and within.year is not None:
                 year = within.year
             else:
-                year, why = infer_year(PartialDate(None, m.month, m.day), ev, today, year_hint)
+                # Another mention: "le 24 janvier" beside "vendredi 14 mars" is of the same year.
+                year, why = infer_year(
+                    PartialDate(None, m.month, m.day), ev, today, year_hint, publication=False
+                )
                 if year is not None:
                     year_note = f"; year {year} {why}"
         if year is None:
