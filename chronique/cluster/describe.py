@@ -3,7 +3,9 @@
 An event's date is when it happened, not when it was reported: each article's lead is dated by its
 own temporal expression where it has one ("samedi 11 novembre"), else by its publication date; the
 event takes the date most of its articles give (the earliest on a tie). Its title comes from its most
-central article (the one closest to the event's centroid).
+central article (the one closest to the event's centroid); a story's from the most central article
+with a title of its largest events, its main happenings (so describing a story never compares all its
+articles).
 
 Summaries are extractive, in the articles' own language, and never tell one fact twice: an event's is
 the lead sentences of its most central articles, a story's the summaries of its largest events in date
@@ -30,6 +32,7 @@ from chronique.model import Article
 LEAD_SENTENCES = 3  # an article's lead: where its own date of the happening is looked for
 EVENT_SUMMARY = 3  # sentences in an event's summary at most
 STORY_SUMMARY = 5  # in a story's
+LEAD_WINDOW = 2000  # characters of a paragraph searched for its first sentence
 TITLE_CHARS = 120  # a title made from a lead sentence is cut at a word before this
 REDUNDANT = 0.5  # two sentences this similar (cosine of their word vectors) tell the same fact
 
@@ -123,8 +126,9 @@ def lead_sentence(article: Article) -> str:
     for line in text.split("\n"):
         line = line.strip()
         if len(line.split()) >= 5:
-            end = next((e for _, e in sentences(line) if e > 40), len(line))
-            return line[:end].strip()
+            head = line[:LEAD_WINDOW]  # the first sentence ends long before: the rest need not be split
+            end = next((e for _, e in sentences(head) if e > 40), len(head))
+            return head[:end].strip()
     return text[:200]
 
 
@@ -155,6 +159,7 @@ def describe(
             vectors.update((a.id, _vector(a, names)) for a in group)
     events: list[Event] = []
     spans: dict[str, list[str]] = {}  # an event's articles' days: the story runs from first to last
+    ranked_of: dict[str, list[Article]] = {}  # an event's articles read, most central first
     for eid, group in read.items():
         group.sort(key=lambda a: a.seq or 0)
         dates = Counter(d for d in (lead_date(a, (dated or {}).get(a.id)) for a in group) if d)
@@ -162,6 +167,7 @@ def describe(
         date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
         ranked = _by_centrality(group, vectors)
         central, lead = ranked[0], lead_sentence(ranked[0])
+        ranked_of[eid] = ranked
         events.append(
             Event(
                 id=eid,
@@ -185,10 +191,11 @@ def describe(
     stories: list[Story] = []
     for sid, evs in by_story.items():
         arts = [a for e in evs for a in read[e.id]]
-        if len(arts) > 2:
-            vectors.update((a.id, _vector(a, names)) for a in arts if a.id not in vectors)
-        central = _by_centrality(arts, vectors)[0]
         largest = sorted(evs, key=lambda e: (-len(e.article_ids), e.date or "9999", e.id))
+        # The story's main happening tells it best: the most central article of its largest event
+        # that has a title (a wire story's first line may be a quotation), else that event's lead.
+        titled = (a for e in largest for a in ranked_of[e.id] if a.title)
+        central = next(titled, ranked_of[largest[0].id][0])
         told = set(_non_redundant([e.summary for e in largest], STORY_SUMMARY, central.language))
         days = [d for e in evs for d in spans[e.id]]
         persons = Counter(n for a in arts for n in (people or {}).get(a.id, []))
@@ -229,15 +236,21 @@ def _non_redundant(candidates: Iterable[str], k: int, language: str) -> list[str
     """The first ``k`` candidates, skipping any that tells what one already chosen tells."""
     lang = get_language(language)
     chosen: list[str] = []
-    seen: list[Vector] = []
+    seen: list[Vector] = []  # the vectors of the chosen, computed once a second candidate comes
+
+    def vector(sentence: str) -> Vector:
+        return article_vector(sentence, [], lang)
+
     for sentence in candidates:
         if not sentence or sentence in chosen:
             continue
-        vector = article_vector(sentence, [], lang)
-        if any(cosine(vector, v) >= REDUNDANT for v in seen):
-            continue
+        if chosen:
+            seen += [vector(s) for s in chosen[len(seen) :]]
+            new = vector(sentence)
+            if any(cosine(new, v) >= REDUNDANT for v in seen):
+                continue
+            seen.append(new)
         chosen.append(sentence)
-        seen.append(vector)
         if len(chosen) == k:
             break
     return chosen
