@@ -58,6 +58,10 @@ def test_the_samples_are_one_story_told_day_by_day(samples: api.Chronique) -> No
 def test_timeline_options_bound_and_limit_the_entries(samples: api.Chronique) -> None:
     few = samples.timeline(max_dates=3, sentences_per_date=2)
     assert len(few) == 3 and all(1 <= len(e.sentences) <= 2 for e in few)
+    # Of two dates of equal weight, the one more articles tell: the Helsinki summit (three articles)
+    # before the indictment (two outlets' wire copy).
+    [top] = samples.timeline(max_dates=1)
+    assert top.date == "2018-07-16" and len(top.article_ids) == 3
     july = samples.timeline(since="2018-07", until="2018-07-20")
     assert july and all("2018-07" <= e.date <= "2018-07-20" for e in july)
     assert samples.timeline(query="Helsinki")  # a query instead of a story
@@ -436,7 +440,13 @@ def test_stored_sentence_dates_follow_redating(samples: api.Chronique) -> None:
 def test_a_month_gives_its_place_to_a_date_when_one_of_its_days_is_told() -> None:
     from chronique.timeline import _select
 
-    scores = {"2011-03": 9.0, "2011-03-19": 5.0, "2011-05": 4.0, "2011-03-17": 3.0, "2011-02-15": 2.0}
+    weights = {"2011-03": 9.0, "2011-03-19": 5.0, "2011-05": 4.0, "2011-03-17": 3.0, "2011-02-15": 2.0}
+    scores = {d: (w, 1) for d, w in weights.items()}
     assert sorted(_select(scores, 3)) == ["2011-03-17", "2011-03-19", "2011-05"]
-    assert sorted(_select({"2017-10": 2.0, "2018-07-16": 3.0}, 2)) == ["2017-10", "2018-07-16"]
+    assert sorted(_select({"2017-10": (2.0, 2), "2018-07-16": (3.0, 3)}, 2)) == ["2017-10", "2018-07-16"]
     assert _select(scores, None)[0] == "2011-03"  # no limit: every date, most referred to first
+    # Equal weights: the date more articles tell, then the earliest.
+    assert _select({"2018-07-13": (2.0, 2), "2018-07-16": (2.0, 3), "2018-07-19": (2.0, 3)}, 2) == [
+        "2018-07-16",
+        "2018-07-19",
+    ]

@@ -140,11 +140,12 @@ def build(
     by_date: dict[str, list[_Candidate]] = defaultdict(list)
     for c in found:
         by_date[c.date].append(c)
-    scores: dict[str, float] = {}
+    scores: dict[str, tuple[float, int]] = {}  # weight, then how many articles tell the date
     for date, group in by_date.items():
         own_sources = {s for c in group if c.own for s in c.sources}
         lead_sources = {s for c in group if not c.own for s in c.sources} - own_sources
-        scores[date] = OWN_DATE_WEIGHT * len(own_sources) + LEAD_WEIGHT * len(lead_sources)
+        weight = OWN_DATE_WEIGHT * len(own_sources) + LEAD_WEIGHT * len(lead_sources)
+        scores[date] = (weight, len(own_sources) + len(lead_sources))
     chosen = _select(scores, max_dates)
     entries = []
     for date in sorted(chosen):
@@ -157,16 +158,17 @@ def build(
                 sentences=[c.text for c in picked],
                 article_ids=sources,
                 quotes=_quotes_for(by_date[date], quotes),
-                score=scores[date],
+                score=scores[date][0],
             )
         )
     return entries
 
 
-def _select(scores: Mapping[str, float], max_dates: int | None) -> list[str]:
-    """The ``max_dates`` dates most referred to. A month is not one of them when a chosen day lies in
-    it: "en mars" says less than the March days already told, and the place goes to the next date."""
-    ranked = sorted(scores, key=lambda d: (-scores[d], d))
+def _select(scores: Mapping[str, tuple[float, int]], max_dates: int | None) -> list[str]:
+    """The ``max_dates`` dates most referred to (by weight, then by how many articles tell them, then
+    the earliest). A month is not one of them when a chosen day lies in it: "en mars" says less than
+    the March days already told, and the place goes to the next date."""
+    ranked = sorted(scores, key=lambda d: (-scores[d][0], -scores[d][1], d))
     if max_dates is None:
         return ranked
     chosen: list[str] = []
