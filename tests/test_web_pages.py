@@ -138,7 +138,12 @@ def test_article_text_never_becomes_markup(tmp_path: Path) -> None:
     ):
         posted = c.post(
             "/api/articles",
-            json={"id": "evil", "title": "<script>alert(3)</script>Budget", "text": EVIL},
+            json={
+                "id": "evil",
+                "title": "<script>alert(3)</script>Budget",
+                "text": EVIL,
+                "url": "javascript:alert(4)",
+            },
             headers={"Authorization": "Bearer t"},
         )
         assert posted.status_code == 201, posted.text
@@ -159,9 +164,12 @@ def test_article_text_never_becomes_markup(tmp_path: Path) -> None:
             found = tags_of(html)
             assert not [t for t, _ in found if t in {"script", "img", "b", "iframe"}], path
             assert not [a for _, attrs in found for a in attrs if a.startswith("on")], path
+            hrefs = [attrs.get("href") or "" for _, attrs in found]
+            assert not [h for h in hrefs if h.strip().lower().startswith("javascript:")], path
         article = c.get(f"/articles/{article_id}").text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article
         assert "Jean Dupont" in article
+        assert "javascript:alert(4)" in article  # shown as text, never a link
 
 
 def test_serve_binds_to_localhost_unless_told(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -33,6 +33,15 @@ _env = Environment(
 )
 
 
+def web_link(url: str | None) -> str | None:
+    """``url`` when a browser may follow it (http or https), else None: an article's URL comes from
+    its input, and a "javascript:" one must never become a link."""
+    return url if url and url.strip().lower().startswith(("http://", "https://")) else None
+
+
+_env.filters["web_link"] = web_link
+
+
 def _lang(request: Request) -> str:
     return labels.choose(
         request.query_params.get("lang"),
