@@ -346,12 +346,15 @@ def redate(
     """Refine publication dates across articles (the run's and stored ones on the same events).
 
     Dates that came from other articles are derived again from scratch each time, so the result does
-    not depend on the order articles arrived in. Returns the dates that changed; they are stored and
+    not depend on the order articles arrived in. A stored article outside the run whose date was
+    lent by an article not among those compared this time only ever gains: its date changes when the
+    new one is finer, or as fine and surer. Returns the dates that changed; they are stored and
     applied to ``articles``.
     """
     if not articles:
         return {}
     pool: dict[str, Article] = {a.id: a for a in articles}
+    articles_ids = set(pool)
     wanted: set[str] = set()
     for article in articles:
         if article.published.granularity != "day" or article.published.method == "corpus":
@@ -361,6 +364,7 @@ def redate(
     for other in store.articles(ids=sorted(wanted)):
         pool[other.id] = other
     ordered = sorted(pool.values(), key=lambda a: (a.seq if a.seq is not None else 1 << 62, a.id))
+    labels = {a.file or a.id for a in ordered}
     lang = get_language(ordered[0].language)
     dated = []
     for a in ordered:
@@ -371,7 +375,9 @@ def redate(
     changed = {}
     for a, d in zip(ordered, dated, strict=True):
         final = updates.get(a.id, d.published)
-        if final != a.published:
+        if final == a.published:
+            continue
+        if a.id in articles_ids or _lender_compared(a, labels) or _better(final, a.published):
             changed[a.id] = final
     if not changed:
         return {}
@@ -381,6 +387,24 @@ def redate(
             article.published = changed[article.id]
     store.save_sentence_dates({a.id: dated_sentences(a) for a in pool.values() if a.id in changed})
     return changed
+
+
+def _lender_compared(article: Article, labels: set[str]) -> bool:
+    """Whether the article whose date this one borrowed (named in its evidence) is among ``labels``,
+    those compared now (an article with its own evidence borrowed nothing)."""
+    if article.published.method != "corpus":
+        return True
+    own = article.file or article.id
+    return any(label != own and label in article.published.evidence for label in labels)
+
+
+_FINENESS = {"unknown": 0, "year": 1, "month": 2, "day": 3}
+
+
+def _better(new: PublicationDate, old: PublicationDate) -> bool:
+    """Whether ``new`` says more than ``old``: finer, or as fine and surer."""
+    a, b = _FINENESS.get(new.granularity, 0), _FINENESS.get(old.granularity, 0)
+    return a > b or (a == b and new.confidence > old.confidence)
 
 
 def _key_terms(article: Article, n: int = 8) -> str:

@@ -38,6 +38,19 @@ def test_dates_do_not_depend_on_ingest_order(tmp_path: Path, settings: Settings)
     assert dates(together) == dates(one_by_one)
 
 
+def test_adding_other_articles_never_takes_a_stored_date_away(tmp_path: Path, settings: Settings) -> None:
+    """Stored articles dated from other articles are dated again when new articles come; the article
+    that lent a date may not be among those compared then, and a date never gets worse for it."""
+    store = Store(fresh_db(tmp_path, "later"))
+    ingest([str(SAMPLES)], store, settings, today=TODAY)
+    before = dates(store)
+    later = sorted((SAMPLES.parent / "data" / "rpm2" / "documents").glob("T01_*.txt"))
+    ingest([str(p) for p in later], store, settings, today=TODAY)
+    after = dates(store)
+    assert {k: after[k] for k in before} == before
+    assert any(a.published.method == "corpus" for a in store.articles() if a.file in before)
+
+
 def test_export_follows_the_contract(store: Store, settings: Settings) -> None:
     ingest([str(SAMPLES)], store, settings, today=TODAY)
     data = json.loads(json.dumps(export_store(store)))
