@@ -19,7 +19,7 @@ from chronique.cluster import online, vector_of
 from chronique.cluster.online import EVENT, STORY, day_number, decay
 from chronique.cluster.vectors import article_vector, cosine
 from chronique.lang import get_language
-from chronique.model import Article
+from chronique.model import Article, PublicationDate
 from chronique.store import Store, schema
 from chronique.timeline import Entry
 from chronique.timeline.plot import svg
@@ -84,6 +84,25 @@ def test_events_are_dated_by_what_they_report(samples: api.Chronique) -> None:
     assert len(sochi.article_ids) == 1 and "Sotchi" in " ".join(
         samples.article(sochi.article_ids[0]).text.split()
     )
+
+
+def test_background_dates_no_event_but_keep_their_place_in_the_timeline() -> None:
+    from chronique.cluster.describe import lead_date
+    from chronique.timeline import build
+
+    text = (
+        "Ingrid Betancourt a été libérée par l'armée colombienne. L'ex-candidate était retenue "
+        "dans la jungle depuis le 23 février 2002 par la guérilla des Farc.\n"
+    )
+    article = Article(
+        id="a",
+        raw_text=text,
+        text=text,
+        published=PublicationDate("2008-07-03", "day", "test", 1.0, "declared"),
+    )
+    assert lead_date(article) == "2008-07-03"  # its publication day, not 2002
+    entries = {e.date: e.summary for e in build([article])}
+    assert "2002-02-23" in entries and "2008-07-03" in entries  # background has its place
 
 
 def test_titles_are_one_trimmed_line_cut_at_a_word(samples: api.Chronique) -> None:

@@ -99,7 +99,8 @@ def granularity(value: str | None) -> str:
 
 
 def lead_date(article: Article, dated: list[DatedSentence] | None = None) -> str | None:
-    """When what the article reports happened: its lead's own date, else its publication date."""
+    """When what the article reports happened: its lead's own date (not a background's: "retenue
+    depuis le 23 février 2002" is not what happened), else its publication date."""
     if dated is None:
         lang = get_language(article.language)
         dated = date_sentences(article.text, partial_of(article.published), lang)

@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(
 )
 
 CONFIDENCE_OWN = 0.8  # the sentence dates itself
+CONFIDENCE_BACKGROUND = 0.7  # … with background only ("retenue depuis le 23 février 2002")
 CONFIDENCE_PUBLICATION = 0.4  # nothing in the sentence: it happened around publication
 
 
@@ -91,10 +92,12 @@ def date_sentences(text: str, published: PartialDate, lang: LanguageData) -> lis
     out = []
     for start, end in sentences(text):
         own = [m for m in matches if start <= m.start and m.end <= end]
-        chosen = _event_timex(own, published)
+        chosen, confidence = _event_timex([m for m in own if not m.anterior], published), CONFIDENCE_OWN
+        if chosen is None:  # a pluperfect's or a state's start: what came before, not what happened
+            chosen, confidence = _event_timex(own, published), CONFIDENCE_BACKGROUND
         if chosen is not None:
             timex, m = chosen
-            out.append(DatedSentence(start, end, text[start:end], timex.value, CONFIDENCE_OWN, m.text))
+            out.append(DatedSentence(start, end, text[start:end], timex.value, confidence, m.text))
         else:
             out.append(
                 DatedSentence(

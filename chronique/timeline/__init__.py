@@ -19,7 +19,7 @@ from typing import Any
 from chronique.cluster.describe import granularity
 from chronique.cluster.vectors import Vector, article_vector, cosine, normalise
 from chronique.dates.calendar import calendar_value
-from chronique.dates.events import CONFIDENCE_OWN, DatedSentence, date_sentences
+from chronique.dates.events import CONFIDENCE_BACKGROUND, DatedSentence, date_sentences
 from chronique.dates.publication import partial_of
 from chronique.lang import get_language
 from chronique.model import Article
@@ -96,7 +96,7 @@ def candidates(
             dated = date_sentences(a.text, partial_of(a.published), lang)
         for i, s in enumerate(dated):
             value = calendar_value(s.value)
-            own = s.confidence >= CONFIDENCE_OWN
+            own = s.confidence >= CONFIDENCE_BACKGROUND  # background has its place in a timeline
             if value is None or (not own and i >= LEAD_SENTENCES):
                 continue
             if len(s.text.split()) < MIN_WORDS:
