@@ -249,7 +249,12 @@ def test_writes_are_refused_without_a_configured_token(client: TestClient) -> No
 
 
 def test_writes_need_the_right_token(writer: TestClient) -> None:
-    article = {"id": "a1", "title": "Conseil", "text": "Le conseil municipal de Lyon s'est réuni lundi soir."}
+    article = {
+        "id": "a1",
+        "title": "Conseil",
+        "url": "https://ex.fr/lyon/conseil",
+        "text": "Le conseil municipal de Lyon s'est réuni lundi soir.",
+    }
     assert writer.post("/api/articles", json=article).status_code == 401
     assert (
         writer.post("/api/articles", json=article, headers={"Authorization": "Bearer nope"}).status_code
@@ -262,6 +267,10 @@ def test_writes_need_the_right_token(writer: TestClient) -> None:
     assert body["added"] == 1 and len(body["article_ids"]) == 1
     stored = writer.get(f"/api/articles/{body['article_ids'][0]}").json()
     assert stored["title"] == "Conseil" and "Lyon" in stored["text"]
+    # Found again by the id and the URL it was given, a URL's slashes escaped or not.
+    for given in ("a1", "https://ex.fr/lyon/conseil", "https:%2F%2Fex.fr%2Flyon%2Fconseil"):
+        assert writer.get(f"/api/articles/{given}").json()["id"] == stored["id"], given
+        assert writer.get(f"/articles/{given}").status_code == 200, given
     again = writer.post("/api/articles", json=article, headers=AUTH).json()
     assert again["added"] == 0 and again["already_stored"] == 1
 

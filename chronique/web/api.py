@@ -135,7 +135,7 @@ def list_articles(
     return page(article_summary(svc, chosen), total, limit, offset)
 
 
-@router.get("/articles/{article_id}", tags=["articles"])
+@router.get("/articles/{article_id:path}", tags=["articles"])
 def get_article(svc: Svc, article_id: str) -> dict[str, Any]:
     """One article (id, unique id prefix, file name, or the id or URL it was given) with every annotation: removed spans, quotes,
     temporal expressions, mentions, story, event, originality and reuse pairs."""

@@ -142,7 +142,7 @@ def articles_page(
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, svc: Svc, article_id: str) -> HTMLResponse:
     article = svc.article(article_id)
     if article is None:
