@@ -7,6 +7,7 @@ skipped (the rest was processed); 4 nothing could be processed; 5 not found.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from chronique import api
+from chronique import api, logs
 from chronique.dates.calendar import date_prefix
 from chronique.errors import ChroniqueError
 from chronique.model import Article
@@ -115,6 +116,11 @@ def _exit_code(result: RunResult) -> int:
 
 
 def _print_skipped(result: RunResult) -> None:
+    if logs.json_output():  # stderr is for log collectors: one JSON object a line, each skip once
+        if not logging.getLogger().isEnabledFor(logging.WARNING):  # else the log has them already
+            for s in result.skipped:
+                err.file.write(logs.json_line("warning", f"skipped {s}", origin=s.origin) + "\n")
+        return
     for s in result.skipped:
         err.print(f"[yellow]skipped[/yellow] {escape(s.origin)}: {escape(s.problem)}")
 

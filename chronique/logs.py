@@ -36,6 +36,19 @@ class JSONFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+def json_line(level: str, message: str, **fields: Any) -> str:
+    """The JSON line a record of ``level`` with ``message`` and the Chronique ``fields`` would give."""
+    record = logging.LogRecord("chronique", getattr(logging, level.upper()), "", 0, message, None, None)
+    for name, value in fields.items():
+        setattr(record, name, value)
+    return JSONFormatter().format(record)
+
+
+def json_output() -> bool:
+    """Whether the process logs one JSON object a line (``--log-format json``)."""
+    return any(isinstance(h.formatter, JSONFormatter) for h in logging.getLogger().handlers)
+
+
 def configure(level: str = "error", fmt: str = "text") -> None:
     """Set the root handler of the process (the CLI calls this once)."""
     handler = logging.StreamHandler()

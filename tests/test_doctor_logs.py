@@ -98,6 +98,10 @@ def test_json_logs_name_the_stage_and_the_input(tmp_path: Path, capfd: pytest.Ca
     lines += [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
     skipped = [entry for entry in lines if entry.get("stage") == "read"]
     assert skipped and skipped[0]["origin"].endswith("bad.jsonl:2") and skipped[0]["level"] == "warning"
+    # stderr is for log collectors: every line one JSON object, each skip said once.
+    err = [line for line in capfd.readouterr().err.splitlines() + result.stderr.splitlines() if line]
+    assert all(line.startswith("{") for line in err), err
+    assert len([e for e in lines if "bad.jsonl:2" in e["message"]]) == 1
 
 
 def test_a_failing_article_is_logged_with_its_id(
