@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from chronique.cluster.describe import Event, Story
+from chronique.dates.calendar import date_prefix
 from chronique.errors import GoldError
 from chronique.model import Article
 from chronique.pipeline import RunResult, ingest
@@ -82,8 +83,10 @@ class Chronique:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Article]:
-        """Stored articles, filtered by publication date range (``"2018-07"`` or ``"2018-07-24"``),
-        source, and full-text query (all words required; accents and case ignored)."""
+        """Stored articles, filtered by publication date range (``"2018-07"`` or ``"2018-07-24"``;
+        ValueError for one that is no date), source, and full-text query (all words required; accents
+        and case ignored)."""
+        date_prefix(since), date_prefix(until)
         return self.store.articles(
             since=since, until=until, source=source, query=query, limit=limit, offset=offset
         )
@@ -166,8 +169,10 @@ class Chronique:
     ) -> list[Entry]:
         """Dated entries, oldest first, of a story (id or prefix), of the articles matching a full-text
         ``query`` (within the story when both are given), or of the largest story; ``since``/``until``
-        bound the dates (ISO prefixes). The whole timeline of a story reads at most the setting
-        ``timeline_articles`` of its articles, every event represented (a query or bounds read all)."""
+        bound the dates (ISO prefixes; ValueError for one that is no date). The whole timeline of a
+        story reads at most the setting ``timeline_articles`` of its articles, every event represented
+        (a query or bounds read all)."""
+        date_prefix(since), date_prefix(until)
         if query is not None and story is None:
             articles = self.store.search(query, limit=10_000)
         else:

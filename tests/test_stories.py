@@ -65,6 +65,11 @@ def test_timeline_options_bound_and_limit_the_entries(samples: api.Chronique) ->
     july = samples.timeline(since="2018-07", until="2018-07-20")
     assert july and all("2018-07" <= e.date <= "2018-07-20" for e in july)
     assert samples.timeline(query="Helsinki")  # a query instead of a story
+    for bad in ("2018-13", "juillet"):
+        with pytest.raises(ValueError, match="is not a date"):
+            samples.timeline(since=bad)
+        with pytest.raises(ValueError, match="is not a date"):
+            samples.articles(until=bad)
 
 
 def test_events_are_dated_by_what_they_report(samples: api.Chronique) -> None:
@@ -392,6 +397,7 @@ def test_weeks_and_seasons_neither_date_an_entry_nor_break_the_picture(tmp_path:
     entries = [Entry("2018-SU", "Un été", ["s"], ["a"]), Entry("2018-W13-WE", "Un week-end", ["t"], ["b"])]
     picture = svg([*entries, Entry("2018-04-05", "Un jour", ["u"], ["c"])], "Grève")
     assert "Un jour" in picture and "Un été" not in picture and "Un week-end" not in picture
+    assert 'font-weight="bold"></text>' not in svg(entries, "")  # no empty title
     assert "no dated entries" in svg(entries, "Grève")
 
 

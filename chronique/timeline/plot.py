@@ -49,7 +49,13 @@ def svg(entries: Sequence[Entry], title: str = "", links: Sequence[str] | None =
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="12">',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
-        f'<text x="{MARGIN}" y="28" font-size="16" font-weight="bold">{escape(_short(title, 110))}</text>',
+        *(
+            [
+                f'<text x="{MARGIN}" y="28" font-size="16" font-weight="bold">{escape(_short(title, 110))}</text>'
+            ]
+            if title.strip()
+            else []
+        ),
         f'<line x1="{MARGIN}" y1="{AXIS_Y}" x2="{WIDTH - MARGIN}" y2="{AXIS_Y}" stroke="#333" stroke-width="2"/>',
     ]
     if not dated:
