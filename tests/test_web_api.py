@@ -123,6 +123,9 @@ def test_entities_list_and_one_entity(client: TestClient) -> None:
     assert record["story_ids"] and record["article_ids"]
     by_name = client.get("/api/entities/Vladimir Poutine").json()
     assert by_name["id"] == putin["id"]
+    # A filter lists every entity a name or alias of which contains the words, not only exact names.
+    kremlin = {e["name"] for e in client.get("/api/entities", params={"q": "kremlin"}).json()["items"]}
+    assert {"Kremlin", "Vladimir Poutine"} <= kremlin  # "Le maître du Kremlin"
 
 
 def test_quotes_filters_and_pages(client: TestClient) -> None:

@@ -398,9 +398,9 @@ def mention_record(row: Any) -> dict[str, Any]:
     }
 
 
-def matching_entities(conn: Connection, name: str) -> list[str]:
+def matching_entities(conn: Connection, name: str, *, every: bool = False) -> list[str]:
     """Ids of the entities ``name`` designates: an id, or a name or alias (accents and case ignored),
-    exact matches first, else those containing it."""
+    exact matches first, else those containing it (with ``every``, those too: a filter's matches)."""
     e = schema.entities
     if conn.execute(select(e.c.id).where(e.c.id == name)).first():
         return [name]
@@ -413,4 +413,4 @@ def matching_entities(conn: Connection, name: str) -> list[str]:
             exact.append(row[0])
         elif any(wanted in f for f in forms):
             partial.append(row[0])
-    return exact or partial
+    return exact + partial if every else exact or partial

@@ -390,7 +390,7 @@ class Store:
             conds.append(e.c.type == type.upper())
         if query:
             with self.engine.connect() as conn:
-                conds.append(e.c.id.in_(people.matching_entities(conn, query)))
+                conds.append(e.c.id.in_(people.matching_entities(conn, query, every=True)))
         return conds
 
     def entity(self, name: str) -> dict[str, Any] | None:
