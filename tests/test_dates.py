@@ -11,11 +11,17 @@ from chronique.dates.corpus import Dated, refine
 from chronique.dates.publication import collect_evidence, date_article
 from chronique.dates.timex import find_timexes, resolve
 from chronique.lang import get_language
+from chronique.model import PublicationDate
 
 from .conftest import TODAY
 
 FR = get_language("fr")
 ANCHOR = PartialDate(2018, 7, 24)  # a Tuesday
+
+
+def published(text: str) -> PublicationDate:
+    """The publication date the text alone supports (no metadata)."""
+    return date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
 
 
 def values(text: str, anchor: PartialDate = ANCHOR) -> dict[str, str | None]:
@@ -181,7 +187,7 @@ def test_a_weekday_fixes_the_year_of_its_own_mention_never_the_year_after() -> N
     # Friday 13 June fell in 1986, 1997, 2003, 2008...: "1987" is the year after a fit, which only a
     # publication in an earlier month than the mention may take (next test). Here nothing dates it.
     text = "Le présentateur, à l'antenne depuis 1987, a été remercié vendredi 13 juin par la chaîne."
-    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    pub = published(text)
     assert pub.value is None or not pub.value.startswith("1987"), pub
 
 
@@ -197,7 +203,7 @@ def test_a_date_with_its_year_beside_year_less_dates_is_history_not_the_time_of_
         "Le 15 juin 1962, la Cour internationale de justice attribuait le temple au Cambodge. "
         "Les soldats se sont affrontés jeudi 17 juillet près du temple."
     )
-    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    pub = published(text)
     assert pub.value is None or not pub.value.startswith("1962"), pub
     alone = date_article(
         collect_evidence("Le traité a été signé le 15 juin 1962 à Genève.", {}, [], FR), FR, TODAY
@@ -223,7 +229,7 @@ def test_a_pluperfect_dates_background_and_a_statement_keeps_its_day() -> None:
     ],
 )
 def test_background_dates_do_not_date_the_article(text: str) -> None:
-    assert date_article(collect_evidence(text, {}, [], FR), FR, TODAY).value is None
+    assert published(text).value is None
 
 
 def test_a_weekday_year_is_never_that_of_a_pluperfects_background() -> None:
@@ -232,7 +238,7 @@ def test_a_weekday_year_is_never_that_of_a_pluperfects_background() -> None:
         "Dimanche 7 décembre, le président élu a annoncé avoir choisi le général Shinseki. "
         "En 2003, le général avait alerté en vain le secrétaire à la défense."
     )
-    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    pub = published(text)
     assert pub.value is None or pub.value > "2004", pub
 
 
@@ -242,7 +248,7 @@ def test_a_weekday_takes_the_year_after_the_latest_the_text_reports() -> None:
         "L'Assemblée nationale a adopté, mercredi 17 décembre, la réforme de l'audiovisuel. Pour la "
         "première fois depuis l'élection du président en mai 2007, des députés de la majorité ont voté contre."
     )
-    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    pub = published(text)
     assert pub.value is not None and pub.value.startswith("2008-12"), pub
 
 
@@ -262,5 +268,5 @@ def test_two_mentions_of_one_text_share_their_year() -> None:
         "Le trader a été mis en examen le 24 janvier. La banque a présenté vendredi 14 mars ses "
         "comptes de 2007."
     )
-    pub = date_article(collect_evidence(text, {}, [], FR), FR, TODAY)
+    pub = published(text)
     assert pub.value is not None and pub.value.startswith("2008-03"), pub

@@ -203,7 +203,7 @@ def describe(
         stories.append(
             Story(
                 id=sid,
-                title=headline(central.title or lead_sentence(central)),
+                title=headline(central.title or largest[0].summary),  # no title: its event's lead
                 event_ids=[e.id for e in evs],
                 article_ids=sorted((a for e in evs for a in e.article_ids), key=order.__getitem__),
                 first_date=min(days) if days else None,

@@ -365,9 +365,8 @@ def _window(text: str, start: int, end: int, stops: str) -> str:
     return text[left : min(rights) if rights else len(text)]
 
 
-_PAST_VERB = re.compile(
-    r"\b(?:a|ont|avait|avaient|était|étaient|s'est|se sont) (?:\w+ )?\w+(?:é|ée|és|ées|i|is|it|u|us|dit|fait|pris)\b"
-)
+_PARTICIPLE = r" (?:\w+ )?\w+(?:é|ée|és|ées|i|is|it|u|us|dit|fait|pris)\b"  # "a dit", "a aussi déclaré"
+_PAST_VERB = re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|s'est|se sont)" + _PARTICIPLE)
 
 
 def _direction(text: str, start: int, end: int, lang: LanguageData, default: int = -1) -> int:
@@ -385,7 +384,7 @@ def _direction(text: str, start: int, end: int, lang: LanguageData, default: int
     return default
 
 
-_PERFECT = re.compile(r"\b(?:a|ont|s'est|se sont) (?:\w+ )?\w+(?:é|ée|és|ées|i|is|it|u|us|dit|fait|pris)\b")
+_PERFECT = re.compile(r"\b(?:a|ont|s'est|se sont)" + _PARTICIPLE)
 
 
 def _anterior(text: str, start: int, end: int, lang: LanguageData) -> bool:

@@ -87,10 +87,11 @@ def export_articles(
         wanted = {m["entity_id"] for r in records for m in r["mentions"]}
         wanted |= {q["speaker"]["entity_id"] for r in records for q in r["quotes"] if q["speaker"]}
         entities = [e for e in store.entities() if e["id"] in wanted]
-        found_stories, found_events = stories_of(store, articles, limit=limit)
+        members = store.members([a.id for a in articles])  # read once: for the stories and the records
+        found_stories, found_events = stories_of(store, articles, members, limit)
         stories = [s.as_dict() for s in found_stories]
         events = [e.as_dict() for e in found_events]
-        membership = store.memberships()
+        membership = {m.article_id: (m.story_id, m.event_id) for m in members}
         for record in records:
             record["story_id"], record["event_id"] = membership.get(record["id"], (None, None))
     return {
