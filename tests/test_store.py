@@ -206,3 +206,34 @@ def test_a_large_stage_state_is_kept_in_parts(store: Store, monkeypatch: pytest.
     with store.write() as conn:  # a part lost: no usable state, the stage rebuilds it
         conn.execute(text("DELETE FROM stage_state WHERE name = 'reuse/part-00004'"))
     assert store.load_state("reuse") is None
+
+
+def test_a_sqlite_database_another_process_is_creating_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Turning a new SQLite database to WAL can report "locked" at once while another process creates
+    it: opening tries again a few times instead of failing."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    migrate = Store._migrate
+    calls: list[int] = []
+
+    def locked_twice(self: Store) -> None:
+        calls.append(1)
+        if len(calls) <= 2:
+            raise OperationalError(
+                "PRAGMA journal_mode=WAL", {}, sqlite3.OperationalError("database is locked")
+            )
+        migrate(self)
+
+    monkeypatch.setattr(Store, "_migrate", locked_twice)
+    monkeypatch.setattr("chronique.store.store.time.sleep", lambda s: None)
+    store = Store(str(tmp_path / "new.db"))
+    assert len(calls) == 3 and store.count() == 0
+    store.close()
+    calls.clear()
+    monkeypatch.setattr("chronique.store.store.OPEN_ATTEMPTS", 2)
+    with pytest.raises(StoreError, match="database is locked"):
+        Store(str(tmp_path / "other.db"))

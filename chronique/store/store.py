@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,6 +64,9 @@ def _without_nul(
     return statement, _scrub(parameters)
 
 
+OPEN_ATTEMPTS = 6  # tries to open a SQLite database another process is creating (3 s of waits in all)
+
+
 class Store:
     """Articles and corpus statistics; one instance per database, safe to share within a process."""
 
@@ -77,10 +81,18 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         elif self.engine.dialect.name == "postgresql":
             event.listen(self.engine, "before_cursor_execute", _without_nul, retval=True)
-        try:
-            self._migrate()
-        except DBAPIError as exc:
-            raise StoreError(f"cannot use database {redact(db)!r}: {redact(str(exc.orig))}") from exc
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                self._migrate()
+                break
+            except DBAPIError as exc:
+                # Two processes creating one SQLite database at once: turning it to WAL may report
+                # "locked" without waiting for the busy timeout. The other one is done in a moment.
+                if self.sqlite and "locked" in str(exc.orig) and attempt + 1 < OPEN_ATTEMPTS:
+                    self.engine.dispose()
+                    time.sleep(0.2 * 2**attempt)
+                    continue
+                raise StoreError(f"cannot use database {redact(db)!r}: {redact(str(exc.orig))}") from exc
 
     # -- schema -------------------------------------------------------------------------------
     def _migrate(self) -> None:
