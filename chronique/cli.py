@@ -864,7 +864,10 @@ def watch(
         _print_skipped(result)
 
     with _errors(), api.Chronique(settings=_settings(config, db=db)) as chq:
-        run_watch(inputs, chq.store, chq.settings, interval, report, lambda: bool(stop), once=once)
+        last = run_watch(inputs, chq.store, chq.settings, interval, report, lambda: bool(stop), once=once)
+    if once and last.skipped:
+        # A folder that is not there yet is polled again by a running watch; a single poll says so.
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _now() -> str:

@@ -95,17 +95,21 @@ def watch(
     on_poll: Callable[[RunResult], None],
     should_stop: Callable[[], bool],
     once: bool = False,
-) -> None:
-    """Poll every ``interval`` seconds until ``should_stop()`` (checked between polls and while waiting)."""
+) -> RunResult:
+    """Poll every ``interval`` seconds until ``should_stop()`` (checked between polls and while waiting).
+
+    Returns the last poll's result.
+    """
     state = WatchState.load(store)
     while True:
-        on_poll(poll(specs, store, settings, state))
+        result = poll(specs, store, settings, state)
+        on_poll(result)
         if once:
-            return
+            return result
         deadline = time.monotonic() + interval
         while time.monotonic() < deadline:
             if should_stop():
-                return
+                return result
             time.sleep(min(0.2, interval))
         if should_stop():
-            return
+            return result

@@ -82,3 +82,11 @@ def test_watch_picks_up_a_dropped_file_and_a_restart_adds_nothing(tmp_path: Path
     (inbox / "later.txt").write_text(NEWS[2], encoding="utf-8")
     later = subprocess.run([*cmd, "--once"], env=env, capture_output=True, text=True, check=True)
     assert "1 new, 0 already stored" in later.stdout and _count(db) == 2
+
+
+def test_watch_once_on_a_missing_folder_names_it_and_exits_3(tmp_path: Path) -> None:
+    missing = tmp_path / "not-yet"
+    cmd = [sys.executable, "-m", "chronique.cli", "watch", str(missing), "--db", fresh_db(tmp_path, "w"), "--once"]
+    done = subprocess.run(cmd, env={**os.environ, "CHRONIQUE_NLP": "false"}, capture_output=True, text=True)
+    assert done.returncode == 3, done.stderr
+    assert "not-yet" in done.stderr and "no such file" in done.stderr
