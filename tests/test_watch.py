@@ -86,7 +86,16 @@ def test_watch_picks_up_a_dropped_file_and_a_restart_adds_nothing(tmp_path: Path
 
 def test_watch_once_on_a_missing_folder_names_it_and_exits_3(tmp_path: Path) -> None:
     missing = tmp_path / "not-yet"
-    cmd = [sys.executable, "-m", "chronique.cli", "watch", str(missing), "--db", fresh_db(tmp_path, "w"), "--once"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "chronique.cli",
+        "watch",
+        str(missing),
+        "--db",
+        fresh_db(tmp_path, "w"),
+        "--once",
+    ]
     done = subprocess.run(cmd, env={**os.environ, "CHRONIQUE_NLP": "false"}, capture_output=True, text=True)
     assert done.returncode == 3, done.stderr
     assert "not-yet" in done.stderr and "no such file" in done.stderr
