@@ -109,6 +109,17 @@ def test_missing_pages_are_html_errors(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     "path",
+    ["/entities?type=XYZ", "/articles?since=2018-13", "/quotes?attributed=maybe", "/articles?offset=-1"],
+)
+def test_a_bad_filter_value_is_an_html_error_naming_it(client: TestClient, path: str) -> None:
+    response = client.get(path, headers={"Accept-Language": "en"})
+    name = path.split("?")[1].split("=")[0]
+    assert response.status_code == 422 and response.headers["content-type"].startswith("text/html")
+    assert f"query.{name}" in response.text
+
+
+@pytest.mark.parametrize(
+    "path",
     [
         "/static/../../../../etc/passwd",
         "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",

@@ -17,13 +17,14 @@ from chronique.report.html import raw_pieces
 from chronique.timeline.plot import svg
 from chronique.web import labels
 from chronique.web.api import Since, Svc, Until, article_summary
-from chronique.web.errors import HTTPProblem, NotFound
+from chronique.web.errors import HTTPProblem, Invalid, NotFound
 from chronique.web.render import annotated_text
 from chronique.web.service import Service
 
 router = APIRouter(include_in_schema=False)
 
 PAGE = 30
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 _env = Environment(
     loader=PackageLoader("chronique.web", "templates"),
@@ -169,7 +170,9 @@ def article_page(request: Request, svc: Svc, article_id: str) -> HTMLResponse:
 def entities_page(
     request: Request, svc: Svc, q: Text = None, type: Text = None, offset: Offset = 0
 ) -> HTMLResponse:
-    kind = type.upper() if type and type.upper() in {"PER", "ORG", "LOC", "MISC"} else None
+    kind = type.strip().upper() if type and type.strip() else None
+    if kind is not None and kind not in ENTITY_TYPES:
+        raise Invalid(f"query.type: {type!r} is not one of {', '.join(ENTITY_TYPES)}")
     return render(
         request,
         "entities.html",
