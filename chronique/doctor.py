@@ -136,7 +136,9 @@ def database_checks(db: str) -> list[Check]:
                 )
             )
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if str(mode).lower() != "wal" and count:
+        if str(mode).lower() == "wal":
+            checks.append(Check("journal", OK, "journal mode wal (readers do not wait for the writer)"))
+        elif count:
             checks.append(
                 Check("journal", WARN, f"journal mode {mode}", "it is set to WAL on the next write")
             )

@@ -47,6 +47,11 @@ def _sqlite_samples(samples_db: str, tmp_path: Path) -> str:
     return db
 
 
+def test_doctor_says_the_sqlite_journal_mode(samples_db: str, tmp_path: Path) -> None:
+    journal = {c.name: c for c in database_checks(_sqlite_samples(samples_db, tmp_path))}["journal"]
+    assert journal.status == OK and "wal" in journal.finding
+
+
 def test_doctor_finds_damage_and_says_what_to_do(samples_db: str, tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not a database" * 100)
