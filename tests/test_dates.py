@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
+from chronique import Chronique
 from chronique.dates.calendar import PartialDate
 from chronique.dates.corpus import Dated, refine
 from chronique.dates.publication import collect_evidence, date_article
 from chronique.dates.timex import find_timexes, resolve
 from chronique.lang import get_language
 from chronique.model import PublicationDate
+from chronique.settings import Settings
 
-from .conftest import TODAY
+from .conftest import ROOT, TODAY
 
 FR = get_language("fr")
 ANCHOR = PartialDate(2018, 7, 24)  # a Tuesday
@@ -270,3 +274,47 @@ def test_two_mentions_of_one_text_share_their_year() -> None:
     )
     pub = published(text)
     assert pub.value is not None and pub.value.startswith("2008-03"), pub
+
+
+def test_a_signature_line_with_its_stamps_gives_the_publication_day_not_the_update() -> None:
+    line = "Le Monde avec Reuters Publié le 18 mai 2011 à 22h07 - Mis à jour le 20 mai 2011 à 10h12"
+    found = [(kind, m["value"]) for kind, rx in FR.metadata_lines if (m := rx.match(line))]
+    assert found == [("published", "18 mai 2011 à 22h07")]
+    ev = collect_evidence(
+        "Les rebelles ont avancé.", {"published": "18 mai 2011 à 22h07", "updated": "20 mai"}, [], FR
+    )
+    assert date_article(ev, FR, TODAY).value == "2011-05-18"
+    # A sentence that says something was published is content, not a stamp.
+    sentence = "Le gouvernement a publié le 3 mai 2011 un rapport sur la situation à Benghazi."
+    assert not any(rx.match(sentence) for _, rx in FR.metadata_lines)
+
+
+def _libya(tmp_path: Path, names: list[str]) -> dict[str, tuple[str | None, str]]:
+    """CL-TLS Libya articles ``names`` (ext_NN), ingested as bare text files (their publication dates
+    held back): for each, the date Chronique infers and the true one."""
+    rows = [
+        json.loads(line) for line in (ROOT / "data" / "cltls-libya" / "articles.jsonl").open(encoding="utf-8")
+    ]
+    truth = {}
+    folder = tmp_path / "libya"
+    folder.mkdir()
+    for row in rows:
+        name = row["id"].rsplit("/", 1)[-1]
+        if name in names:
+            (folder / f"{name}.txt").write_text(row["text"], encoding="utf-8")
+            truth[f"{name}.txt"] = row["published"]
+    with Chronique(settings=Settings(db=str(tmp_path / "libya.db"), nlp=False)) as chq:
+        chq.ingest([folder], today=TODAY)
+        return {a.file or "": (a.published.value, truth[a.file or ""]) for a in chq.articles()}
+
+
+def test_a_day_is_not_lent_from_one_story_week_to_another(tmp_path: Path) -> None:
+    """One long story (the 2011 Libyan war): articles months apart share its words. An undated article
+    must not take a day from an article of another week, nor from the weekdays of an article whose own
+    date was lent (before: ext_23, ext_75 and ext_86 were each put in early July, weeks or months off)."""
+    dates = _libya(tmp_path, ["ext_106", "ext_23", "ext_36", "ext_75", "ext_86"])
+    assert dates["ext_106.txt"][0] == "2011-07-08"  # its own "Publié le" line
+    for name in ("ext_23.txt", "ext_75.txt", "ext_86.txt"):
+        value, truth = dates[name]
+        off = abs((dt.date.fromisoformat(value[:10]) - dt.date.fromisoformat(truth)).days) if value else 0
+        assert off <= 7, (name, value, truth)

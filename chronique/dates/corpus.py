@@ -8,7 +8,10 @@ Two moves, repeated until nothing changes (each round sees the dates the previou
 2. *Day from a dated report of the same event*: every day-resolved expression in the other articles
    ("le 16 juillet", their own publication day) is a candidate, kept when it lies inside what the
    article already knows (its month) and fits its relative expressions; the candidate whose sentence
-   is most similar to the article wins if the similarity clears ``MIN_SENTENCE_SIMILARITY``.
+   is most similar to the article wins if the similarity clears ``MIN_SENTENCE_SIMILARITY`` and
+   stands out: ``MARGIN`` times the best sentence for another day. Weekdays and relative days
+   ("lundi", "hier") are candidates only from articles that date themselves, never from one whose own
+   date was lent, so that one guess does not spread from article to article.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ MIN_ARTICLE_SIMILARITY = 0.1
 MIN_SENTENCE_SIMILARITY = 0.12
 MAX_GAP_DAYS = 31
 MIN_DUPLICATE_SIMILARITY = 0.5  # an article this similar reports the same news
+# The lending sentence must stand out: on a corpus of one long story (a war), many sentences about
+# other days are about as close as the best, and then none of them says which day the article reports.
+MARGIN = 1.5
 # A report's own publication day is a weaker witness of an event's day than a date the text gives it.
 WHOLE_ARTICLE_DISCOUNT = 0.9
 MAX_ROUNDS = 4
@@ -167,8 +173,10 @@ def _references(
             refs.append(_Ref(day, vectors[i], i, f"{art.label} (published {pub.value})", whole=True))
         if anchor.year is None or anchor.month is None:
             continue
+        # A weekday is only as good as the day it counts from: not one another article lent.
+        kinds = {"date"} if pub.method == "corpus" else {"date", "weekday", "relative-day"}
         for m in art.evidence.matches:
-            if m.kind not in {"date", "weekday", "relative-day"} or m.direction > 0:
+            if m.kind not in kinds or m.direction > 0:
                 continue
             value = resolve_value(m, anchor)
             if value is None or len(value) != 10:
@@ -217,22 +225,29 @@ def _refine_one(
     if lo is None or hi is None:
         return pub if pub.known else None
     best: tuple[float, _Ref] | None = None
+    by_day: dict[dt.date, float] = {}
     for ref in refs:
         if ref.owner == i or not lo <= ref.day <= hi or ref.day > today:
             continue
         if not _fits(ref.day, art.evidence):
             continue
         sim = cosine(ref.vector, vectors[i])
-        if ref.whole:
+        if ref.whole:  # a near-duplicate's own day: another kind of witness, with its own bar
             if sim < MIN_DUPLICATE_SIMILARITY:
                 continue
             sim *= WHOLE_ARTICLE_DISCOUNT
             log.debug("date candidate for %s: %s, similarity %.3f", art.label, ref.label, sim)
+        else:
+            by_day[ref.day] = max(sim, by_day.get(ref.day, 0.0))
         if best is None or sim > best[0]:
             best = (sim, ref)
     if best is None or best[0] < MIN_SENTENCE_SIMILARITY:
         return pub if pub.known else None
     sim, ref = best
+    rival = max((s for day, s in by_day.items() if day != ref.day), default=0.0)
+    if sim < MARGIN * rival:
+        log.debug("no day for %s: %s (%.3f) against another day at %.3f", art.label, ref.label, sim, rival)
+        return pub if pub.known else None
     return PublicationDate(
         ref.day.isoformat(), "day",
         f"reports the event dated by {ref.label} (similarity {sim:.2f})"

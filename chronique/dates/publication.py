@@ -34,7 +34,7 @@ class DateEvidence:
 
     declared: str | None
     header: str | None  # "date 2018-07"
-    updated: str | None  # "à 08h36 le 15/05"
+    updated: str | None  # "à 08h36 le 15/05": the publication stamp, else the last update's
     matches: tuple[TimexMatch, ...]  # in the cleaned text
     extra_years: tuple[int, ...]  # years in removed non-copyright spans (an embed's "11 novembre 2017")
 
@@ -52,7 +52,7 @@ def collect_evidence(
     return DateEvidence(
         declared=declared,
         header=_first(metadata.get("date")),
-        updated=_first(metadata.get("updated")) or _first(metadata.get("published")),
+        updated=_first(metadata.get("published")) or _first(metadata.get("updated")),
         matches=tuple(p for m in find_timexes(text, lang) for p in m.points()),  # intervals: both ends
         extra_years=tuple(extra),
     )
@@ -77,7 +77,7 @@ def date_article(
     header = (parse_iso(ev.header) or _parse_words(ev.header, lang)) if ev.header else None
     updated = _parse_words(ev.updated, lang) if ev.updated else None
     if updated is not None and updated.month is not None:
-        evidence = f"update line {ev.updated!r}"
+        evidence = f"date line {ev.updated!r}"  # "Publié le …", else "Mis à jour …"
         same_month = header is not None and header.month in (None, updated.month)
         if updated.year is None and header is not None and header.year is not None and same_month:
             updated = updated.with_year(header.year)

@@ -122,6 +122,17 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "published",
         re.compile(r"^\s*(?:publié|mis en ligne|posté)\s*:?\s*(?P<value>(?=.{0,60}$)(?=.*\d).*?)\s*$", _I),
     ),
+    # "Le Monde avec Reuters Publié le 18 mai 2011 à 22h07 - Mis à jour le 18 mai 2011 à 22h07": a
+    # signature, then the stamps, alone on their line.
+    (
+        "published",
+        re.compile(
+            r"^[^.!?;:\n]{0,80}?\b(?:publié|mis en ligne)\s+le\s+"
+            r"(?P<value>(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s+à\s+\d{1,2}[h:]\d{2})?)"
+            r"(?:\s*[-–—|,]?\s*(?:mis à jour|modifié|actualisé)\s+le\s+[^.!?;\n]{0,40})?\s*$",
+            _I,
+        ),
+    ),
     # "Par AFP", "Par Jean Dupont", "Par   L'Obs": a capitalised name after "Par" on a short line.
     ("byline", re.compile(r"^\s*(?i:par|by)\s+(?P<value>(?=.{2,60}$)[A-ZÀ-Ý][^.!?;:]*?)\s*$")),
     (
