@@ -172,3 +172,75 @@ def test_tags_and_follow_us_lines() -> None:
     got = reasons(raw)
     assert got["Mots-clés : Russie, Etats-Unis, diplomatie"] == "navigation"
     assert got["Suivez-nous sur Facebook et Twitter"] == "share"
+
+
+def test_a_run_of_headlines_is_a_link_list_and_the_title_under_it_stays() -> None:
+    links = [
+        "Printemps annonce la fermeture de sept magasins du groupe",
+        "Pourquoi la lumière artificielle menace-t-elle les animaux ?",
+        "Comment le confinement permet d'éviter des milliers de morts",
+        "Les Césars coupent les ponts avec les membres historiques du conseil",
+    ]
+    title = "Libye : les rebelles continuent leur avancée vers Tripoli"
+    raw = "\n".join([*links, title, BODY.replace("\n\n", "\n")])
+    cleaned = clean(raw, FR)
+    assert {r.text: r.reason for r in cleaned.removed} == {**dict.fromkeys(links, "related"), title: "title"}
+    assert cleaned.title == title and cleaned.text.startswith("Le Premier ministre")
+    # Three headlines are not enough to tell a list of links from a rubric, a kicker and a standfirst.
+    assert "related" not in reasons("\n".join([*links[1:], title, BODY])).values()
+
+
+def test_a_list_of_short_items_in_the_text_is_content() -> None:
+    figures = [
+        "Crédit Agricole : 3 milliards",
+        "BNP Paribas : 2,55 milliards",
+        "Société Générale : 1,7 milliard",
+    ]
+    items = [
+        "- la hausse du smic de 2 %",
+        "- la baisse des charges",
+        "- un fonds pour les PME",
+        "- un plan vélo",
+    ]
+    for lines in ([*figures, "Crédit Mutuel : 1,2 milliard"], items):
+        raw = "\n".join(["Les aides aux banques", BODY.split("\n\n")[0], *lines, BODY.split("\n\n")[1]])
+        assert set(reasons(raw).values()) == {"title"}, lines
+
+
+def test_signatures_update_stamps_and_wire_credits_are_metadata() -> None:
+    cases = {
+        "Le Monde avec AFP et Reuters": "credit",
+        "Le Nouvel Observateur - AFP": "credit",
+        "(Nouvelobs.com avec AFP)": "credit",
+        "— Mis à jour le 31/03/11 à 19h51": "updated",
+        "(Avec Tarek Amara à Tunis; Version française Jean Dupont, édité par Gilles Trequesser)": "credit",
+    }
+    for line, kind in cases.items():
+        assert reasons(f"Un titre\n{line}\n{BODY}")[line] == f"metadata:{kind}", line
+    # A sentence naming an agency is content.
+    sentence = "Le Monde a travaillé avec l'AFP et Reuters sur cette enquête."
+    assert sentence not in reasons(f"Un titre\n{sentence}\n{BODY}")
+
+
+def test_a_sites_services_and_paywall_notices() -> None:
+    lines = {
+        "4 MINUTES DE LECTURE": "navigation",
+        "Newsletter Réveil Express": "navigation",
+        "Code promo OUI.sncf": "navigation",
+        "Découvrez l'application L'Express": "navigation",
+        "» Kadhafi, introuvable, nargue les rebelles": "related",
+        "Offre limitée - 2 mois pour 1€, sans engagement": "subscriber",
+        "Vous ne pouvez lire Le Monde que sur un seul appareil à la fois (ordinateur, téléphone ou tablette).": (
+            "subscriber"
+        ),
+    }
+    for line, reason in lines.items():
+        assert reasons(f"Un titre\n{BODY}\n{line}")[line] == reason, line
+
+
+def test_a_repeated_teaser_question_is_learned_but_a_repeated_statement_is_not() -> None:
+    question = "Transports, repas, plein air… quels sont les lieux les plus à risque de contamination ?"
+    stats = LineStats(min_articles=3, min_share=0.3)
+    for i in range(4):
+        stats.add("", article_line_keys(f"Phrase {i} sur le sommet de Bruxelles.\n{question}"))
+    assert reasons(f"Un titre\n{BODY}\n{question}", stats=stats)[question] == "learned"

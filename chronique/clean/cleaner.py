@@ -3,7 +3,7 @@
 One pass over the lines of the raw text. Each line is either content (kept as a paragraph), or
 removed with a reason: boilerplate that the language data describes (rights notices, share buttons,
 navigation, subscriber pitches, embeds), headlines under a related-articles header, a repeated title,
-a line learned as boilerplate of its source, or a metadata line (byline, credit, date header, update
+a line learned as boilerplate of its source, a run of headlines (links to other articles), or a metadata line (byline, credit, date header, update
 line) whose value goes to ``metadata``. A metadata prefix or an embed caption glued to a sentence is
 cut off and the rest of the line is kept.
 """
@@ -23,6 +23,15 @@ _SENTENCE_END = re.compile(r"[.!?…][\"»”')\]]*$")
 _INNER_SENTENCE_END = re.compile(r"[.!?…][\"»”')]*\s+\S")
 TITLE_MAX_CHARS = 200
 SHORT_TITLE_WORDS = 12  # a first line ending like a sentence is a title only when this short
+# This many headline-like lines in a row are a list of links (other articles, services), not content:
+# an article's own text alternates headings with paragraphs.
+MIN_LINK_RUN = 4
+LINK_MEAN_WORDS = (
+    6  # headlines are sentences without a full stop; shorter items are a list ("BNP : 2,5 milliards")
+)
+LINK_MAX_CHARS = 150
+_STATEMENT_END = re.compile(r"[.…:;,][\"»”')\]]*$")  # a headline may ask or exclaim, not state
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)]\s)")
 
 
 @dataclass
@@ -65,6 +74,7 @@ def clean(
     pending_break = True
     first_content = True
     title_removed = False
+    links = set() if wrapped else _link_runs(lines, lang)
     for line in lines:
         if line.empty:
             pending_break = True
@@ -88,6 +98,8 @@ def clean(
             reason = "embed"
         if reason is None and title_norm is not None and norm == title_norm:
             reason = "duplicate-title" if title_removed or not first_content else "title"
+        if reason is None and line.index in links:
+            reason = "related"
         if reason is None and norm in state.seen and len(norm) > 20:
             reason = "duplicate"
         if (
@@ -170,6 +182,43 @@ def _looks_like_title(text: str, lines: list[Line], line: Line, wrapped: bool) -
         longest = max(len(other.split()) for other in following)
         return words <= SHORT_TITLE_WORDS and one_sentence and longest > 2 * words
     return True
+
+
+def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
+    """Indices of lines in runs of at least ``MIN_LINK_RUN`` consecutive headline-like lines, of
+    ``LINK_MEAN_WORDS`` words on average. A blank
+    line, a list item and a line the language data already names (a byline, "4 minutes de lecture")
+    end a run. The last line of a run stays, and does not count, when prose follows it at once: that
+    one heads the text under it (a site's link list, then the article's own title)."""
+    found: set[int] = set()
+    run: list[int] = []
+
+    def close(next_line: Line | None) -> None:
+        text = next_line.text if next_line is not None else ""
+        heads_prose = bool(_SENTENCE_END.search(text)) or len(text) > LINK_MAX_CHARS
+        links = run[:-1] if heads_prose else run
+        words = sum(len(lines[i].text.split()) for i in links)
+        if len(links) >= MIN_LINK_RUN and words >= LINK_MEAN_WORDS * len(links):
+            found.update(links)
+        run.clear()
+
+    for line in lines:
+        if not line.empty and _link_like(line.text, lang):
+            run.append(line.index)
+        else:
+            close(line)
+    close(None)
+    return found
+
+
+def _link_like(text: str, lang: LanguageData) -> bool:
+    return (
+        3 <= len(text) <= LINK_MAX_CHARS
+        and not _STATEMENT_END.search(text)
+        and not _LIST_ITEM.match(text)
+        and _boilerplate_reason(text, lang) is None
+        and not any(pattern.match(text) for _, pattern in lang.metadata_lines)
+    )
 
 
 def _hard_wrapped(lines: list[Line]) -> bool:

@@ -14,13 +14,19 @@ from dataclasses import dataclass, field
 
 from chronique.clean.lines import line_key, split_lines
 
+_STATEMENT_END = re.compile(r"[.…][\"»”')]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"»”')]*$")
 MAX_WORDS = 12  # longer lines that end like a sentence are content, even when repeated (wire copy)
+MAX_ASKING_WORDS = 25  # a question or an exclamation this long is a teaser's headline more than copy
 
 
 def learnable(text: str) -> bool:
     words = len(text.split())
-    return 0 < words <= 40 and (words <= MAX_WORDS or not _SENTENCE_END.search(text))
+    if words == 0 or words > 40:
+        return False
+    if words <= MAX_WORDS or not _SENTENCE_END.search(text):
+        return True
+    return words <= MAX_ASKING_WORDS and not _STATEMENT_END.search(text)
 
 
 def source_key(source: str | None) -> str:

@@ -57,7 +57,9 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             _SHORT + r".*(?:[ée]dition numérique des abonnés|réservé aux abonnés|article réservé|abonnez-vous"
             r"|déjà abonné|je m'abonne|web \+ tablette \+ mobile|offre d'abonnement|contenu abonné"
-            r"|lecture du \w+ en cours sur un autre appareil|vous pouvez lire le \w+ sur un seul appareil)",
+            r"|lecture du \w+ en cours sur un autre appareil|vous pouvez lire le \w+ sur un seul appareil"
+            r"|offre limitée|sans engagement|créez un compte"
+            r"|recevez (?:gratuitement )?(?:l'essentiel|notre newsletter|nos newsletters))",
             _I,
         ),
     ),
@@ -66,7 +68,18 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:dernières nouvelles|dernières infos|les plus lus|les plus partagés|à la une|accueil|menu"
             r"|rechercher|fil info|fil d'actualité|en direct|newsletters?|publicité|sommaire|retour en haut"
-            r"|plan du site|temps de lecture\s*:?\s*\d+\s*min\.?|jump to navigation|aller au contenu)$",
+            r"|plan du site|temps de lecture\s*:?\s*\d+\s*min\.?|jump to navigation|aller au contenu"
+            r"|\d+\s+min(?:utes?|\.)?\s+de\s+lecture)$",
+            _I,
+        ),
+    ),
+    # "Newsletter Réveil Express", "Code promo Ouigo", "Découvrez l'application L'Express", "Lire notre
+    # dossier complet": a site's own services and pages, named on a line of their own.
+    (
+        "navigation",
+        re.compile(
+            r"^(?=.{1,60}$)(?:newsletters?\b|code promo\b|(?:découvrez|téléchargez) (?:l'|notre )appli"
+            r"|(?:lire|voir|retrouvez|consultez) (?:tout )?(?:notre|le) dossier\b)(?:.*[^.!?])?$",
             _I,
         ),
     ),
@@ -75,6 +88,18 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:lire aussi|à lire aussi|lire également|à lire également|voir aussi|à voir aussi|à découvrir)"
             r"\s*[:>»-]\s*\S.{0,200}$",
+            _I,
+        ),
+    ),
+    # "» Kadhafi, introuvable, nargue les rebelles": a headline marked as a link.
+    ("related", re.compile(r"^[»›>]\s*[^.!?]{5,200}$")),
+    # A paywall's notice that the account is in use on another device, a line at a time.
+    (
+        "subscriber",
+        re.compile(
+            r"^(?=.{1,300}$).*(?:sur un seul appareil|sur l'autre appareil|autant d'appareils"
+            r"|en train de lire \w+(?: \w+)? avec ce compte|continuer à lire ici"
+            r"|votre adresse e-?mail nous permettra)",
             _I,
         ),
     ),
@@ -114,13 +139,16 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "updated",
         re.compile(
-            r"^\s*(?:dernière )?(?:mise? à jour|modifié|actualisé)\s*:?\s*(?P<value>(?=.{0,60}$)(?=.*\d).*?)\s*$",
+            r"^\s*(?:[—–-]\s*)?(?:dernière )?(?:mise? à jour|modifié|actualisé)\s*:?\s*(?P<value>(?=.{0,60}$)(?=.*\d).*?)\s*$",
             _I,
         ),
     ),
     (
         "published",
-        re.compile(r"^\s*(?:publié|mis en ligne|posté)\s*:?\s*(?P<value>(?=.{0,60}$)(?=.*\d).*?)\s*$", _I),
+        re.compile(
+            r"^\s*(?:[—–-]\s*)?(?:publié|mis en ligne|posté)\s*:?\s*(?P<value>(?=.{0,60}$)(?=.*\d).*?)\s*$",
+            _I,
+        ),
     ),
     # "Le Monde avec Reuters Publié le 18 mai 2011 à 22h07 - Mis à jour le 18 mai 2011 à 22h07": a
     # signature, then the stamps, alone on their line.
@@ -140,6 +168,24 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(rf"^\s*(?i:avec|source\s*:?)\s+(?P<value>(?:{_AGENCIES})(?:\s*(?:et|,|/)\s*\w+)?)\s*\.?$"),
     ),
     ("credit", re.compile(rf"^\s*\(?(?P<value>{_AGENCIES})\)?\s*$")),
+    # An outlet's signature with its agencies: "Le Monde avec AFP et Reuters", "Le Nouvel Observateur -
+    # AFP", "(Nouvelobs.com avec AFP)".
+    (
+        "credit",
+        re.compile(
+            rf"^\s*\(?(?P<value>[A-ZÀ-Ý][\w.'’ -]{{1,40}}?\s+(?:avec|[-–—])\s+(?:{_AGENCIES})"
+            rf"(?:\s*(?:et|,|/)\s*(?:{_AGENCIES}))*)\)?\s*\.?$"
+        ),
+    ),
+    # A wire service's closing credits: "(Avec X à Tunis; Version française Y, édité par Z)".
+    (
+        "credit",
+        re.compile(
+            r"^\s*\(?(?P<value>(?:avec|version française)\s.{0,300}?(?:édité par|pour le service français)"
+            r"\s+[^.()]{1,60})\)?\s*\.?$",
+            _I,
+        ),
+    ),
     ("credit", re.compile(r"^\s*(?i:photo|crédits?(?: photo)?|illustration)\s*:\s*(?P<value>.{1,80}?)\s*$")),
 )
 
