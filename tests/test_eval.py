@@ -710,3 +710,15 @@ def test_bcubed_scores_clusters_against_gold_labels() -> None:
     assert (p, r) == (0.5, 1.0) and f == pytest.approx(2 / 3)
     p, r, _ = bcubed([None, None], ["a", "a"])  # unclustered items are singletons
     assert (p, r) == (1.0, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("words", "right"), [("le président russe", True), ("un diplomate", False), (None, False)]
+)
+def test_a_quote_given_to_no_entity_is_judged_by_the_words_naming_its_speaker(
+    words: str | None, right: bool
+) -> None:
+    said = quote(CONTENT, "nous sommes très contents de cette rencontre", None)
+    said["speaker_text"] = words
+    report = score(quote_gold("nous sommes très contents de cette rencontre"), export_with_quotes(said))
+    assert report.get("quotes", "speaker_accuracy") == (1.0 if right else 0.0)

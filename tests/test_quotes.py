@@ -295,3 +295,27 @@ def test_selon_before_an_incise_names_the_speaker_and_is_not_what_was_said() -> 
         "les réformes engagées depuis l'été portent leurs fruits",
         "Pour la première fois, la dette recule",
     ]
+
+
+def test_a_relative_pronoun_subject_speaks_for_its_antecedent() -> None:
+    text = (
+        "Roland Dumas était accompagné de l'avocat Jacques Vergès, qui a dit avoir pour but de démasquer les"
+        " assassins. L'Otan, qui a reconnu avoir bombardé par erreur un quartier de Tripoli, a indiqué avoir"
+        " visé un site militaire. Un habitant qui a requis l'anonymat a affirmé que la ville était calme."
+    )
+    got = said(run(text, PER="Roland Dumas|Jacques Vergès", ORG="L'Otan"))
+    assert [(t[:30], s) for _, t, s in got] == [
+        ("avoir pour but de démasquer le", "Jacques Vergès"),
+        ("avoir bombardé par erreur un q", "L'Otan"),
+        ("avoir visé un site militaire", "L'Otan"),
+        ("la ville était calme", None),
+    ]
+
+
+def test_selon_lui_at_the_end_is_the_last_speaker() -> None:
+    text = (
+        "Le ministre Bruno Le Maire a affirmé que la croissance repartirait. "
+        "Les investissements reprendront dès l'automne, selon lui."
+    )
+    got = said(run(text, PER="Bruno Le Maire"))
+    assert got[-1] == ("indirect", "Les investissements reprendront dès l'automne", "Bruno Le Maire")

@@ -258,6 +258,8 @@ def _read_prediction(export: Mapping[str, Any], warnings: list[str]) -> _Predict
         for q in _records(rec.get("quotes")):
             speaker = _record(q.get("speaker"))
             names = (_str(speaker.get("name")), entity_names.get(_str(speaker.get("entity_id")), ""))
+            if not speaker:  # no entity: the words that name the speaker ("les insurgés"), if any
+                names = (_str(q.get("speaker_text")), "")
             quotes.append(_Quote(_span_in(q, text), _str(q.get("text")), tuple(n for n in names if n)))
         timexes = [
             _Timex(

@@ -35,6 +35,8 @@ from chronique.nlp.quotemarks import quote_spans
 _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
+# "…, qui a déclaré": the cue's subject is a relative pronoun.
+_RELATIVE_SUBJECT = re.compile(r"(?<![\w'’])qui(?:\s+(?:ne|n['’]))?\s*$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:à|de|du|des|en|dans|sur|par|pour|avec|chez|contre|vers|au|aux|après|avant|malgré|entre"
     r"|sans|sous|depuis|envers|cite|citant|cité)\s+|\bd['’])"
@@ -389,6 +391,23 @@ class _Finder:
         if cue.pronoun:
             return self._pronoun(cue.pronoun, cue.start)
         head = text[s : cue.start]
+        relative = _RELATIVE_SUBJECT.search(head)
+        if relative:  # "l'avocat Jacques Vergès, qui a dit …", "L'Otan, qui a reconnu …": the antecedent
+            at = s + relative.start()
+            antecedent = max(
+                (
+                    m
+                    for m in self.mentions
+                    if s <= m.start
+                    and m.end <= at
+                    and m.label in {"PER", "ORG"}
+                    and not text[m.end : at].strip(" ,")
+                    and not _after_preposition(text, m.start)
+                ),
+                key=lambda m: m.end,
+                default=None,
+            )
+            return self._speaker_of(antecedent) if antecedent else _Speaker(None, None, "none")
         pron = re.search(r"(?<![\w'])(il|elle|ils|elles)(?:\s+(?:ne|n['’]))?\s*$", head, re.IGNORECASE)
         if pron:
             return self._pronoun(pron.group(1).lower(), s + pron.start())
@@ -589,7 +608,9 @@ class _Finder:
                     continue
                 cs, ce = s, m.start()
                 noun_end = re.search(r"[,.;]", text[m.end() : e])
-                if speaker_m is None or (noun_end and speaker_m.start > m.end() + noun_end.start()):
+                if pronoun is None and (
+                    speaker_m is None or (noun_end and speaker_m.start > m.end() + noun_end.start())
+                ):
                     words = text[m.end() : m.end() + noun_end.start()] if noun_end else text[m.end() : e]
                     who = _Speaker(None, words.strip(" .") or None, "none")
             else:
