@@ -319,3 +319,14 @@ def test_selon_lui_at_the_end_is_the_last_speaker() -> None:
     )
     got = said(run(text, PER="Bruno Le Maire"))
     assert got[-1] == ("indirect", "Les investissements reprendront dès l'automne", "Bruno Le Maire")
+
+
+def test_the_latter_and_the_person_concerned_are_the_person_named_last() -> None:
+    text = (
+        "Il souhaite, comme Mohammed Moussaoui, président du CFCM, que les données soient contrôlées.\n"
+        "\"Nous devons cependant attendre l'avis du Conseil d'État\", ajoute ce dernier.\n"
+        "Pourquoi pas Harlem Désir ?\nL'intéressé dément : « Je ne suis pas candidat. »\n"
+        "Martine Aubry a rencontré Bertrand Delanoë. Cette dernière a affirmé que l'accord était proche."
+    )
+    got = said(run(text, PER="Mohammed Moussaoui|Harlem Désir|Martine Aubry|Bertrand Delanoë"))
+    assert [s for _, _, s in got] == ["Mohammed Moussaoui", "Harlem Désir", "Martine Aubry"]

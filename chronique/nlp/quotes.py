@@ -35,6 +35,8 @@ from chronique.nlp.quotemarks import quote_spans
 _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
+# "ce dernier", "l'intéressée": the person named last.
+_LATTER = re.compile(r"(?i:(?:ce|cette)\s+derni(?P<m>er|ère)|l['’]intéress(?P<i>ée?))\b")
 # "…, qui a déclaré": the cue's subject is a relative pronoun.
 _RELATIVE_SUBJECT = re.compile(r"(?<![\w'’])qui(?:\s+(?:ne|n['’]))?\s*$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
@@ -436,6 +438,8 @@ class _Finder:
         if best is None:  # no person or body: keep the words of the subject ("le présentateur vedette")
             clause = max(text.rfind(",", s, cue.start), text.rfind(";", s, cue.start), s - 1) + 1
             words = text[clause : cue.start].strip()
+            if _LATTER.fullmatch(words):
+                return self._latter(words, clause)
             if words and len(words.split()) <= 8 and self.lx.np_start.match(words):
                 return _Speaker(None, words, "none")
             return _Speaker(None, None, "none")
@@ -507,6 +511,8 @@ class _Finder:
                 if apposed is not None and text[np_end : apposed.start].strip() == ",":
                     return self._speaker_of(apposed), apposed.end
             return self._speaker_of(at_start), max(np_end, at_start.end)
+        if _LATTER.fullmatch(phrase):  # "…, ajoute ce dernier."
+            return self._latter(phrase, cue.start), np_end
         anonymous = re.match(r"(?i:un|une|des|plusieurs|certains|on)\b", phrase)
         candidates = [
             m
@@ -520,6 +526,28 @@ class _Finder:
     def _speaker_of(self, m: Mention) -> _Speaker:
         how = "name" if m.kind == "name" else "role"
         return _Speaker(m.entity, m.text, how, m.start)
+
+    def _latter(self, words: str, pos: int) -> _Speaker:
+        """ "ce dernier", "l'intéressée": the person of that gender mentioned last before ``pos``, within
+        the last sentences and outside quoted words; the words alone when there is none."""
+        m = _LATTER.fullmatch(words)
+        assert m is not None
+        gender = "f" if (m.group("m") == "ère" or m.group("i") == "ée") else "m"
+        back = ANTECEDENT_SENTENCES
+        window = self.sentence_starts[-back] if len(self.sentence_starts) >= back else 0
+        for mention in sorted(self.mentions, key=lambda x: -x.start):
+            if (
+                mention.end > pos
+                or mention.start < window
+                or mention.entity is None
+                or mention.label != "PER"
+            ):
+                continue
+            if any(a < mention.start < b for a, b in self.quoted):
+                continue
+            if self.genders.get(mention.entity, gender) == gender:
+                return _Speaker(mention.entity, words, "role", mention.start)
+        return _Speaker(None, words, "none")
 
     def _pronoun(self, pronoun: str, pos: int) -> _Speaker:
         """ "il", "elle": the last speaker of the previous sentences if the gender allows, else the
