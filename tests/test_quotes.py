@@ -330,3 +330,16 @@ def test_the_latter_and_the_person_concerned_are_the_person_named_last() -> None
     )
     got = said(run(text, PER="Mohammed Moussaoui|Harlem Désir|Martine Aubry|Bertrand Delanoë"))
     assert [s for _, _, s in got] == ["Mohammed Moussaoui", "Harlem Désir", "Martine Aubry"]
+
+
+def test_a_person_then_a_colon_then_a_quotation_ending_the_sentence_is_that_persons_words() -> None:
+    text = (
+        "Arnaud Montebourg est candidat. Mais il est catégorique : « Nous sommes près d'un accord avec Martine"
+        " Aubry. »\nMartine Aubry dresse un constat sévère : « Nous ne sommes pas les seuls à vouloir le faire. »\n"
+        "Le slogan était clair : « Libérez les prisonniers de la prison d'Abou Salim. »"
+    )
+    got = said(run(text, PER="Arnaud Montebourg|Martine Aubry"))
+    assert got == [
+        ("direct", "Nous sommes près d'un accord avec Martine Aubry", "Arnaud Montebourg"),
+        ("direct", "Nous ne sommes pas les seuls à vouloir le faire", "Martine Aubry"),
+    ]

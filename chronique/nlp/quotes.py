@@ -35,6 +35,9 @@ from chronique.nlp.quotemarks import quote_spans
 _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
+# "Mais il est catégorique : « … »": words that may open the clause before a subject.
+_LEAD_OPENER = re.compile(r"(?i:mais|et|puis|alors|or|ensuite|enfin)\b,?\s*")
+MAX_LEAD_WORDS = 20  # a longer clause before the colon is narration, not an introduction
 # "ce dernier", "l'intéressée": the person named last.
 _LATTER = re.compile(r"(?i:(?:ce|cette)\s+derni(?P<m>er|ère)|l['’]intéress(?P<i>ée?))\b")
 # "…, qui a déclaré": the cue's subject is a relative pronoun.
@@ -261,6 +264,7 @@ class _Finder:
         self._according_to(s, e, qspans, claimed)
         self._passive(s, e, qspans, claimed)
         self._unknown_incise(s, e, qspans, claimed)
+        self._introduced(s, e, qspans, claimed)
         self._standalone(s, e, qspans, claimed, paragraph_first)
 
     def _names_speaker(self, start: int, limit: int) -> bool:
@@ -694,6 +698,44 @@ class _Finder:
                 continue
             cue = _Cue(qe + 1, m.end, m.end, None, "passive")
             if self._add(qs, qe + 1, cue, self._speaker_of(m), qspans, kind="mixed"):
+                claimed.append((qs, qe + 1))
+
+    def _introduced(
+        self, s: int, e: int, qspans: list[tuple[int, int]], claimed: list[tuple[int, int]]
+    ) -> None:
+        """ "Il est catégorique : « … »", "Mais Martine Aubry dresse un constat : « … »": a clause whose
+        subject is a person (a pronoun or a name), a colon, then a quotation that ends the sentence —
+        the subject's words, whatever the verb."""
+        text = self.text
+        for qs, qe in qspans:
+            if any(a <= qs < b or a < qe + 1 <= b for a, b in claimed):
+                continue
+            lead = text[s:qs].rstrip()
+            if not lead.endswith(":") or text[qe + 1 : e].strip(_EDGE) or len(lead.split()) > MAX_LEAD_WORDS:
+                continue
+            if len(text[qs + 1 : qe].split()) < MIN_STANDALONE_WORDS:
+                continue
+            opener = _LEAD_OPENER.match(text, s, qs)
+            start = opener.end() if opener else s
+            pronoun = re.match(r"(il|elle)\b", text[start:qs], re.IGNORECASE)
+            if pronoun:
+                who = self._pronoun(pronoun.group(1).lower(), start)
+            else:
+                named = next(
+                    (
+                        m
+                        for m in self.mentions
+                        if m.start == start and m.kind == "name" and m.label in {"PER", "ORG"}
+                    ),
+                    None,
+                )
+                if named is None:
+                    continue
+                who = self._speaker_of(named)
+            colon = text.rfind(":", s, qs)
+            if self._add(
+                qs, qe + 1, _Cue(start, colon + 1, colon + 1, None, "colon"), who, qspans, kind="direct"
+            ):
                 claimed.append((qs, qe + 1))
 
     def _standalone(
