@@ -722,3 +722,21 @@ def test_a_quote_given_to_no_entity_is_judged_by_the_words_naming_its_speaker(
     said["speaker_text"] = words
     report = score(quote_gold("nous sommes très contents de cette rencontre"), export_with_quotes(said))
     assert report.get("quotes", "speaker_accuracy") == (1.0 if right else 0.0)
+
+
+def test_a_time_of_day_refines_a_gold_day_but_another_day_does_not() -> None:
+    export = perfect_export()
+    for value, right in (("2018-07-24TMO", True), ("2018-07-24T10:00", True), ("2018-07-23TMO", False)):
+        first_article(export)["timexes"][0]["value"] = value
+        assert score(export=export).get("timexes", "value_accuracy") == (1.0 if right else 0.0), value
+
+
+def test_an_alias_is_the_same_name_with_or_without_its_article() -> None:
+    export = perfect_export()
+    export["entities"] = [
+        {"id": "P1", "name": "Vladimir Poutine", "type": "PER", "aliases": ["président russe"]}
+    ]
+    first_article(export)["mentions"] = [{"start": 0, "end": 7, "text": "Poutine", "entity_id": "P1"}]
+    # The gold's "le président russe" is the entity's "président russe"; "M. Poutine" and Donald Trump's
+    # "M. Trump" are missing.
+    assert score(export=export).get("entities", "alias_recall") == pytest.approx(1 / 3)

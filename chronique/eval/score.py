@@ -244,9 +244,7 @@ def _read_prediction(export: Mapping[str, Any], warnings: list[str]) -> _Predict
         text, raw = _str(rec.get("text")), _str(rec.get("raw_text"))
         for m in _records(rec.get("mentions")):
             if _opt_str(m.get("entity_id")):
-                mention_forms.setdefault(_str(m.get("entity_id")), set()).add(
-                    normalise_text(_str(m.get("text")))
-                )
+                mention_forms.setdefault(_str(m.get("entity_id")), set()).add(name_form(_str(m.get("text"))))
         any_quotes = any_quotes or bool(_records(rec.get("quotes")))
         any_timexes = any_timexes or bool(_records(rec.get("timexes")))
         file = _opt_str(rec.get("file"))
@@ -300,8 +298,8 @@ def _read_prediction(export: Mapping[str, Any], warnings: list[str]) -> _Predict
 
     entities = []
     for e in _records(export.get("entities")):
-        forms = {normalise_text(_str(e.get("name")))}
-        forms.update(normalise_text(_str(a)) for a in e.get("aliases") or [] if isinstance(a, str))
+        forms = {name_form(_str(e.get("name")))}
+        forms.update(name_form(_str(a)) for a in e.get("aliases") or [] if isinstance(a, str))
         forms.update(mention_forms.get(_str(e.get("id")), set()))
         forms.discard("")
         entities.append(_Entity(_str(e.get("name")), frozenset(forms)))
@@ -549,12 +547,29 @@ def _publication_date(gold: Gold, pred: _Prediction, report: EvalReport) -> None
     report.metrics.append(Metric(section, "year_accuracy", _ratio(year, total), total, note))
 
 
+def _same_value(predicted: str | None, gold: str) -> bool:
+    """TIMEX3 values equal, or the predicted one is the gold day with its part of the day or time
+    ("mercredi matin": 2011-02-16TMO inside a gold 2011-02-16)."""
+    p, g = (predicted or "").strip().upper(), gold.strip().upper()
+    return p == g or (len(g) == 10 and p.startswith(g + "T"))
+
+
 def _speaker_forms(gold: Gold, speaker: str) -> set[str]:
-    forms = {normalise_text(speaker)}
+    forms = {name_form(speaker)}
     entity = (gold.entities or {}).get(speaker)
     if entity is not None:
-        forms.update(normalise_text(a) for a in entity.aliases)
+        forms.update(name_form(a) for a in entity.aliases)
     return forms
+
+
+_ARTICLE = re.compile(r"(?:le|la|les|l')\s*(?=\S)")
+
+
+def name_form(text: str) -> str:
+    """A name as entities and speakers are compared: normalised, without a leading article ("la CPI"
+    is the name "CPI", "l'AFP" is "AFP")."""
+    norm = normalise_text(text)
+    return _ARTICLE.sub("", norm, count=1) if _ARTICLE.match(norm) else norm
 
 
 def _match_quotes(pa: _Article, ga: GoldArticle, report: EvalReport) -> dict[int, int]:
@@ -615,7 +630,7 @@ def _quotes(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
             speakers += 1
             said = matches[gi]
             forms = _speaker_forms(gold, gq.speaker)
-            if any(normalise_text(n) in forms for n in pa.quotes[said].speakers):
+            if any(name_form(n) in forms for n in pa.quotes[said].speakers):
                 speakers_right += 1
             else:
                 given = " / ".join(pa.quotes[said].speakers) or "none"
@@ -683,7 +698,7 @@ def _timexes(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
                 report.details.append(Detail(section, ga.file, f"missed timex {gt.text!r} ({gt.value})"))
                 continue
             found += 1
-            if any((pt.value or "").strip().upper() == gt.value.strip().upper() for pt in hits):
+            if any(_same_value(pt.value, gt.value) for pt in hits):
                 values_right += 1
             else:
                 given = ", ".join(str(pt.value) for pt in hits)
@@ -710,9 +725,9 @@ def _entities(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
         return
     found = aliases_total = aliases_found = 0
     for canonical, ge in gold.entities.items():
-        aliases = [normalise_text(a) for a in ge.aliases]
+        aliases = [name_form(a) for a in ge.aliases]
         aliases_total += len(aliases)
-        candidates = [e for e in pred.entities if normalise_text(canonical) in e.forms]
+        candidates = [e for e in pred.entities if name_form(canonical) in e.forms]
         if not candidates:
             report.details.append(Detail(section, None, f"missed entity {canonical!r}"))
             continue
