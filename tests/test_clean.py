@@ -244,3 +244,18 @@ def test_a_repeated_teaser_question_is_learned_but_a_repeated_statement_is_not()
     for i in range(4):
         stats.add("", article_line_keys(f"Phrase {i} sur le sommet de Bruxelles.\n{question}"))
     assert reasons(f"Un titre\n{BODY}\n{question}", stats=stats)[question] == "learned"
+
+
+def test_scraps_of_the_page_above_the_title_are_not_the_title() -> None:
+    pages = {
+        "Good luck !\nDécouvrez l'application L'Express\nactualite\n\nLibye: \"Kadhafi attaque encore les civils\"\n\n"
+        + BODY: 'Libye: "Kadhafi attaque encore les civils"',
+        "Discover Thomson Reuters\nIncident frontalier entre soldats tunisiens et libyens\nBy Zoubeïr Souissi\n"
+        "4 MINUTES DE LECTURE\n" + BODY: "Incident frontalier entre soldats tunisiens et libyens",
+        # A short title over prose stays the title.
+        "Kadhafi est mort\n" + BODY: "Kadhafi est mort",
+    }
+    for raw, title in pages.items():
+        cleaned = clean(raw, FR)
+        assert cleaned.title == title
+        assert cleaned.text.startswith("Le Premier ministre"), cleaned.text[:40]

@@ -30,6 +30,10 @@ LINK_MEAN_WORDS = (
     6  # headlines are sentences without a full stop; shorter items are a list ("BNP : 2,5 milliards")
 )
 LINK_MAX_CHARS = 150
+# A line of this few words at the top of a page, above a longer headline with prose under it, is a
+# scrap of the page ("Good luck !", "actualite", "Discover Thomson Reuters"), not the title.
+PAGE_SCRAP_WORDS = 3
+PAGE_SCRAP_LOOKAHEAD = 3
 _STATEMENT_END = re.compile(r"[.…:;,][\"»”')\]]*$")  # a headline may ask or exclaim, not state
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)]\s)")
 
@@ -109,6 +113,8 @@ def clean(
             and stats.is_boilerplate(source, line_key(text))
         ):
             reason = "learned"
+        if reason is None and first_content and title is None and _headline_below(lines, line, lang, wrapped):
+            reason = "navigation"  # "Good luck !", "actualite", "Discover Thomson Reuters" above the title
         if (
             reason is None
             and first_content
@@ -184,6 +190,32 @@ def _looks_like_title(text: str, lines: list[Line], line: Line, wrapped: bool) -
     return True
 
 
+def _headline_below(lines: list[Line], line: Line, lang: LanguageData, wrapped: bool) -> bool:
+    """Whether ``line``, at the top of the content, is a scrap of the page (``PAGE_SCRAP_WORDS`` words
+    at most) above the real title: a headline of more words among the next lines, with prose under it."""
+    if wrapped or len(line.text.split()) > PAGE_SCRAP_WORDS:
+        return False
+    below = [other for other in lines[line.index + 1 :] if not other.empty][:PAGE_SCRAP_LOOKAHEAD]
+    for other in below:
+        text = other.text
+        if _named_furniture(text, lang):
+            continue
+        if len(text.split()) <= PAGE_SCRAP_WORDS:
+            continue  # another scrap
+        if _SENTENCE_END.search(text) or len(text) > TITLE_MAX_CHARS:
+            return False  # prose: the content has begun, and ``line`` heads it
+        under = [
+            o.text for o in lines[other.index + 1 :] if not o.empty and not _named_furniture(o.text, lang)
+        ]
+        return any(_SENTENCE_END.search(t) or len(t) > LINK_MAX_CHARS for t in under[:2])
+    return False
+
+
+def _named_furniture(text: str, lang: LanguageData) -> bool:
+    """A line the language data names: boilerplate or metadata."""
+    return _boilerplate_reason(text, lang) is not None or any(p.match(text) for _, p in lang.metadata_lines)
+
+
 def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
     """Indices of lines in runs of at least ``MIN_LINK_RUN`` consecutive headline-like lines, of
     ``LINK_MEAN_WORDS`` words on average. A blank
@@ -216,8 +248,7 @@ def _link_like(text: str, lang: LanguageData) -> bool:
         3 <= len(text) <= LINK_MAX_CHARS
         and not _STATEMENT_END.search(text)
         and not _LIST_ITEM.match(text)
-        and _boilerplate_reason(text, lang) is None
-        and not any(pattern.match(text) for _, pattern in lang.metadata_lines)
+        and not _named_furniture(text, lang)
     )
 
 
