@@ -343,3 +343,15 @@ def test_a_person_then_a_colon_then_a_quotation_ending_the_sentence_is_that_pers
         ("direct", "Nous sommes près d'un accord avec Martine Aubry", "Arnaud Montebourg"),
         ("direct", "Nous ne sommes pas les seuls à vouloir le faire", "Martine Aubry"),
     ]
+
+
+def test_a_fear_is_reported_speech() -> None:
+    text = "Anne-Cécile Antoni craint que la collecte de données ne porte atteinte au principe de non-discrimination."
+    got = said(run(text, PER="Anne-Cécile Antoni"))
+    assert got == [
+        (
+            "indirect",
+            "la collecte de données ne porte atteinte au principe de non-discrimination",
+            "Anne-Cécile Antoni",
+        )
+    ]

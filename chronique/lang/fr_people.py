@@ -44,6 +44,7 @@ IRREGULAR_FORMS: tuple[str, ...] = tuple(
     renchérit renchéri renchérissent renchérissait renchérissant
     convient convenu
     reprend repris reprenait
+    craint craignent craignait craignaient craignant
     interpelle interpellé
     """.split()  # noqa: SIM905
 )
