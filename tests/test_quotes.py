@@ -355,3 +355,14 @@ def test_a_fear_is_reported_speech() -> None:
             "Anne-Cécile Antoni",
         )
     ]
+
+
+def test_a_title_given_before_a_name_names_that_person_later() -> None:
+    text = (
+        "L'humoriste Dieudonné est arrivé à Tripoli avec Ginette Hess-Skandrani.\n"
+        "« Les Tripolitains sont sereins mais indignés par l'agression étrangère », a encore assuré l'humoriste."
+    )
+    got = said(run(text, PER="Dieudonné|Ginette Hess-Skandrani"))
+    assert got == [
+        ("direct", "Les Tripolitains sont sereins mais indignés par l'agression étrangère", "Dieudonné")
+    ]

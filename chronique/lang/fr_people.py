@@ -149,6 +149,10 @@ PERSON_ROLES: tuple[str, ...] = tuple(
     sous-secrétaire haut-commissaire chef_d'État chef_de_l'État chef_du_gouvernement médiateur
     médiatrice opposant opposante militant militante fondateur fondatrice garde_des_Sceaux
     premier_secrétaire première_secrétaire
+    archevêque évêque cardinal imam rabbin pasteur général amiral colonel préfet préfète consul
+    magistrat magistrate humoriste acteur actrice chanteur chanteuse écrivain écrivaine journaliste
+    présentateur présentatrice animateur animatrice entraîneur sélectionneur économiste analyste
+    politologue sociologue historien historienne philosophe syndicaliste
     """.split()  # noqa: SIM905
 )
 # Nouns of organisations that speak ("a répondu le ministère russe des Affaires étrangères").
