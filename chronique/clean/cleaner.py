@@ -10,6 +10,7 @@ cut off and the rest of the line is kept.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -165,6 +166,7 @@ def _skip_spaces(raw: str, i: int, end: int) -> int:
     return i
 
 
+@functools.lru_cache(maxsize=8192)  # a line is looked at up to three times; furniture recurs across pages
 def _boilerplate_reason(text: str, lang: LanguageData) -> str | None:
     for reason, pattern in lang.boilerplate_lines:
         if pattern.match(text):  # anchored at the line start: ``search`` would rescan every position

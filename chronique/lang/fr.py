@@ -55,7 +55,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "subscriber",
         re.compile(
-            _SHORT + r".*(?:[ée]dition numérique des abonnés|réservé aux abonnés|article réservé|abonnez-vous"
+            _SHORT
+            + r".*?\b(?:[ée]dition numérique des abonnés|réservé aux abonnés|article réservé|abonnez-vous"
             r"|déjà abonné|je m'abonne|web \+ tablette \+ mobile|offre d'abonnement|contenu abonné"
             r"|lecture du \w+ en cours sur un autre appareil|vous pouvez lire le \w+ sur un seul appareil"
             r"|offre limitée|sans engagement|créez un compte"
@@ -97,7 +98,7 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "subscriber",
         re.compile(
-            r"^(?=.{1,300}$).*(?:sur un seul appareil|sur l'autre appareil|autant d'appareils"
+            r"^(?=.{1,300}$).*?\b(?:sur un seul appareil|sur l'autre appareil|autant d'appareils"
             r"|en train de lire \w+(?: \w+)? avec ce compte|continuer à lire ici"
             r"|votre adresse e-?mail nous permettra)",
             _I,
