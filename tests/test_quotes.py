@@ -366,3 +366,13 @@ def test_a_title_given_before_a_name_names_that_person_later() -> None:
     assert got == [
         ("direct", "Les Tripolitains sont sereins mais indignés par l'agression étrangère", "Dieudonné")
     ]
+
+
+def test_an_initial_or_a_title_with_a_full_stop_does_not_end_the_speakers_name() -> None:
+    text = (
+        "« Le décret légalise une mise à plat de l'intimité des gens », observe quant à lui le P. Jacques"
+        " Turck, directeur du Service national."
+    )
+    assert said(run(text, PER="Jacques Turck")) == [
+        ("direct", "Le décret légalise une mise à plat de l'intimité des gens", "Jacques Turck")
+    ]

@@ -17,7 +17,7 @@ from chronique.nlp.quotemarks import quote_spans
 _SENTENCE_END = re.compile(
     # The leading lookahead lets the engine skip every position that is not a stop or a line break
     # before trying the lookbehinds (eight times faster on news text).
-    r"(?=[.!?…\n])(?:(?<!\bM)(?<!\bMme)(?<!\bMM)(?<!\bDr)(?<!\bSt)[.!?…]+(?:\s?[»”]|[\"')])*\s+(?=[\"«“A-ZÀ-Ý])"
+    r"(?=[.!?…\n])(?:(?<!\b[A-ZÀ-Ý])(?<!\bMme)(?<!\bMM)(?<!\bDr)(?<!\bPr)(?<!\bMe)(?<!\bSt)[.!?…]+(?:\s?[»”]|[\"')])*\s+(?=[\"«“A-ZÀ-Ý])"
     r"|\n\n+"
     # Copy that lost its spaces: "…de Benghazi.\"Trente-huit", "…M. Kadhafi.Face à"
     r"|[.!?](?<=[a-zà-ÿ]{3}[.!?])(?=[\"«“]?[A-ZÀ-Ý][a-zà-ÿ]))"

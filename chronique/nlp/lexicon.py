@@ -149,7 +149,11 @@ def lexicon(lang: LanguageData) -> Lexicon:
         preposition=re.compile(
             rf"\s*,?\s*(?i:{_alternation(p.addressee_links + p.channel_links)})\s+(?:(?i:l'|la|le|les|son|sa|ses|leur|des|du)\s*)?"
         ),
-        np_end=re.compile(rf"[,.;:!?()«»\"“”\n]|\s(?i:{_alternation(p.np_ends)})(?=[\s'’])"),
+        # A full stop ends the phrase, but not an initial's or a title's ("le P. Jacques Turck", "M. X").
+        np_end=re.compile(
+            rf"[,;:!?()«»\"“”\n]|(?<!\b[A-ZÀ-Ý])(?<!\bDr)(?<!\bPr)(?<!\bMe)(?<!\bSt)\."
+            rf"|\s(?i:{_alternation(p.np_ends)})(?=[\s'’])"
+        ),
         np_start=re.compile(
             r"[A-ZÀ-Ý]|(?i:le|la|les|l'|un|une|des|son|sa|ses|leur|ce|cet|cette|celui|celle|ceux|plusieurs|certains|on)\b"
         ),
