@@ -376,3 +376,20 @@ def test_an_initial_or_a_title_with_a_full_stop_does_not_end_the_speakers_name()
     assert said(run(text, PER="Jacques Turck")) == [
         ("direct", "Le décret légalise une mise à plat de l'intimité des gens", "Jacques Turck")
     ]
+
+
+def test_saying_it_of_oneself_reports_a_stance_and_a_relative_reaches_past_an_apposition() -> None:
+    text = (
+        "Roland Dumas s'est déclaré prêt à défendre Muammar Kadhafi devant la Cour. "
+        "Angela Merkel s'est dite préoccupée par la situation en Libye.\n"
+        "« Le décret légalise une mise à plat de l'intimité des gens », observe Jacques Turck, directeur du"
+        " Service national pour les questions familiales, qui s'interroge : « Comment se donner les critères"
+        " d'évaluation de la sûreté de l'État ? »"
+    )
+    got = said(run(text, PER="Roland Dumas|Muammar Kadhafi|Angela Merkel|Jacques Turck"))
+    assert got == [
+        ("indirect", "prêt à défendre Muammar Kadhafi devant la Cour", "Roland Dumas"),
+        ("indirect", "préoccupée par la situation en Libye", "Angela Merkel"),
+        ("direct", "Le décret légalise une mise à plat de l'intimité des gens", "Jacques Turck"),
+        ("direct", "Comment se donner les critères d'évaluation de la sûreté de l'État", "Jacques Turck"),
+    ]

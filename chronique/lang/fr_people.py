@@ -18,7 +18,7 @@ ER_VERBS: tuple[str, ...] = tuple(
     tranch argument détaill jur menac concéd nuanc qualifi évoqu invit exhort implor rassur clam
     abond rapport
     certifi garant développ supput modér justifi répét souffl insurg indign étonn alarm enchaîn
-    complét corrig rectifi temporis minimis relativis soupir maugré grinc plaisant tempêt
+    complét corrig rectifi temporis minimis relativis soupir maugré grinc plaisant tempêt interrog
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # Verbs whose forms do not follow the first group: every form listed.
@@ -50,7 +50,9 @@ IRREGULAR_FORMS: tuple[str, ...] = tuple(
 )
 # Verbs that report speech only when a content follows (que, :, a quotation): "a lancé une offensive"
 # is no quote, "a lancé : « … »" is.
-WEAK_CUES: frozenset[str] = frozenset({"lanc", "not", "relev", "appel", "propos", "invit", "évoqu", "annonc"})
+WEAK_CUES: frozenset[str] = frozenset(
+    {"lanc", "not", "relev", "appel", "propos", "invit", "évoqu", "annonc", "interrog"}
+)
 
 # Auxiliaries that open a compound form; reflexive ones for "s'est félicité", "s'est dit".
 AUXILIARIES: tuple[str, ...] = (

@@ -35,13 +35,20 @@ from chronique.nlp.quotemarks import quote_spans
 _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
+# "s'est dit prêt à", "se déclare favorable à": saying it of oneself, then an adjective.
+_SAYS_ONESELF = re.compile(
+    r"(?i:\bs['’](?:est|était|étaient)|\bse(?:\s+sont)?)\s+(?:dite?s?|déclarée?s?|déclare|déclarent|disent)$"
+)
 # "Mais il est catégorique : « … »": words that may open the clause before a subject.
 _LEAD_OPENER = re.compile(r"(?i:mais|et|puis|alors|or|ensuite|enfin)\b,?\s*")
 MAX_LEAD_WORDS = 20  # a longer clause before the colon is narration, not an introduction
 # "ce dernier", "l'intéressée": the person named last.
 _LATTER = re.compile(r"(?i:(?:ce|cette)\s+derni(?P<m>er|ère)|l['’]intéress(?P<i>ée?))\b")
+_APPOSITION = re.compile(r"\s*,[^,;:«»\"]{1,120},\s*")
 # "…, qui a déclaré": the cue's subject is a relative pronoun.
-_RELATIVE_SUBJECT = re.compile(r"(?<![\w'’])qui(?:\s+(?:ne|n['’]))?\s*$", re.IGNORECASE)
+_RELATIVE_SUBJECT = re.compile(
+    r"(?<![\w'’])qui(?:\s+(?:ne|n['’]))?(?:\s+(?:s['’]|se|lui|leur|l['’]|y|en))?\s*$", re.IGNORECASE
+)
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:à|de|du|des|en|dans|sur|par|pour|avec|chez|contre|vers|au|aux|après|avant|malgré|entre"
     r"|sans|sous|depuis|envers|cite|citant|cité)\s+|\bd['’])"
@@ -374,6 +381,10 @@ class _Finder:
             break
         link = lx.content_link.match(text, pos, limit)
         if link is None:
+            if _SAYS_ONESELF.search(text, max(0, cue.start - 12), cue.verb_end) and re.match(
+                r"\s+[a-zà-ÿ]", text[pos:limit]
+            ):  # "X s'est dit prêt à …", "s'est déclarée favorable à …": a stance in the speaker's name
+                return _strip(text, pos, limit)
             return None
         if link.group("colon") or link.group("quote"):
             q = next((q for q in qspans if q[0] >= pos and not text[pos : q[0]].strip(" :")), None)
@@ -398,8 +409,8 @@ class _Finder:
             return self._pronoun(cue.pronoun, cue.start)
         head = text[s : cue.start]
         relative = _RELATIVE_SUBJECT.search(head)
-        if relative:  # "l'avocat Jacques Vergès, qui a dit …", "L'Otan, qui a reconnu …": the antecedent
-            at = s + relative.start()
+        if relative:  # "l'avocat Jacques Vergès, qui a dit …", "L'Otan, qui a reconnu …": the antecedent,
+            at = s + relative.start()  # also past an apposition ("X, directeur du service, qui …")
             antecedent = max(
                 (
                     m
@@ -407,7 +418,7 @@ class _Finder:
                     if s <= m.start
                     and m.end <= at
                     and m.label in {"PER", "ORG"}
-                    and not text[m.end : at].strip(" ,")
+                    and (not text[m.end : at].strip(" ,") or _APPOSITION.fullmatch(text, m.end, at))
                     and not _after_preposition(text, m.start)
                 ),
                 key=lambda m: m.end,
