@@ -259,3 +259,47 @@ def test_scraps_of_the_page_above_the_title_are_not_the_title() -> None:
         cleaned = clean(raw, FR)
         assert cleaned.title == title
         assert cleaned.text.startswith("Le Premier ministre"), cleaned.text[:40]
+
+
+def test_news_sentences_that_look_like_furniture_are_content() -> None:
+    sentences = [
+        "Un Mirage 2000 a ouvert le feu sur l'autre appareil, qui s'est écrasé près de Syrte.",
+        "Les rebelles ont tiré sur un seul appareil de l'armée loyaliste.",
+        "Jamais les Français n'avaient acheté autant d'appareils photo numériques qu'en 2010.",
+        "Washington a promis une aide financière sans engagement militaire au sol.",
+        "La Russie juge que l'offre limitée de gaz pèserait sur les prix de l'énergie.",
+        "Kadhafi s'est entretenu avec Reuters.",
+        "Avec ce roman, édité par Gallimard, il a remporté le prix Goncourt en 2010.",
+    ]
+    for sentence in sentences:
+        assert sentence not in reasons(f"Un titre de l'article\n{sentence}\n{BODY}"), sentence
+    cleaned = clean(f"Le décret publié le 18 mai 2011\n{BODY}", FR)
+    assert cleaned.title == "Le décret publié le 18 mai 2011" and "published" not in cleaned.metadata
+
+
+def test_a_link_run_keeps_the_title_under_it_past_a_byline_and_quotes_in_french_typography_are_prose() -> (
+    None
+):
+    links = [
+        "Printemps annonce la fermeture de sept magasins du groupe",
+        "Pourquoi la lumière artificielle menace-t-elle les animaux ?",
+        "Comment le confinement permet d'éviter des milliers de morts",
+        "Les Césars coupent les ponts avec les membres historiques du conseil",
+    ]
+    title = "Libye : les rebelles continuent leur avancée vers Tripoli"
+    for between in ("Par Jean Dupont", "Le Monde avec AFP", "4 MINUTES DE LECTURE"):
+        assert clean("\n".join([*links, title, between, BODY]), FR).title == title, between
+    said = [
+        "Le ministre a déclaré : « Nous ne céderons pas devant la menace. »",
+        "Il a ajouté : « Nous tiendrons bon jusqu'au bout de cette crise. »",
+        "Elle a répondu : « Nous verrons bien ce qui arrivera demain matin. »",
+        "Ils ont conclu : « Rien ne sera plus jamais comme avant la guerre. »",
+    ]
+    assert "related" not in reasons("\n\n".join([BODY, *said])).values()
+
+
+def test_a_short_title_that_names_what_the_text_is_about_is_the_title() -> None:
+    raw = "Mort de Kadhafi\nLe dictateur libyen a été tué jeudi près de Syrte\n" + BODY.replace(
+        "agriculteurs", "Kadhafi"
+    )
+    assert clean(raw, FR).title == "Mort de Kadhafi"

@@ -740,3 +740,11 @@ def test_an_alias_is_the_same_name_with_or_without_its_article() -> None:
     # The gold's "le président russe" is the entity's "président russe"; "M. Poutine" and Donald Trump's
     # "M. Trump" are missing.
     assert score(export=export).get("entities", "alias_recall") == pytest.approx(1 / 3)
+
+
+def test_name_forms_drop_only_a_real_article() -> None:
+    from chronique.eval.score import name_form
+
+    assert [name_form(t) for t in ("les insurgés", "l'AFP", "la CPI", "Laurent Fabius", "Lagarde")] == [
+        "insurgés", "afp", "cpi", "laurent fabius", "lagarde",
+    ]  # fmt: skip

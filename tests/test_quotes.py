@@ -393,3 +393,22 @@ def test_saying_it_of_oneself_reports_a_stance_and_a_relative_reaches_past_an_ap
         ("direct", "Le décret légalise une mise à plat de l'intimité des gens", "Jacques Turck"),
         ("direct", "Comment se donner les critères d'évaluation de la sûreté de l'État", "Jacques Turck"),
     ]
+
+
+def test_impersonal_il_fears_and_relative_clauses_end_where_they_should() -> None:
+    text = (
+        "Nicolas Sarkozy était à Benghazi. Il faut relire la résolution 1973 : « Toutes les mesures"
+        " nécessaires pour protéger les civils. »\n"
+        "Alain Juppé craint d'être entraîné dans une guerre longue.\n"
+        "On craint que le bilan ne s'alourdisse dans les prochains jours.\n"
+        "Washington, qui a affirmé que Kadhafi devait partir, prépare de nouvelles sanctions.\n"
+        "François Fillon, qui a affirmé que la France ne céderait pas, était à Bruxelles.\n"
+        "Martine Aubry a rencontré Bertrand Delanoë. CETTE DERNIÈRE a affirmé que l'accord était proche."
+    )
+    got = said(run(text, PER="Nicolas Sarkozy|Alain Juppé|François Fillon|Martine Aubry|Bertrand Delanoë",
+                   LOC="Washington"))  # fmt: skip
+    assert got == [
+        ("indirect", "Kadhafi devait partir", "Washington"),
+        ("indirect", "la France ne céderait pas", "François Fillon"),
+        ("indirect", "l'accord était proche", "Martine Aubry"),
+    ]

@@ -11,6 +11,7 @@ cut off and the rest of the line is kept.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ from chronique.clean.lines import Line, line_key, normalise, split_lines
 from chronique.lang import LanguageData
 from chronique.model import RemovedSpan, Segment
 
-_SENTENCE_END = re.compile(r"[.!?…][\"»”')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…](?:\s*[\"»”')\]])*$")  # "… la menace. »" ends like a sentence too
 _INNER_SENTENCE_END = re.compile(r"[.!?…][\"»”')]*\s+\S")
 TITLE_MAX_CHARS = 200
 SHORT_TITLE_WORDS = 12  # a first line ending like a sentence is a title only when this short
@@ -35,7 +36,7 @@ LINK_MAX_CHARS = 150
 # scrap of the page ("Good luck !", "actualite", "Discover Thomson Reuters"), not the title.
 PAGE_SCRAP_WORDS = 3
 PAGE_SCRAP_LOOKAHEAD = 3
-_STATEMENT_END = re.compile(r"[.…:;,][\"»”')\]]*$")  # a headline may ask or exclaim, not state
+_STATEMENT_END = re.compile(r"[.…:;,](?:\s*[\"»”')\]])*$")  # a headline may ask or exclaim, not state
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)]\s)")
 
 
@@ -166,8 +167,20 @@ def _skip_spaces(raw: str, i: int, end: int) -> int:
     return i
 
 
-@functools.lru_cache(maxsize=8192)  # a line is looked at up to three times; furniture recurs across pages
 def _boilerplate_reason(text: str, lang: LanguageData) -> str | None:
+    # A line is looked at up to three times and furniture recurs across pages: short lines are cached.
+    return _short_boilerplate_reason(text, lang) if len(text) <= CACHED_LINE_CHARS else _reason(text, lang)
+
+
+CACHED_LINE_CHARS = 300
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_boilerplate_reason(text: str, lang: LanguageData) -> str | None:
+    return _reason(text, lang)
+
+
+def _reason(text: str, lang: LanguageData) -> str | None:
     for reason, pattern in lang.boilerplate_lines:
         if pattern.match(text):  # anchored at the line start: ``search`` would rescan every position
             return reason
@@ -206,11 +219,24 @@ def _headline_below(lines: list[Line], line: Line, lang: LanguageData, wrapped: 
             continue  # another scrap
         if _SENTENCE_END.search(text) or len(text) > TITLE_MAX_CHARS:
             return False  # prose: the content has begun, and ``line`` heads it
-        under = [
-            o.text for o in lines[other.index + 1 :] if not o.empty and not _named_furniture(o.text, lang)
-        ]
-        return any(_SENTENCE_END.search(t) or len(t) > LINK_MAX_CHARS for t in under[:2])
+        if not _prose_follows(lines, other.index, lang):
+            return False
+        # A short title ("Mort de Kadhafi") names what the headline and the lead are about; a scrap
+        # shares no word of five letters or more with them.
+        lead = [o.text for o in lines[other.index : other.index + 6] if not o.empty][:3]
+        told = " ".join(lead).casefold()
+        return not any(word.casefold() in told for word in _CONTENT_WORD.findall(line.text))
     return False
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def _prose_follows(lines: list[Line], index: int, lang: LanguageData) -> bool:
+    """Whether prose comes right under line ``index``, past blank lines and lines the language data
+    names (a byline, "4 minutes de lecture")."""
+    under = (o.text for o in lines[index + 1 :] if not o.empty and not _named_furniture(o.text, lang))
+    return any(_SENTENCE_END.search(t) or len(t) > LINK_MAX_CHARS for t in itertools.islice(under, 2))
 
 
 def _named_furniture(text: str, lang: LanguageData) -> bool:
@@ -222,14 +248,14 @@ def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
     """Indices of lines in runs of at least ``MIN_LINK_RUN`` consecutive headline-like lines, of
     ``LINK_MEAN_WORDS`` words on average. A blank
     line, a list item and a line the language data already names (a byline, "4 minutes de lecture")
-    end a run. The last line of a run stays, and does not count, when prose follows it at once: that
-    one heads the text under it (a site's link list, then the article's own title)."""
+    end a run. The last line of a run stays, and does not count, when prose follows it (past blank
+    lines and named lines such as a byline): that one heads the text under it (a site's link list,
+    then the article's own title)."""
     found: set[int] = set()
     run: list[int] = []
 
-    def close(next_line: Line | None) -> None:
-        text = next_line.text if next_line is not None else ""
-        heads_prose = bool(_SENTENCE_END.search(text)) or len(text) > LINK_MAX_CHARS
+    def close() -> None:
+        heads_prose = bool(run) and _prose_follows(lines, run[-1], lang)
         links = run[:-1] if heads_prose else run
         words = sum(len(lines[i].text.split()) for i in links)
         if len(links) >= MIN_LINK_RUN and words >= LINK_MEAN_WORDS * len(links):
@@ -240,8 +266,8 @@ def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
         if not line.empty and _link_like(line.text, lang):
             run.append(line.index)
         else:
-            close(line)
-    close(None)
+            close()
+    close()
     return found
 
 

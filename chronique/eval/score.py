@@ -562,7 +562,7 @@ def _speaker_forms(gold: Gold, speaker: str) -> set[str]:
     return forms
 
 
-_ARTICLE = re.compile(r"(?:le|la|les|l')\s*(?=\S)")
+_ARTICLE = re.compile(r"(?:les|la|le)\s+(?=\S)|l'(?=\S)")
 
 
 def name_form(text: str) -> str:

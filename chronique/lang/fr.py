@@ -59,7 +59,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r".*?\b(?:[ée]dition numérique des abonnés|réservé aux abonnés|article réservé|abonnez-vous"
             r"|déjà abonné|je m'abonne|web \+ tablette \+ mobile|offre d'abonnement|contenu abonné"
             r"|lecture du \w+ en cours sur un autre appareil|vous pouvez lire le \w+ sur un seul appareil"
-            r"|offre limitée|sans engagement|créez un compte"
+            r"|offre limitée\b.{0,40}(?:€|euros?\b|mois\b|abonn)|\d+\s*(?:€|euros?)\b.{0,40}sans engagement"
+            r"|créez (?:un|votre) compte\b.{0,60}(?:accéder|abonn|newsletter|magazine|version numérique)"
             r"|recevez (?:gratuitement )?(?:l'essentiel|notre newsletter|nos newsletters))",
             _I,
         ),
@@ -98,9 +99,9 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "subscriber",
         re.compile(
-            r"^(?=.{1,300}$).*?\b(?:sur un seul appareil|sur l'autre appareil|autant d'appareils"
-            r"|en train de lire \w+(?: \w+)? avec ce compte|continuer à lire ici"
-            r"|votre adresse e-?mail nous permettra)",
+            r"^(?=.{1,300}$).*?\b(?:lire \w+(?: \w+)? que sur un seul appareil|sur un seul appareil à la fois"
+            r"|s'affichera sur l'autre appareil|autant d'appareils que vous|en train de lire \w+(?: \w+)? avec ce"
+            r" compte|continuer à lire ici|votre adresse e-?mail nous permettra)",
             _I,
         ),
     ),
@@ -151,12 +152,13 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    # "Le Monde avec Reuters Publié le 18 mai 2011 à 22h07 - Mis à jour le 18 mai 2011 à 22h07": a
-    # signature, then the stamps, alone on their line.
+    # "Le Monde avec Reuters Publié le 18 mai 2011 à 22h07 - Mis à jour le 18 mai 2011 à 22h07", "Le
+    # Point.fr - Publié le 18/05/2011 à 22:07": a signature, then the stamps (the stamp capitalised:
+    # "Le décret publié le 18 mai 2011" is a headline), alone on their line.
     (
         "published",
         re.compile(
-            r"^[^.!?;:\n]{0,80}?\b(?:publié|mis en ligne)\s+le\s+"
+            r"^[^!?;:\n]{0,80}?(?:[|–—-]\s*)?\b(?-i:Publié|Mis en ligne)\s+le\s+"
             r"(?P<value>(?:\d{1,2}(?:er)?\s+[a-zéû]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s+à\s+\d{1,2}[h:]\d{2})?)"
             r"(?:\s*[-–—|,]?\s*(?:mis à jour|modifié|actualisé)\s+le\s+[^.!?;\n]{0,40})?\s*$",
             _I,
@@ -174,16 +176,17 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "credit",
         re.compile(
-            rf"^\s*\(?(?P<value>[A-ZÀ-Ý][\w.'’ -]{{1,40}}?\s+(?:avec|[-–—])\s+(?:{_AGENCIES})"
-            rf"(?:\s*(?:et|,|/)\s*(?:{_AGENCIES}))*)\)?\s*\.?$"
+            rf"^\s*\(?(?P<value>(?=.{{1,60}}(?:avec|[-–—]))[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý][\w.'’-]*|de|du|des|la|le|l'))*"
+            rf"\s+(?:avec|[-–—])\s+(?:{_AGENCIES})(?:\s*(?:et|,|/)\s*(?:{_AGENCIES}))*)\)?\s*$"
         ),
     ),
-    # A wire service's closing credits: "(Avec X à Tunis; Version française Y, édité par Z)".
+    # A wire service's closing credits: "(Avec X à Tunis; Version française Y, édité par Z)", "Avec X à
+    # Tunis, Y pour le service français, édité par Z".
     (
         "credit",
         re.compile(
-            r"^\s*\(?(?P<value>(?:avec|version française)\s.{0,300}?(?:édité par|pour le service français)"
-            r"\s+[^.()]{1,60})\)?\s*\.?$",
+            r"^\s*\(?(?P<value>(?:avec\s.{0,300}?)?(?:pour le service français|version française\s[^.()]{1,80}?)"
+            r",?\s*édité par\s+[^.()]{1,60})\)?\s*\.?$",
             _I,
         ),
     ),

@@ -35,6 +35,13 @@ from chronique.nlp.quotemarks import quote_spans
 _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
+_FEAR = frozenset({"craint", "craignent", "craignait", "craignaient", "craignant"})
+# "il faut", "il y a", "il reste": an impersonal "il" is no speaker.
+_IMPERSONAL = re.compile(
+    r"(?i:\s+(?:n['’]|ne\s+)?(?:y\s+(?:a|avait|aura)|faut|fallait|faudra|reste|restait|suffit|s['’]agit|semble|"
+    r"paraît|convient|importe|manque|est\s+(?:écrit|clair|temps|vrai|possible|question|dit|rappelé)|"
+    r"était\s+(?:écrit|une\s+fois)|pleut|vaut))\b"
+)
 # "s'est dit prêt à", "se déclare favorable à": saying it of oneself, then an adjective.
 _SAYS_ONESELF = re.compile(
     r"(?i:\bs['’](?:est|était|étaient)|\bse(?:\s+sont)?)\s+(?:dite?s?|déclarée?s?|déclare|déclarent|disent)$"
@@ -209,6 +216,20 @@ class _Finder:
                     who = self._main_subject(s, cue, qspans)
                 else:
                     who = self._subject_before(s, cue)
+                    if cue_word(text, cue) in _FEAR and who.text and who.text.lower() in {"on", "l'on"}:
+                        continue  # "On craint que …": a mood, no one's words
+                    relative = _RELATIVE_SUBJECT.search(text, s, cue.start)
+                    if relative and text[s : relative.start()].rstrip().endswith(","):
+                        # "X, qui a affirmé que …, était à Bruxelles": the relative clause ends at its comma.
+                        comma = next(
+                            (
+                                i
+                                for i in range(cs, ce)
+                                if text[i] == "," and not any(a < i < b for a, b in qspans)
+                            ),
+                            None,
+                        )
+                        ce = _strip(text, cs, comma)[1] if comma is not None else ce
                 q = self._add(cs, ce, cue, who, qspans)
                 if q:
                     sentence_quotes.append(q)
@@ -386,6 +407,8 @@ class _Finder:
             ):  # "X s'est dit prêt à …", "s'est déclarée favorable à …": a stance in the speaker's name
                 return _strip(text, pos, limit)
             return None
+        if cue_word(text, cue) in _FEAR and not (link.group("que") or link.group("quote")):
+            return None  # "craint d'être entraîné": a fear, not something said; "craint que …" is
         if link.group("colon") or link.group("quote"):
             q = next((q for q in qspans if q[0] >= pos and not text[pos : q[0]].strip(" :")), None)
             if q is not None:
@@ -417,7 +440,7 @@ class _Finder:
                     for m in self.mentions
                     if s <= m.start
                     and m.end <= at
-                    and m.label in {"PER", "ORG"}
+                    and m.label in {"PER", "ORG", "LOC"}
                     and (not text[m.end : at].strip(" ,") or _APPOSITION.fullmatch(text, m.end, at))
                     and not _after_preposition(text, m.start)
                 ),
@@ -547,7 +570,9 @@ class _Finder:
         the last sentences and outside quoted words; the words alone when there is none."""
         m = _LATTER.fullmatch(words)
         assert m is not None
-        gender = "f" if (m.group("m") == "ère" or m.group("i") == "ée") else "m"
+        gender = (
+            "f" if ((m.group("m") or "").lower() == "ère" or (m.group("i") or "").lower() == "ée") else "m"
+        )
         back = ANTECEDENT_SENTENCES
         window = self.sentence_starts[-back] if len(self.sentence_starts) >= back else 0
         for mention in sorted(self.mentions, key=lambda x: -x.start):
@@ -729,6 +754,8 @@ class _Finder:
             opener = _LEAD_OPENER.match(text, s, qs)
             start = opener.end() if opener else s
             pronoun = re.match(r"(il|elle)\b", text[start:qs], re.IGNORECASE)
+            if pronoun and _IMPERSONAL.match(text, start + pronoun.end(), qs):
+                continue  # "Il faut relire la résolution : « … »": no one speaks
             if pronoun:
                 who = self._pronoun(pronoun.group(1).lower(), start)
             else:
