@@ -13,6 +13,16 @@ BODY = (
 )
 
 
+# A site's list of links to other articles, then the article's own title.
+LINKS = [
+    "Printemps annonce la fermeture de sept magasins du groupe",
+    "Pourquoi la lumière artificielle menace-t-elle les animaux ?",
+    "Comment le confinement permet d'éviter des milliers de morts",
+    "Les Césars coupent les ponts avec les membres historiques du conseil",
+]
+LINK_TITLE = "Libye : les rebelles continuent leur avancée vers Tripoli"
+
+
 def reasons(raw: str, **kw: object) -> dict[str, str]:
     cleaned = clean(raw, FR, **kw)  # type: ignore[arg-type]
     return {r.text: r.reason for r in cleaned.removed}
@@ -175,13 +185,7 @@ def test_tags_and_follow_us_lines() -> None:
 
 
 def test_a_run_of_headlines_is_a_link_list_and_the_title_under_it_stays() -> None:
-    links = [
-        "Printemps annonce la fermeture de sept magasins du groupe",
-        "Pourquoi la lumière artificielle menace-t-elle les animaux ?",
-        "Comment le confinement permet d'éviter des milliers de morts",
-        "Les Césars coupent les ponts avec les membres historiques du conseil",
-    ]
-    title = "Libye : les rebelles continuent leur avancée vers Tripoli"
+    links, title = LINKS, LINK_TITLE
     raw = "\n".join([*links, title, BODY.replace("\n\n", "\n")])
     cleaned = clean(raw, FR)
     assert {r.text: r.reason for r in cleaned.removed} == {**dict.fromkeys(links, "related"), title: "title"}
@@ -280,13 +284,7 @@ def test_news_sentences_that_look_like_furniture_are_content() -> None:
 def test_a_link_run_keeps_the_title_under_it_past_a_byline_and_quotes_in_french_typography_are_prose() -> (
     None
 ):
-    links = [
-        "Printemps annonce la fermeture de sept magasins du groupe",
-        "Pourquoi la lumière artificielle menace-t-elle les animaux ?",
-        "Comment le confinement permet d'éviter des milliers de morts",
-        "Les Césars coupent les ponts avec les membres historiques du conseil",
-    ]
-    title = "Libye : les rebelles continuent leur avancée vers Tripoli"
+    links, title = LINKS, LINK_TITLE
     for between in ("Par Jean Dupont", "Le Monde avec AFP", "4 MINUTES DE LECTURE"):
         assert clean("\n".join([*links, title, between, BODY]), FR).title == title, between
     said = [
