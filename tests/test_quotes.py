@@ -412,3 +412,14 @@ def test_impersonal_il_fears_and_relative_clauses_end_where_they_should() -> Non
         ("indirect", "la France ne céderait pas", "François Fillon"),
         ("indirect", "l'accord était proche", "Martine Aubry"),
     ]
+
+
+def test_a_name_the_model_took_for_a_place_is_a_person_when_it_starts_with_a_first_name() -> None:
+    text = (
+        "A Washington, la porte-parole du département d'Etat, Victoria Nuland, n'a pas caché son dégoût. "
+        "« Je n'ai pas besoin de voir les photos », a-t-elle dit."
+    )
+    found = run(text, LOC="Victoria Nuland|Washington")
+    quote = found.quotes[0]
+    assert quote.speaker is not None and found.entities.entities[quote.speaker].name == "Victoria Nuland"
+    assert found.entities.entities[quote.speaker].label == "PER"

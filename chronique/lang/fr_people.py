@@ -357,7 +357,7 @@ FEMININE_FIRST_NAMES: frozenset[str] = frozenset(
     karine kamala laura laurence léa lucie marie marine marion marisol martine michèle michelle
     monique nadine nathalie nicole ursula patricia pascale rachida rama ségolène simone sophie sylvie
     valérie véronique yasmina yolande zineb najat roselyne  éliane evelyne évelyne
-    angélique myriam sarah theresa liz condoleezza nancy aung marina yulia ioulia svetlana olga
+    angélique myriam sarah theresa liz condoleezza nancy aung marina yulia ioulia svetlana olga victoria
     """.split()  # noqa: SIM905
 )
 MASCULINE_FIRST_NAMES: frozenset[str] = frozenset(

@@ -143,6 +143,17 @@ def _names(text: str, ents: list[tuple[int, int, str]], lang: LanguageData) -> l
             continue
         if fold(core) in _role_words(lang) or fold(core).rstrip("s") in _role_words(lang):
             continue  # "Secrétaire d'Etat", "Russes": a role or a people, not a name
+        words = core.split()
+        if (
+            label != "PER"
+            and len(words) >= 2
+            and all(w[:1].isupper() for w in words)
+            and (
+                fold(words[0]) in lang.people.feminine_first_names
+                or fold(words[0]) in lang.people.masculine_first_names
+            )
+        ):
+            label = "PER"  # "Victoria Nuland" tagged as a place: a known first name makes a person
         if label == "PER":
             title = _title_before(lang).search(text, max(0, start - 6), start)
             if title:
