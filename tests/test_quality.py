@@ -114,6 +114,13 @@ UNSEEN_MINIMUMS = {
     ("heldout", "boilerplate", "recall"): 0.65,
     ("heldout", "quotes", "f1"): 0.69,
     ("heldout", "timexes", "f1"): 0.88,
+    # The three other samples (measured: quotes F1 0.949, speakers 0.957, timexes F1 1.0, boilerplate
+    # recall 1.0; the Sochi article's year is nowhere in its text, so one date in three is unknown).
+    ("seeds", "quotes", "f1"): 0.92,
+    ("seeds", "quotes", "speaker_accuracy"): 0.9,
+    ("seeds", "timexes", "f1"): 0.95,
+    ("seeds", "boilerplate", "recall"): 0.95,
+    ("seeds", "publication_date", "accuracy"): 0.66,
 }
 
 
@@ -135,6 +142,7 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
     return {
         "cltls": evaluate(gold / "cltls-dev.json", [str(folders["cltls-dev"])]),
         "heldout": evaluate(gold / "cltls-heldout.json", [str(folders["cltls-heldout"])]),
+        "seeds": evaluate(gold / "seeds-rest-dev.json", [str(SAMPLES)]),
         "rpm2": evaluate(gold / "rpm2-quotes-dev.json", [str(documents / name) for name in sorted(rpm2)]),
     }
 

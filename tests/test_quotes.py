@@ -423,3 +423,12 @@ def test_a_name_the_model_took_for_a_place_is_a_person_when_it_starts_with_a_fir
     quote = found.quotes[0]
     assert quote.speaker is not None and found.entities.entities[quote.speaker].name == "Victoria Nuland"
     assert found.entities.entities[quote.speaker].label == "PER"
+
+
+def test_selon_les_termes_dun_communique_names_a_source() -> None:
+    text = (
+        "Les deux chefs d'État \"sont d'accord pour dire que le conflit en Syrie n'a pas de solution"
+        " militaire\", selon les termes d'un communiqué commun."
+    )
+    [(_kind, quoted, speaker)] = said(run(text))
+    assert "le conflit en Syrie n'a pas de solution militaire" in quoted and speaker is None

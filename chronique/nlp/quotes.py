@@ -35,6 +35,10 @@ from chronique.nlp.quotemarks import quote_spans
 _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
+# "selon les termes d'un communiqué": words that lead to the source without naming it.
+_SOURCE_FILLERS = frozenset(
+    {"le", "la", "les", "l'", "d'", "de", "du", "des", "un", "une", "termes", "propos", "mots"}
+)
 _FEAR = frozenset({"craint", "craignent", "craignait", "craignaient", "craignant"})
 # "il faut", "il y a", "il reste": an impersonal "il" is no speaker.
 _IMPERSONAL = re.compile(
@@ -693,7 +697,7 @@ class _Finder:
     def _names_a_source(self, phrase: str) -> bool:
         """Whether words with no entity name someone who can say something: "une source proche du
         dossier", "les militaires colombiens", "le ministère" — a noun of the source list."""
-        words = [fold(w) for w in WORD.findall(phrase)]
+        words = [fold(w) for w in WORD.findall(phrase) if fold(w) not in _SOURCE_FILLERS]
         return any(w.rstrip("s") in self.sources or w in self.sources for w in words[:4])
 
     def _unknown_incise(
