@@ -432,3 +432,15 @@ def test_selon_les_termes_dun_communique_names_a_source() -> None:
     )
     [(_kind, quoted, speaker)] = said(run(text))
     assert "le conflit en Syrie n'a pas de solution militaire" in quoted and speaker is None
+
+
+def test_a_coordinated_participle_reports_a_second_thing_said_by_the_same_subject() -> None:
+    text = (
+        "Vladimir Poutine et Donald Trump ont affirmé avoir longuement discuté, et annoncé qu'ils continueraient"
+        " à travailler sur la cybersécurité."
+    )
+    got = said(run(text, PER="Vladimir Poutine|Donald Trump"))
+    assert [(kind, quoted) for kind, quoted, _ in got] == [
+        ("indirect", "avoir longuement discuté"),
+        ("indirect", "ils continueraient à travailler sur la cybersécurité"),
+    ]

@@ -77,6 +77,7 @@ _PLACE = re.compile(
 )
 _DATE_LEADIN = re.compile(r"\s+(?:(?:le|ce|dans\s+la\s+nuit\s+de)\s+)?", re.IGNORECASE)
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
+_COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
 # Confidence of an attribution, by how the speaker was found.
@@ -207,6 +208,11 @@ class _Finder:
             content = self._content_after(cue, nxt, qspans)
             if content is not None:
                 cs, ce = content
+                coordinator = re.search(
+                    r"[,\s]+et\s*$", text[cs:ce]
+                )  # "…, et annoncé que": not what was said
+                if coordinator and coordinator.start() > 0:
+                    ce = cs + coordinator.start()
                 if cue.kind == "inverted" and question and not self._opens_clause(cue, s):
                     continue  # "X a-t-il exigé de …?": the writer's question, not an incise
                 if cue.kind == "gerund" or _CONTINUATION.search(text, s, cue.start + 1):
@@ -314,7 +320,7 @@ class _Finder:
         before = self.text[s : cue.start].rstrip()
         if not before or before[-1] in ",;:" or before[-1] in _CLOSERS or before[-1] == _STRAIGHT:
             return True
-        return bool(re.search(r",\s*(?:en|avant\s+de|après\s+avoir)$", before))
+        return bool(re.search(r",\s*(?:en|avant\s+de|après\s+avoir|et)$", before))
 
     def _cues(self, s: int, e: int, qspans: list[tuple[int, int]]) -> list[_Cue]:
         text, lx = self.text, self.lx
@@ -361,6 +367,10 @@ class _Finder:
                     out.append(_Cue(aux.start(), m.end(), m.end(), pronoun, kind))
                     continue
                 if _CONTINUATION.search(text, s, m.start()):
+                    out.append(_Cue(m.start(), m.end(), m.end(), None, "gerund"))
+                    continue
+                if _COORDINATED.search(text, s, m.start()) and any(c.kind == "participle" for c in out):
+                    # "ont affirmé avoir discuté, et annoncé que …": the same subject, the same auxiliary
                     out.append(_Cue(m.start(), m.end(), m.end(), None, "gerund"))
                     continue
             if word in lx.finite and word not in {"a", "ont"}:
