@@ -3,8 +3,9 @@
 One pass over the lines of the raw text. Each line is either content (kept as a paragraph), or
 removed with a reason: boilerplate that the language data describes (rights notices, share buttons,
 navigation, subscriber pitches, embeds), headlines under a related-articles header, a repeated title,
-a line learned as boilerplate of its source, a run of headlines (links to other articles), or a metadata line (byline, credit, date header, update
-line) whose value goes to ``metadata``. A metadata prefix or an embed caption glued to a sentence is
+a line learned as boilerplate of its source, a run of headlines (links to other articles), a scrap
+of the page above the title, or a metadata line (byline, credit, date header, update line) whose value
+goes to ``metadata``. A metadata prefix or an embed caption glued to a sentence is
 cut off and the rest of the line is kept.
 """
 
@@ -28,9 +29,8 @@ SHORT_TITLE_WORDS = 12  # a first line ending like a sentence is a title only wh
 # This many headline-like lines in a row are a list of links (other articles, services), not content:
 # an article's own text alternates headings with paragraphs.
 MIN_LINK_RUN = 4
-LINK_MEAN_WORDS = (
-    6  # headlines are sentences without a full stop; shorter items are a list ("BNP : 2,5 milliards")
-)
+# Headlines are sentences without a full stop; shorter items are a list ("BNP : 2,5 milliards").
+LINK_MEAN_WORDS = 6
 LINK_MAX_CHARS = 150
 # A line of this few words at the top of a page, above a longer headline with prose under it, is a
 # scrap of the page ("Good luck !", "actualite", "Discover Thomson Reuters"), not the title.
@@ -246,9 +246,8 @@ def _named_furniture(text: str, lang: LanguageData) -> bool:
 
 def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
     """Indices of lines in runs of at least ``MIN_LINK_RUN`` consecutive headline-like lines, of
-    ``LINK_MEAN_WORDS`` words on average. A blank
-    line, a list item and a line the language data already names (a byline, "4 minutes de lecture")
-    end a run. The last line of a run stays, and does not count, when prose follows it (past blank
+    ``LINK_MEAN_WORDS`` words on average. A blank line, a list item and a line the language data
+    already names (a byline, "4 minutes de lecture") end a run. The last line of a run stays, and does not count, when prose follows it (past blank
     lines and named lines such as a byline): that one heads the text under it (a site's link list,
     then the article's own title)."""
     found: set[int] = set()

@@ -562,14 +562,13 @@ def _speaker_forms(gold: Gold, speaker: str) -> set[str]:
     return forms
 
 
-_ARTICLE = re.compile(r"(?:les|la|le)\s+(?=\S)|l'(?=\S)")
+_ARTICLE = re.compile(r"^(?:(?:les|la|le)\s+|l')(?=\S)")
 
 
 def name_form(text: str) -> str:
     """A name as entities and speakers are compared: normalised, without a leading article ("la CPI"
     is the name "CPI", "l'AFP" is "AFP")."""
-    norm = normalise_text(text)
-    return _ARTICLE.sub("", norm, count=1) if _ARTICLE.match(norm) else norm
+    return _ARTICLE.sub("", normalise_text(text))
 
 
 def _match_quotes(pa: _Article, ga: GoldArticle, report: EvalReport) -> dict[int, int]:

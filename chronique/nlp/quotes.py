@@ -18,6 +18,7 @@ to the last speaker. Sentences are split so that none ends inside a quotation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -78,6 +79,7 @@ _PLACE = re.compile(
 _DATE_LEADIN = re.compile(r"\s+(?:(?:le|ce|dans\s+la\s+nuit\s+de)\s+)?", re.IGNORECASE)
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
+_TRAILING_AND = re.compile(r"[,\s]+et\s*$")
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
 # Confidence of an attribution, by how the speaker was found.
@@ -208,11 +210,9 @@ class _Finder:
             content = self._content_after(cue, nxt, qspans)
             if content is not None:
                 cs, ce = content
-                coordinator = re.search(
-                    r"[,\s]+et\s*$", text[cs:ce]
-                )  # "…, et annoncé que": not what was said
-                if coordinator and coordinator.start() > 0:
-                    ce = cs + coordinator.start()
+                coordinator = _TRAILING_AND.search(text, cs, ce)  # "…, et annoncé que": not what was said
+                if coordinator and coordinator.start() > cs:
+                    ce = coordinator.start()
                 if cue.kind == "inverted" and question and not self._opens_clause(cue, s):
                     continue  # "X a-t-il exigé de …?": the writer's question, not an incise
                 if cue.kind == "gerund" or _CONTINUATION.search(text, s, cue.start + 1):
@@ -587,20 +587,11 @@ class _Finder:
         gender = (
             "f" if ((m.group("m") or "").lower() == "ère" or (m.group("i") or "").lower() == "ée") else "m"
         )
-        back = ANTECEDENT_SENTENCES
-        window = self.sentence_starts[-back] if len(self.sentence_starts) >= back else 0
-        for mention in sorted(self.mentions, key=lambda x: -x.start):
-            if (
-                mention.end > pos
-                or mention.start < window
-                or mention.entity is None
-                or mention.label != "PER"
-            ):
+        for mention, entity in self._recent_mentions(pos):
+            if mention.end > pos or mention.label != "PER":
                 continue
-            if any(a < mention.start < b for a, b in self.quoted):
-                continue
-            if self.genders.get(mention.entity, gender) == gender:
-                return _Speaker(mention.entity, words, "role", mention.start)
+            if self.genders.get(entity, gender) == gender:
+                return _Speaker(entity, words, "role", mention.start)
         return _Speaker(None, words, "none")
 
     def _pronoun(self, pronoun: str, pos: int) -> _Speaker:
@@ -613,18 +604,23 @@ class _Finder:
             last = self.last_speaker[1]
             if last.entity is not None and self.genders.get(last.entity, gender) == gender:
                 return _Speaker(last.entity, pronoun, "pronoun", last.start)
+        for m, entity in self._recent_mentions(pos):
+            if m.label not in {"PER", "ORG"} or (m.label == "ORG" and m.kind == "name"):
+                continue  # "il" is a person far more often than a named organisation
+            if self.genders.get(entity, gender) == gender and not _after_preposition(self.text, m.start):
+                return _Speaker(entity, pronoun, "pronoun", m.start)
+        return _Speaker(None, pronoun, "none")
+
+    def _recent_mentions(self, pos: int) -> Iterator[tuple[Mention, int]]:
+        """Mentions of an entity (with it) before ``pos``, nearest first, within the last
+        ``ANTECEDENT_SENTENCES`` sentences; a name inside someone's quoted words is passed over."""
         back = ANTECEDENT_SENTENCES
         window = self.sentence_starts[-back] if len(self.sentence_starts) >= back else 0
         for m in sorted(self.mentions, key=lambda m: -m.start):
-            if m.start >= pos or m.start < window or m.entity is None or m.label not in {"PER", "ORG"}:
+            if m.start >= pos or m.start < window or m.entity is None:
                 continue
-            if any(a < m.start < b for a, b in self.quoted):
-                continue  # a name inside someone's quoted words is not who "il" is
-            if m.label == "ORG" and m.kind == "name":
-                continue  # "il" is a person far more often than a named organisation
-            if self.genders.get(m.entity, gender) == gender and not _after_preposition(self.text, m.start):
-                return _Speaker(m.entity, pronoun, "pronoun", m.start)
-        return _Speaker(None, pronoun, "none")
+            if not any(a < m.start < b for a, b in self.quoted):
+                yield m, m.entity
 
     def _main_subject(self, s: int, cue: _Cue, qspans: list[tuple[int, int]]) -> _Speaker:
         """The subject of a sentence's main verb, for its participles ("…, estimant que") and its

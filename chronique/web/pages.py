@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from chronique.nlp.mentions import LABELS
 from chronique.pipeline import timexes
 from chronique.report.html import raw_pieces
 from chronique.timeline.plot import svg
@@ -24,7 +25,6 @@ from chronique.web.service import Service
 router = APIRouter(include_in_schema=False)
 
 PAGE = 30
-ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 _env = Environment(
     loader=PackageLoader("chronique.web", "templates"),
@@ -171,8 +171,8 @@ def entities_page(
     request: Request, svc: Svc, q: Text = None, type: Text = None, offset: Offset = 0
 ) -> HTMLResponse:
     kind = type.strip().upper() if type and type.strip() else None
-    if kind is not None and kind not in ENTITY_TYPES:
-        raise Invalid(f"query.type: {type!r} is not one of {', '.join(ENTITY_TYPES)}")
+    if kind is not None and kind not in LABELS:
+        raise Invalid(f"query.type: {type!r} is not one of {', '.join(LABELS)}")
     return render(
         request,
         "entities.html",
