@@ -159,3 +159,62 @@ def test_a_city_the_model_calls_a_person_is_a_place() -> None:
         found.mentions[j].text: found.entities[e.index].label for e in found.entities for j in e.mentions
     }
     assert labels["Benghazi"] == "LOC" and labels["M. Poutine"] == "PER"
+
+
+def test_names_a_body_is_also_known_by_share_its_key() -> None:
+    same = [
+        ("OTAN", "Alliance atlantique"),
+        ("Otan", "l'Alliance atlantique"),
+        ("AFP", "Agence France-Presse"),
+        ("ONU", "Nations unies"),
+        ("CPI", "Cour pénale internationale"),
+        ("Abdel-Hakim Belhaj", "Abdel Hakim Belhadj"),
+    ]
+    for a, b in same:
+        assert name_key(a, FR) == name_key(b, FR), (a, b)
+    assert name_key("Union européenne", FR) != name_key("Union africaine", FR)
+
+
+def test_nationality_adjectives_belong_to_the_role_and_its_later_uses() -> None:
+    text = (
+        "Le dirigeant libyen Mouammar Kadhafi a parlé hier soir à la télévision. "
+        "Le dirigeant libyen a ensuite ajouté que rien ne changerait."
+    )
+    got = groups(mentions_of(text, PER="Mouammar Kadhafi"))
+    assert got["Mouammar Kadhafi"] == {"Mouammar Kadhafi", "Le dirigeant libyen"}
+
+
+def test_a_body_role_takes_the_name_of_a_body_written_after_it() -> None:
+    text = (
+        "Selon le quotidien britannique The Daily Telegraph, l'agence Reuters a menti. "
+        "Le journal affirme que le gouvernement Fillon le savait. La chaîne a démenti."
+    )
+    found = mentions_of(text, ORG="The Daily Telegraph|Reuters", PER="Fillon")
+    got = groups(found)
+    assert got["The Daily Telegraph"] == {"The Daily Telegraph", "le quotidien britannique", "Le journal"}
+    assert got["Reuters"] == {"Reuters", "l'agence"}
+    assert got["Fillon"] == {"Fillon"}  # "le gouvernement Fillon" is not the person
+    chaine = next(m for m in found.mentions if m.text == "La chaîne")
+    assert chaine.entity is None  # no television was named: a newspaper is not "la chaîne"
+
+
+def test_a_role_followed_by_a_name_introduces_someone_new() -> None:
+    text = (
+        "Selon le quotidien Quryna, Me Tarbel a été libéré. "
+        "Les familles se sont rassemblées, selon le journal en ligne Al-Manara."
+    )
+    found = mentions_of(text, ORG="Quryna", PER="Tarbel")
+    journal = next(m for m in found.mentions if m.text == "le journal")
+    assert journal.entity is None  # not Quryna, named before: "en ligne Al-Manara" says which
+
+
+def test_periphrases_of_an_office_the_model_takes_for_a_name() -> None:
+    text = "Le Guide libyen a parlé. Le guide de la révolution a ensuite ajouté que rien ne changerait."
+    found = mentions_of(text, "2011-03-01", MISC="Guide libyen")
+    kadhafi = [e for e in found.entities if e.name == "Mouammar Kadhafi"]
+    assert len(kadhafi) == 1
+    assert {found.mentions[j].text for j in kadhafi[0].mentions} == {
+        "Le Guide libyen",
+        "Le guide de la révolution",
+    }
+    assert not any(m.kind == "name" for m in found.mentions)  # the model's "name" was the role

@@ -554,8 +554,9 @@ def test_entity_recall_and_alias_recall() -> None:
     ]
     report = score(export=export)
     assert report.get("entities", "recall") == 0.5
-    # Poutine's two aliases: "le président russe" comes from a linked mention, "M. Poutine" is missing.
-    assert report.get("entities", "alias_recall") == pytest.approx(1 / 3)
+    # "le président russe" comes from a linked mention; "M. Trump" is missing; "M. Poutine" is written
+    # in no article, so it is not scored.
+    assert report.get("entities", "alias_recall") == pytest.approx(1 / 2)
 
 
 def test_reuse_direction_and_spurious_passages() -> None:
@@ -737,9 +738,35 @@ def test_an_alias_is_the_same_name_with_or_without_its_article() -> None:
         {"id": "P1", "name": "Vladimir Poutine", "type": "PER", "aliases": ["président russe"]}
     ]
     first_article(export)["mentions"] = [{"start": 0, "end": 7, "text": "Poutine", "entity_id": "P1"}]
-    # The gold's "le président russe" is the entity's "président russe"; "M. Poutine" and Donald Trump's
-    # "M. Trump" are missing.
-    assert score(export=export).get("entities", "alias_recall") == pytest.approx(1 / 3)
+    # The gold's "le président russe" is the entity's "président russe"; Donald Trump's "M. Trump" is
+    # missing ("M. Poutine", written in no article, is not scored).
+    assert score(export=export).get("entities", "alias_recall") == pytest.approx(1 / 2)
+
+
+def test_an_alias_written_as_a_role_and_a_name_needs_both_linked() -> None:
+    export = perfect_export()
+    text = "Le président russe Vladimir Poutine a parlé. M. Trump a répondu."
+    first_article(export)["text"] = first_article(export)["raw_text"] = text
+    gold = gold_dict()
+    gold["entities"] = {
+        "Vladimir Poutine": {"type": "PER", "aliases": ["le président russe Vladimir Poutine"]},
+        "Donald Trump": {"type": "PER", "aliases": ["M. Trump"]},
+    }
+    export["entities"] = [
+        {"id": "P1", "name": "Vladimir Poutine", "type": "PER", "aliases": []},
+        {"id": "P2", "name": "Trump", "type": "PER", "aliases": []},
+        {"id": "P3", "name": "Donald Trump", "type": "PER", "aliases": []},
+    ]
+    first_article(export)["mentions"] = [
+        {"start": 0, "end": 18, "text": "Le président russe", "entity_id": "P1"},
+        {"start": 46, "end": 54, "text": "M. Trump", "entity_id": "P2"},
+    ]
+    report = score(gold, export)
+    # Role and name linked to one entity resolve the alias that writes them together; "M. Trump" is
+    # the name "Trump" with its honorific, but of another entity than the gold's "Donald Trump".
+    assert report.get("entities", "alias_recall") == pytest.approx(1 / 2)
+    first_article(export)["mentions"][0]["entity_id"] = "P3"  # the role now names someone else
+    assert score(gold, export).get("entities", "alias_recall") == 0.0
 
 
 def test_name_forms_drop_only_a_real_article() -> None:
@@ -747,4 +774,7 @@ def test_name_forms_drop_only_a_real_article() -> None:
 
     assert [name_form(t) for t in ("les insurgés", "l'AFP", "la CPI", "Laurent Fabius", "Lagarde")] == [
         "insurgés", "afp", "cpi", "laurent fabius", "lagarde",
+    ]  # fmt: skip
+    assert [name_form(t) for t in ("Mgr Descubes", "M. Koussa", "Me Tarbel", "Mehdi", "Mme")] == [
+        "descubes", "koussa", "tarbel", "mehdi", "mme",
     ]  # fmt: skip

@@ -275,6 +275,18 @@ def test_selon_needs_someone_who_can_speak() -> None:
     assert [t for _, t, _ in got] == ["Les troupes ont reculé"]
 
 
+def test_selon_a_role_that_names_no_one_known_keeps_all_its_words() -> None:
+    text = (
+        "Me Tarbel a été libéré sous la pression des familles, selon le quotidien Quryna. "
+        "Les familles se sont rassemblées devant le poste, selon le journal en ligne Al-Manara."
+    )
+    ann = run(text, PER="Tarbel", ORG="Quryna")
+    assert [(q.speaker_text, q.speaker is not None) for q in ann.quotes] == [
+        ("le quotidien", True),
+        ("le journal en ligne Al-Manara", False),  # not Quryna, named before, nor just "le journal"
+    ]
+
+
 def test_a_forward_cue_reaches_its_words_past_a_full_date_and_a_place() -> None:
     text = "Bruno Le Maire a déclaré mercredi 12 septembre 2018 à Paris que « la croissance sera au rendez-vous »."
     assert said(run(text, PER="Bruno Le Maire")) == [

@@ -41,6 +41,7 @@ class PeopleData:
     titles: tuple[str, ...] = ()
     person_roles: tuple[str, ...] = ()  # "_" joins the words of a multi-word role
     org_roles: tuple[str, ...] = ()
+    role_families: tuple[tuple[str, ...], ...] = ()  # heads that name one thing ("journal", "quotidien")
     role_adjectives: tuple[str, ...] = ()
     adjective_endings: tuple[str, ...] = ()
     name_particles: frozenset[str] = frozenset()
@@ -50,6 +51,8 @@ class PeopleData:
     office_periphrases: dict[str, str] = field(default_factory=dict)
     office_holders: dict[str, tuple[tuple[str, str, str | None], ...]] = field(default_factory=dict)
     person_epithets: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    # A body's usual name → its other names: "OTAN": ("Alliance atlantique",)
+    name_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_names: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
     source_nouns: tuple[str, ...] = ()  # "source" (selon une source proche du dossier)

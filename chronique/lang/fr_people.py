@@ -154,7 +154,7 @@ PERSON_ROLES: tuple[str, ...] = tuple(
     archevêque évêque cardinal imam rabbin pasteur général amiral colonel préfet préfète consul
     magistrat magistrate humoriste acteur actrice chanteur chanteuse écrivain écrivaine journaliste
     présentateur présentatrice animateur animatrice entraîneur sélectionneur économiste analyste
-    politologue sociologue historien historienne philosophe syndicaliste
+    politologue sociologue historien historienne philosophe syndicaliste guide
     """.split()  # noqa: SIM905
 )
 # Nouns of organisations that speak ("a répondu le ministère russe des Affaires étrangères").
@@ -163,7 +163,16 @@ ORG_ROLES: tuple[str, ...] = tuple(
     ministère gouvernement présidence Kremlin Élysée Elysée Pentagone parquet armée police agence
     diplomatie administration commission parlement assemblée sénat chancellerie département
     porte-parolat état-major
+    journal quotidien hebdomadaire mensuel magazine chaîne télévision radio station site blog
+    groupe constructeur équipementier entreprise société firme compagnie institut organisation
     """.split()  # noqa: SIM905
+)
+# Heads that a later bare mention uses for one another: "le quotidien britannique The Daily Telegraph"
+# is "le journal" two sentences on.
+ROLE_FAMILIES: tuple[tuple[str, ...], ...] = (
+    ("journal", "quotidien", "hebdomadaire", "mensuel", "magazine"),
+    ("chaîne", "télévision", "station"),
+    ("groupe", "constructeur", "équipementier", "entreprise", "société", "firme", "compagnie"),
 )
 # Adjectives that may follow a role noun ("le procureur spécial américain").
 ROLE_ADJECTIVES: tuple[str, ...] = tuple(
@@ -180,8 +189,9 @@ ROLE_ADJECTIVES: tuple[str, ...] = tuple(
     néerlandaise suédois suédoise norvégien norvégienne danois danoise autrichien autrichienne
     portugais portugaise roumain roumaine tchèque slovaque serbe croate moldave arménien arménienne
     azerbaïdjanais azerbaïdjanaise kazakh ouzbek vénézuélien vénézuélienne colombien colombienne
-    argentin argentine chilien chilienne cubain cubaine
-    spécial spéciale général générale adjoint adjointe fédéral fédérale national nationale
+    argentin argentine chilien chilienne cubain cubaine libyen libyenne yéménite bahreïni kényan
+    kényane burkinabé kosovar
+    spécial spéciale suprême général générale adjoint adjointe fédéral fédérale national nationale
     républicain républicaine démocrate conservateur conservatrice travailliste socialiste
     fort forte sortant sortante élu élue intérimaire délégué déléguée permanent permanente
     exécutif exécutive américano-russe russo-américain communiste écologiste centriste gaulliste
@@ -240,7 +250,7 @@ ROLE_DOMAINS: tuple[str, ...] = tuple(
     diplomatie défense sécurité_nationale sécurité justice intérieur économie finances santé armée
     armées renseignement gouvernement campagne parti opposition État Etat république pays région
     sécurité_intérieure affaires_étrangères Affaires_étrangères commerce énergie transports culture
-    éducation travail environnement agriculture budget police KGB FSB CIA FBI
+    éducation travail environnement agriculture budget police KGB FSB CIA FBI révolution
     """.split()  # noqa: SIM905
 )
 
@@ -275,6 +285,12 @@ OFFICE_PERIPHRASES: dict[str, str] = {
     "hôte de matignon": "premier-ministre:france",
     "premier ministre britannique": "premier-ministre:royaume-uni",
     "premier ministre israélien": "premier-ministre:israël",
+    "dirigeant libyen": "dirigeant:libye", "leader libyen": "dirigeant:libye",
+    "numéro un libyen": "dirigeant:libye", "guide libyen": "dirigeant:libye",
+    "guide de la révolution": "dirigeant:libye", "guide de la révolution libyenne": "dirigeant:libye",
+    "chef de l'état libyen": "dirigeant:libye", "homme fort de tripoli": "dirigeant:libye",
+    "guide suprême": "guide:iran", "guide suprême iranien": "guide:iran",
+    "guide suprême de la révolution": "guide:iran",
 }  # fmt: skip
 # Who held an office, from when to when (ISO dates, end exclusive; None: still in office).
 OFFICE_HOLDERS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
@@ -322,6 +338,8 @@ OFFICE_HOLDERS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
         ("David Cameron", "2010-05-11", "2016-07-13"), ("Theresa May", "2016-07-13", "2019-07-24"),
         ("Boris Johnson", "2019-07-24", "2022-09-06"), ("Keir Starmer", "2024-07-05", None),
     ),
+    "dirigeant:libye": (("Mouammar Kadhafi", "1969-09-01", "2011-10-21"),),
+    "guide:iran": (("Rouhollah Khomeini", "1979-12-03", "1989-06-04"), ("Ali Khamenei", "1989-06-04", None)),
     "premier-ministre:israël": (
         ("Benjamin Netanyahu", "2009-03-31", "2021-06-13"), ("Benjamin Netanyahu", "2022-12-29", None),
     ),
@@ -333,6 +351,29 @@ PERSON_EPITHETS: dict[str, tuple[str, str, str | None]] = {
     "tempétueux milliardaire américain": ("Donald Trump", "2015-06-16", None),
     "milliardaire républicain": ("Donald Trump", "2015-06-16", None),
     "magnat de l'immobilier": ("Donald Trump", "2015-06-16", None),
+}  # fmt: skip
+# Bodies known by several names: the usual one (an acronym, mostly) → the others, written in full.
+NAME_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "OTAN": ("Alliance atlantique", "Organisation du traité de l'Atlantique nord", "NATO"),
+    "ONU": ("Nations unies", "Organisation des Nations unies"),
+    "AFP": ("Agence France-Presse", "Agence France Presse"),
+    "AP": ("Associated Press",),
+    "UE": ("Union européenne",),
+    "CPI": ("Cour pénale internationale",),
+    "CIJ": ("Cour internationale de justice",),
+    "FMI": ("Fonds monétaire international",),
+    "BCE": ("Banque centrale européenne",),
+    "OMS": ("Organisation mondiale de la santé",),
+    "OMC": ("Organisation mondiale du commerce",),
+    "UA": ("Union africaine",),
+    "OPEP": ("Organisation des pays exportateurs de pétrole",),
+    "CNT": ("Conseil national de transition",),
+    "HRW": ("Human Rights Watch",),
+    "CICR": ("Comité international de la Croix-Rouge",),
+    "HCR": ("Haut-Commissariat des Nations unies pour les réfugiés",),
+    "Unesco": ("Organisation des Nations unies pour l'éducation, la science et la culture",),
+    "OSCE": ("Organisation pour la sécurité et la coopération en Europe",),
+    "AIEA": ("Agence internationale de l'énergie atomique",),
 }  # fmt: skip
 
 # Capitalised words that are never an entity on their own (sentence openers, leftovers of layouts).

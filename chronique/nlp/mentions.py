@@ -33,6 +33,7 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:à|vers|depuis|dans|près de|autour de|au sud de|au nord de)\s+$", re.IGNORECASE
 )
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
+_NAMED_AFTER = re.compile(r"\s+(?:[a-zà-ÿ'’-]+\s+){0,2}[A-ZÀ-Ý]")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.]{1,9})\s*\)")
 
 
@@ -102,15 +103,9 @@ def find_mentions(
     lx = lexicon(lang)
     names = _names(text, ents, lang)
     roles = _roles(text, names, lx)
-    # "garde des Sceaux": a name the model found inside a role's head noun is part of the role.
-    names = [
-        n
-        for n in names
-        if not any(
-            r.start <= n.start and n.end <= r.end and fold(n.text) in role_head(r.role_key or "", lang)
-            for r in roles
-        )
-    ]
+    # "garde des Sceaux": a name the model found inside a role's head noun is part of the role; so is
+    # one that starts with a person's role noun ("le Guide libyen" tagged as a name).
+    names = [n for n in names if not any(_inside_role(n, r, lang) for r in roles)]
     mentions = sorted(names + roles, key=lambda m: (m.start, -m.end))
     entities: list[LocalEntity] = []
     _group_names(text, mentions, entities, lang)
@@ -120,6 +115,14 @@ def find_mentions(
 
 
 # --- mentions ------------------------------------------------------------------------------------
+
+
+def _inside_role(name: Mention, role: Mention, lang: LanguageData) -> bool:
+    if not (role.start <= name.start and name.end <= role.end):
+        return False
+    head = role_head(role.role_key or "", lang)
+    core = fold(_without_determiner(name.text, lang))
+    return core in head or (role.label == "PER" and name.label != "PER" and core.startswith(head + " "))
 
 
 def _names(text: str, ents: list[tuple[int, int, str]], lang: LanguageData) -> list[Mention]:
@@ -439,10 +442,14 @@ def _resolve_roles(
 def _apposed_name(text: str, role: Mention, names: list[Mention]) -> Mention | None:
     """The name a role is apposed to: "ROLE NAME" and "ROLE, NAME" first, then "NAME, ROLE," — in an
     enumeration ("Christine Lagarde, le gouverneur de la Banque de France Christian Noyer") the role
-    describes the name that follows it. Only people take a person's role; a body's role ("la police")
-    is never apposed to a name."""
+    describes the name that follows it. Only people take a person's role; a body's role takes only the
+    name of a body written right after it ("le quotidien britannique The Daily Telegraph", "l'agence
+    Reuters"), never a person's ("le gouvernement Fillon" is not Fillon)."""
     if role.label != "PER":
-        return None
+        return next(
+            (n for n in names if n.start == role.end + 1 and text[role.end] == " " and n.label != "PER"),
+            None,
+        )
     people = [n for n in names if n.label == "PER"]
     # "le Premier ministre Ehud Olmert": a name right after a person's role is a person, whatever
     # label the model gave it.
@@ -491,6 +498,8 @@ def _by_role(
     gender = mention_gender(m)
     if m.text.split()[0].lower() in {"un", "une"}:
         return None  # "un président" introduces someone; it does not refer back
+    if bare and _NAMED_AFTER.match(text, m.end):
+        return None  # "le journal en ligne Al-Manara" names what it is about: no one mentioned before
     candidates = []
     for e in entities:
         genders = _entity_genders(e, mentions)
@@ -498,7 +507,7 @@ def _by_role(
             continue  # "la ministre" is not "le Premier ministre François Fillon"
         if (m.label == "PER") != (e.label == "PER"):
             continue  # a body's role ("le ministère") never refers to a person, nor the reverse
-        if m.role_key in e.roles or (bare and head in e.heads):
+        if m.role_key in e.roles or (bare and (head in e.heads or _family(head, lang) & e.heads)):
             last = max((mentions[j].end for j in e.mentions if mentions[j].start < m.start), default=-1)
             # A description does not refer back to a name of its own sentence ("Une réunion entre
             # M. Bolton et …, a poursuivi le conseiller" is not Bolton speaking).
@@ -508,6 +517,20 @@ def _by_role(
         return None
     m.evidence = "same role" if not bare else "role anaphora"
     return max(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+@cache
+def _families(lang: LanguageData) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for family in lang.people.role_families:
+        heads = frozenset(fold(h) for h in family)
+        out.update((h, heads) for h in heads)
+    return out
+
+
+def _family(head: str, lang: LanguageData) -> frozenset[str]:
+    """The heads that name the same thing as ``head`` ("journal": "quotidien", "hebdomadaire" …)."""
+    return _families(lang).get(head, frozenset())
 
 
 def _by_table(

@@ -27,6 +27,7 @@ _TRANSLIT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sh", "ch"),
         (r"kh", "k"),  # Khadafi, Kadhafi, Qaddafi
         (r"dh", "d"),
+        (r"dj", "j"),  # Belhadj, Belhaj
         (r"gh", "g"),
         (r"q", "k"),
         (r"ph", "f"),
@@ -77,7 +78,20 @@ def name_key(text: str, lang: LanguageData) -> NameKey:
         words = words[1:]
     if words and re.match(r"(?i)l['’]\w", words[0]) and len(words[0]) > 3:
         words[0] = words[0][2:]
-    return tuple(k for k in (token_key(w) for w in words) if k)
+    key = tuple(k for k in (token_key(w) for w in words) if k)
+    return _synonyms(lang).get(key, key)
+
+
+@cache
+def _synonyms(lang: LanguageData) -> dict[NameKey, NameKey]:
+    """Keys of the names a body is also known by → the key of its usual name ("Alliance atlantique"
+    is "OTAN", "Agence France-Presse" is "AFP")."""
+    out: dict[NameKey, NameKey] = {}
+    for usual, others in lang.people.name_synonyms.items():
+        target = tuple(k for k in (token_key(w) for w in _SPLIT.split(usual)) if k)
+        for other in others:
+            out[tuple(k for k in (token_key(w) for w in _SPLIT.split(other)) if k)] = target
+    return out
 
 
 def has_title(text: str, lang: LanguageData) -> bool:

@@ -666,6 +666,8 @@ class _Finder:
                 who = _Speaker(None, phrase.group(0).strip(), "none")
                 if not self._names_a_source(phrase.group(0)):
                     continue  # "selon une géographie complexe", "selon le schéma retenu": no one speaks
+            elif phrase and who.entity is None:  # "selon le journal en ligne Al-Manara": all its words
+                who = _Speaker(None, phrase.group(0).strip(), "none")
             pronoun = re.match(r"(lui|elle)\b", text[m.end() : e])
             if pronoun:
                 who = self._pronoun("il" if pronoun.group(1) == "lui" else "elle", m.start())
