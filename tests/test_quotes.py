@@ -456,3 +456,59 @@ def test_a_coordinated_participle_reports_a_second_thing_said_by_the_same_subjec
         ("indirect", "avoir longuement discuté"),
         ("indirect", "ils continueraient à travailler sur la cybersécurité"),
     ]
+
+
+def test_causative_reporting_verbs() -> None:
+    text = (
+        "Le ministre a fait savoir que les négociations reprendraient. "
+        "Mouammar Kadhafi avait laissé entendre dans un entretien que Condoleezza Rice comptait beaucoup. "
+        "Il n'a pas su entendre la colère des Français. L'équipe avait fait savoir sa colère."
+    )
+    got = said(run(text, PER="Mouammar Kadhafi|Condoleezza Rice"))
+    assert [(t, who) for _, t, who in got] == [
+        ("les négociations reprendraient", None),
+        ("Condoleezza Rice comptait beaucoup", "Mouammar Kadhafi"),
+    ]  # "savoir", "entendre" report nothing without "fait", "laissé"; "savoir sa colère" says no words
+
+
+def test_selon_after_an_opening_adverb_still_opens_the_sentence() -> None:
+    text = (
+        "Toujours selon les proches du dalaï-lama, un millier de personnes auraient été blessées. "
+        "Mais selon le ministre, la réforme sera votée."
+    )
+    ann = run(text)
+    assert [(q.text, q.speaker_text) for q in ann.quotes] == [
+        ("un millier de personnes auraient été blessées", "les proches du dalaï-lama"),
+        ("la réforme sera votée", "le ministre"),
+    ]
+
+
+def test_a_quotation_after_a_verb_and_a_comma_or_after_a_leading_phrase() -> None:
+    text = (
+        "Bamdadi pose une question. Le blogueur ajoute, « bien sûr, avant que la guerre éclate ». "
+        "Benoît Hamon répond. Candidat déclaré au poste de premier secrétaire, il est catégorique : "
+        "« Nous sommes près d'un accord politique avec Martine Aubry. »"
+    )
+    got = said(run(text, PER="Bamdadi|Benoît Hamon|Martine Aubry"))
+    assert got == [
+        ("direct", "bien sûr, avant que la guerre éclate", None),
+        ("direct", "Nous sommes près d'un accord politique avec Martine Aubry", "Benoît Hamon"),
+    ]
+
+
+def test_a_gerund_after_an_object_pronoun() -> None:
+    text = (
+        "Patrick Poivre d'Arvor a remercié les téléspectateurs, en les assurant « qu'on se reverra très vite ». "
+        "Kadhafi s'était adressé à elle en l'appelant « Leezza », selon des collaborateurs."
+    )
+    got = said(run(text, PER="Patrick Poivre d'Arvor|Kadhafi"))
+    assert got[0] == ("direct", "qu'on se reverra très vite", "Patrick Poivre d'Arvor")
+    assert all(t != "Leezza" for _, t, _ in got)  # a name he gave her, not words he said
+
+
+def test_a_named_subject_and_its_apposition_are_not_an_incise() -> None:
+    text = (
+        "Peter Bouckaert, de HRW, a qualifié les liens entre les deux services de « chapitre très sombre »."
+    )
+    got = said(run(text, PER="Peter Bouckaert", ORG="HRW"))
+    assert all("Bouckaert" not in t for _, t, _ in got)

@@ -27,6 +27,7 @@ class PeopleData:
     according_to_at_start: tuple[str, ...] = ()  # "pour" (X, …)
     np_ends: tuple[str, ...] = ()  # words that end a postposed speaker's noun phrase
     causatives: tuple[str, ...] = ()  # "fait" (savoir)
+    causative_infinitives: tuple[str, ...] = ()  # "savoir" (after "fait")
     not_incise_verbs: frozenset[str] = frozenset()
     negations: tuple[str, ...] = ()
     content_links: tuple[str, ...] = ()  # "que"

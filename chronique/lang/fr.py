@@ -424,6 +424,7 @@ DATA = LanguageData(
         according_to_at_start=people.ACCORDING_TO_AT_START,
         np_ends=people.NP_ENDS,
         causatives=people.CAUSATIVES,
+        causative_infinitives=people.CAUSATIVE_INFINITIVES,
         not_incise_verbs=people.NOT_INCISE_VERBS,
         negations=people.NEGATIONS,
         content_links=people.CONTENT_LINKS,

@@ -107,8 +107,15 @@ NP_ENDS: tuple[str, ...] = (
     "que", "qu'", "lorsque", "quand", "alors", "mais", "car", "et", "depuis", "pendant", "avec", "sans",
     "auprès", "via", "cité", "citée", "interrogé", "interrogée", "joint", "jointe",
 )  # fmt: skip
-# Causative reporting ("a fait savoir", "fait valoir"): the infinitive after these is the cue.
-CAUSATIVES: tuple[str, ...] = ("fait",)
+# Causative reporting ("a fait savoir", "fait valoir", "a laissé entendre"): the causative verb and
+# the infinitive after it are the cue. The infinitives report speech only after a causative.
+CAUSATIVES: tuple[str, ...] = (
+    "fait", "faisait", "faisaient", "faisant", "font", "fera", "ferait",
+    "laissé", "laisse", "laissent", "laissait", "laissaient", "laissant", "laissera", "laisserait",
+)  # fmt: skip
+CAUSATIVE_INFINITIVES: tuple[str, ...] = (
+    "savoir", "valoir", "entendre", "remarquer", "observer", "comprendre",
+)  # fmt: skip
 # Words that follow a closing quotation mark and a comma without being a reporting verb.
 NOT_INCISE_VERBS: frozenset[str] = frozenset(
     """

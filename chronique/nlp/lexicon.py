@@ -33,6 +33,7 @@ class Lexicon:
     np_start: re.Pattern[str]  # what a noun phrase can start with
     causative: re.Pattern[str]  # "a fait " before an infinitive cue
     causative_words: frozenset[str]
+    causative_infinitives: frozenset[str]  # cues only after a causative ("laissé entendre")
     negation: re.Pattern[str]
     not_incise: frozenset[str]
     content_link: re.Pattern[str]  # at the start of the text after a verb: que, :, «, avoir, de…
@@ -159,6 +160,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
         ),
         causative=re.compile(rf"(?:\b(?i:a|ont|avait|avaient)\s+)?\b(?i:{_alternation(p.causatives)})\s+$"),
         causative_words=frozenset(p.causatives),
+        causative_infinitives=frozenset(p.causative_infinitives),
         negation=re.compile(rf"\bn(?:e\s|['’]).{{0,30}}\b(?i:{_alternation(p.negations)})\b"),
         not_incise=frozenset(p.not_incise_verbs),
         content_link=re.compile(

@@ -36,6 +36,10 @@ from chronique.nlp.quotemarks import quote_spans
 _EDGE = " \t\n,;:.!?…-–—"
 _CLOSE_TRAIL = ' \t\n"»”›)'
 _SELON_END = re.compile(r"\s*[,(]\s*$")
+_SELON_OPENER = re.compile(
+    r"(?:(?i:mais|et|puis|alors|or|ensuite|enfin|toujours|cependant|pourtant|toutefois|néanmoins|"
+    r"d['’]ailleurs|en\s+revanche|par\s+ailleurs|aussi|surtout|encore|ainsi)\b,?\s*)+"
+)
 # "selon les termes d'un communiqué": words that lead to the source without naming it.
 _SOURCE_FILLERS = frozenset(
     {"le", "la", "les", "l'", "d'", "de", "du", "des", "un", "une", "termes", "propos", "mots"}
@@ -53,6 +57,7 @@ _SAYS_ONESELF = re.compile(
 )
 # "Mais il est catégorique : « … »": words that may open the clause before a subject.
 _LEAD_OPENER = re.compile(r"(?i:mais|et|puis|alors|or|ensuite|enfin)\b,?\s*")
+_LEAD_PHRASE = re.compile(r"[^,:;«»\"“”]{1,100},\s*")
 MAX_LEAD_WORDS = 20  # a longer clause before the colon is narration, not an introduction
 # "ce dernier", "l'intéressée": the person named last.
 _LATTER = re.compile(r"(?i:(?:ce|cette)\s+derni(?P<m>er|ère)|l['’]intéress(?P<i>ée?))\b")
@@ -80,6 +85,8 @@ _DATE_LEADIN = re.compile(r"\s+(?:(?:le|ce|dans\s+la\s+nuit\s+de)\s+)?", re.IGNO
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+et\s*$")
+_GERUND_LEAD = re.compile(r"(?:,\s*|\b[Ee]n\s+(?P<clitic>(?:les|leur|lui|nous|vous|se|s['’]|l['’])\s*)?)$")
+_COMMA_QUOTE = re.compile(r"\s*,\s*[«“„\"]")
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
 # Confidence of an attribution, by how the speaker was found.
@@ -313,8 +320,17 @@ class _Finder:
         return bool(pronoun) or (named is not None and self.text[named.end : limit].lstrip().startswith(","))
 
     def _apposed_subject_ends(self, before: str, clause_start: int) -> bool:
+        """ "un trader, Boris Picano-Nacci, a poursuivi", "Peter Bouckaert, de HRW, a qualifié": the
+        words before the verb are its subject and an apposition, not what was said."""
         end = clause_start + len(before.rstrip(", "))
-        return any(m.end == end and self.text[: m.start].rstrip().endswith(",") for m in self.mentions)
+        if any(m.end == end and self.text[: m.start].rstrip().endswith(",") for m in self.mentions):
+            return True
+        if len(before.split()) > 8:
+            return False
+        return any(
+            m.start == clause_start and m.label == "PER" and self.text[m.end : m.end + 1] == ","
+            for m in self.mentions
+        )
 
     def _opens_clause(self, cue: _Cue, s: int) -> bool:
         before = self.text[s : cue.start].rstrip()
@@ -344,16 +360,20 @@ class _Finder:
                     consumed = m.end()
                 continue
             if word in lx.gerunds:
-                lead = re.search(r"(?:,\s*|\ben\s+)$", text[max(s, m.start() - 4) : m.start()])
+                lead = re.search(_GERUND_LEAD, text[max(s, m.start() - 10) : m.start()])
+                if lead and lead.group("clitic") and word in lx.weak:
+                    continue  # "en l'appelant « Leezza »", "en les invitant à": a name given, an invitation
                 if lead:
                     out.append(_Cue(m.start(), m.end(), m.end(), None, "gerund"))
                 continue
-            if word in lx.participles and word.endswith(("er", "ir", "re")):
-                if lx.causative.search(text, s, m.start()):  # "a fait savoir", "fait valoir"
-                    lead = lx.causative.search(text, s, m.start())
-                    assert lead is not None
+            infinitive = word in lx.causative_infinitives
+            if infinitive or (word in lx.participles and word.endswith(("er", "ir", "re"))):
+                lead = lx.causative.search(text, s, m.start())
+                if lead:  # "a fait savoir", "fait valoir", "a laissé entendre"
                     out.append(_Cue(lead.start(), m.end(), m.end(), None, "finite"))
                     continue
+                if infinitive:
+                    continue  # "savoir", "entendre" alone report nothing
                 if re.search(r"\bd'$", text[max(s, m.start() - 2) : m.start()]) and re.match(
                     r"\s*(?:Et|et)\s", text[s : s + 4]
                 ):  # "Et X d'ajouter": the narrative infinitive reports speech
@@ -394,7 +414,10 @@ class _Finder:
         if (
             m
             and not rest[offset : m.start()].strip(" " + "".join(self.lx.causative_words))
-            and m.group(0).lower().rstrip("'") in self.lx.participles
+            and (
+                m.group(0).lower().rstrip("'") in self.lx.participles
+                or m.group(0).lower() in self.lx.causative_infinitives
+            )
         ):
             return pos + m.end()
         return None
@@ -415,6 +438,12 @@ class _Finder:
                 continue
             break
         link = lx.content_link.match(text, pos, limit)
+        if link is None and cue.kind in {"finite", "participle"} and _COMMA_QUOTE.match(text, pos, limit):
+            before = text[: cue.start].rstrip()
+            if before and before[-1] not in ",;" and before[-1] not in _CLOSERS and before[-1] != _STRAIGHT:
+                q = next((q for q in qspans if q[0] >= pos and not text[pos : q[0]].strip(" ,")), None)
+                if q is not None:  # "Le blogueur ajoute, « … »": the quotation is the content
+                    return q[0], q[1] + 1
         if link is None:
             if _SAYS_ONESELF.search(text, max(0, cue.start - 12), cue.verb_end) and re.match(
                 r"\s+[a-zà-ÿ]", text[pos:limit]
@@ -653,6 +682,8 @@ class _Finder:
                 found.insert(0, head)
         for m in found:
             lead = text[s : m.start()].strip()
+            if _SELON_OPENER.fullmatch(lead):
+                lead = ""  # "Toujours selon X, …", "Mais selon X, …": the sentence opens on the source
             speaker_m = next(
                 (x for x in self.mentions if x.start >= m.end() and x.start - m.end() < 40), None
             )
@@ -765,6 +796,9 @@ class _Finder:
                 continue
             opener = _LEAD_OPENER.match(text, s, qs)
             start = opener.end() if opener else s
+            phrase = _LEAD_PHRASE.match(text, start, qs)
+            if phrase and re.match(r"(?:il|elle)\b", text[phrase.end() : qs]):
+                start = phrase.end()  # "Candidat déclaré au poste, il est catégorique : « … »"
             pronoun = re.match(r"(il|elle)\b", text[start:qs], re.IGNORECASE)
             if pronoun and _IMPERSONAL.match(text, start + pronoun.end(), qs):
                 continue  # "Il faut relire la résolution : « … »": no one speaks
