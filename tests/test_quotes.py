@@ -512,3 +512,21 @@ def test_a_named_subject_and_its_apposition_are_not_an_incise() -> None:
     )
     got = said(run(text, PER="Peter Bouckaert", ORG="HRW"))
     assert all("Bouckaert" not in t for _, t, _ in got)
+
+
+def test_infinitive_content_after_modal_and_negative_openers_and_fillers() -> None:
+    text = (
+        "L'Otan, qui dirige les opérations, dit ne viser que des objectifs militaires. "
+        "La coalition a reconnu vouloir précipiter la chute du régime. "
+        "L'Otan a indiqué en revanche avoir visé lundi un site militaire. "
+        "« Il n'y a pas de forces spéciales au sol », a pourtant réaffirmé Nicolas Sarkozy jeudi. "
+        "« Il veut des garanties », déclarait cette semaine une source au sein du CNT."
+    )
+    ann = run(text, ORG="Otan|CNT", PER="Nicolas Sarkozy")
+    assert [(q.text, q.speaker_text) for q in ann.quotes] == [
+        ("ne viser que des objectifs militaires", "Otan"),
+        ("vouloir précipiter la chute du régime", "La coalition"),
+        ("avoir visé lundi un site militaire", "Otan"),
+        ("Il n'y a pas de forces spéciales au sol", "Nicolas Sarkozy"),
+        ("Il veut des garanties", "une source"),
+    ]

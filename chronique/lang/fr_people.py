@@ -16,7 +16,7 @@ ER_VERBS: tuple[str, ...] = tuple(
     martel lanc confirm ni plaid réclam demand exig souhait espér inquiét félicit racont témoign
     tweet relev comment résum répliqu rétorqu exclam lâch gliss ironis tonn fustig signal
     tranch argument détaill jur menac concéd nuanc qualifi évoqu invit exhort implor rassur clam
-    abond rapport
+    abond rapport réaffirm
     certifi garant développ supput modér justifi répét souffl insurg indign étonn alarm enchaîn
     complét corrig rectifi temporis minimis relativis soupir maugré grinc plaisant tempêt interrog
     """.split()  # noqa: SIM905 - a word list reads best as text
@@ -68,7 +68,7 @@ SPEECH_FILLERS: tuple[str, ...] = (
     "une nouvelle fois", "à nouveau", "de nouveau", "quant à lui", "quant à elle", "tenu à", "voulu",
     "simplement", "clairement", "fermement", "publiquement", "plus tard", "ainsi", "bien", "même",
     "en substance", "sur Twitter", "sur X", "dans un communiqué", "dans un tweet", "auparavant",
-    "d'abord", "par exemple", "lui aussi", "elle aussi", "pour sa part", "hier", "aussi",
+    "d'abord", "par exemple", "lui aussi", "elle aussi", "pour sa part", "hier", "aussi", "en revanche",
 )  # fmt: skip
 # "selon X, …", "d'après X, …": the clause is reported speech of X.
 ACCORDING_TO: tuple[str, ...] = ("selon", "d'après", "à en croire")
@@ -95,7 +95,9 @@ INFINITIVE_CLITICS: tuple[str, ...] = (
 )
 INFINITIVE_ENDINGS: tuple[str, ...] = ("er", "ir", "re", "oir")
 # Infinitives that open reported content by themselves ("a confié avoir …").
-INFINITIVE_AUXILIARIES: tuple[str, ...] = ("avoir", "être", "n'avoir", "n'être", "ne pas", "ne jamais")
+INFINITIVE_AUXILIARIES: tuple[str, ...] = (
+    "avoir", "être", "n'avoir", "n'être", "ne pas", "ne jamais", "ne", "vouloir", "pouvoir", "devoir",
+)  # fmt: skip
 # Addressees skipped between a verb and its content ("a déclaré aux journalistes que").
 ADDRESSEE_LINKS: tuple[str, ...] = ("à", "aux", "au", "devant", "auprès de", "auprès du", "auprès des")
 # Where something was said ("a déclaré sur TF1 que", "a estimé dans un communiqué que"): skipped only

@@ -142,7 +142,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
         according_to_at_start=re.compile(rf"(?i:{_alternation(p.according_to_at_start)})\s+"),
         adverbial=re.compile(
             rf"\s*,?\s*(?:(?i:{days})(?:\s+\d{{1,2}}(?:er)?(?:\s+(?i:{months}))?)?(?:\s+(?i:dernier|prochain))?(?:\s+(?i:matin|midi|soir|après-midi))?"
-            rf"|(?i:hier|aujourd'hui|la\s+semaine\s+dernière)"
+            rf"|(?i:hier|aujourd'hui|la\s+semaine\s+dernière|cette\s+semaine|ce\s+week-end|ce\s+matin|ce\s+soir"
+            rf"|cet\s+après-midi|la\s+veille|le\s+lendemain)"
             rf"|(?i:{_alternation(p.addressee_links + p.channel_links)})\s+(?:(?i:l'|la|le|les|un|une|son|sa|ses|leur|des|du|ce|cette)\s*)?"
             rf"(?:[A-ZÀ-Ý0-9][\w.&'’-]*|[a-zà-ÿ'’-]+(?:\s+(?!{name_words})[a-zà-ÿ-]+)?))"
             rf"(?=[\s,.;:]|$)"
