@@ -218,3 +218,21 @@ def test_periphrases_of_an_office_the_model_takes_for_a_name() -> None:
         "Le guide de la révolution",
     }
     assert not any(m.kind == "name" for m in found.mentions)  # the model's "name" was the role
+
+
+def test_offices_resolve_to_their_holder_at_the_article_date() -> None:
+    text = (
+        "Le président sud-africain a reçu le procureur de la CPI. Le maire de Paris a salué leur rencontre."
+    )
+
+    def holders(date: str | None) -> list[str | None]:
+        found = mentions_of(text, date, ORG="CPI", LOC="Paris")
+        return [
+            found.entities[m.entity].name if m.entity is not None else None
+            for m in found.mentions
+            if m.kind == "role"
+        ]
+
+    assert holders("2011-04-10") == ["Jacob Zuma", "Luis Moreno Ocampo", "Bertrand Delanoë"]
+    assert holders("2023-05-02") == ["Cyril Ramaphosa", "Karim Khan", "Anne Hidalgo"]
+    assert holders(None) == [None, None, None]  # undated: only a holder the article names itself

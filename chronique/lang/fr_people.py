@@ -300,6 +300,43 @@ OFFICE_PERIPHRASES: dict[str, str] = {
     "chef de l'état libyen": "dirigeant:libye", "homme fort de tripoli": "dirigeant:libye",
     "guide suprême": "guide:iran", "guide suprême iranien": "guide:iran",
     "guide suprême de la révolution": "guide:iran",
+    "premier ministre russe": "premier-ministre:russie", "chef du gouvernement russe": "premier-ministre:russie",
+    "président du conseil italien": "premier-ministre:italie", "premier ministre italien": "premier-ministre:italie",
+    "chef du gouvernement italien": "premier-ministre:italie",
+    "chef du gouvernement espagnol": "premier-ministre:espagne", "premier ministre espagnol": "premier-ministre:espagne",
+    "président du gouvernement espagnol": "premier-ministre:espagne",
+    "premier ministre canadien": "premier-ministre:canada", "premier ministre indien": "premier-ministre:inde",
+    "premier ministre turc": "premier-ministre:turquie",
+    "secrétaire général de l'onu": "secrétaire-général:onu",
+    "secrétaire général des nations unies": "secrétaire-général:onu",
+    "secrétaire général de l'otan": "secrétaire-général:otan",
+    "secrétaire général de l'alliance atlantique": "secrétaire-général:otan",
+    "procureur de la cpi": "procureur:cpi", "procureur de la cour pénale internationale": "procureur:cpi",
+    "procureure de la cpi": "procureur:cpi", "procureure de la cour pénale internationale": "procureur:cpi",
+    "président de la commission européenne": "président:commission-européenne",
+    "présidente de la commission européenne": "président:commission-européenne",
+    "directeur général du fmi": "directeur:fmi", "directrice générale du fmi": "directeur:fmi",
+    "patron du fmi": "directeur:fmi", "directeur du fmi": "directeur:fmi", "directrice du fmi": "directeur:fmi",
+    "président de la bce": "président:bce", "présidente de la bce": "président:bce",
+    "maire de paris": "maire:paris", "maire de la capitale": "maire:paris",
+    **{
+        f"{role} {adjective}": office
+        for office, adjectives in (
+            ("président:afrique-du-sud", ("sud-africain",)),
+            ("président:égypte", ("égyptien", "egyptien")),
+            ("président:syrie", ("syrien",)),
+            ("président:tunisie", ("tunisien",)),
+            ("président:algérie", ("algérien",)),
+            ("président:iran", ("iranien",)),
+            ("président:brésil", ("brésilien",)),
+            ("président:palestine", ("palestinien",)),
+        )
+        for adjective in adjectives
+        for role in ("président", "chef de l'état", "homologue")
+    },
+    "président de l'autorité palestinienne": "président:palestine",
+    "dirigeant nord-coréen": "dirigeant:corée-du-nord", "numéro un nord-coréen": "dirigeant:corée-du-nord",
+    "leader nord-coréen": "dirigeant:corée-du-nord",
 }  # fmt: skip
 # Who held an office, from when to when (ISO dates, end exclusive; None: still in office).
 OFFICE_HOLDERS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
@@ -313,16 +350,20 @@ OFFICE_HOLDERS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
         ("Joe Biden", "2021-01-20", "2025-01-20"), ("Donald Trump", "2025-01-20", None),
     ),
     "président:france": (
-        ("Jacques Chirac", "1995-05-17", "2007-05-16"), ("Nicolas Sarkozy", "2007-05-16", "2012-05-15"),
+        ("François Mitterrand", "1981-05-21", "1995-05-17"), ("Jacques Chirac", "1995-05-17", "2007-05-16"), ("Nicolas Sarkozy", "2007-05-16", "2012-05-15"),
         ("François Hollande", "2012-05-15", "2017-05-14"), ("Emmanuel Macron", "2017-05-14", None),
     ),
-    "président:chine": (("Hu Jintao", "2003-03-15", "2013-03-14"), ("Xi Jinping", "2013-03-14", None)),
+    "président:chine": (
+        ("Jiang Zemin", "1993-03-27", "2003-03-15"), ("Hu Jintao", "2003-03-15", "2013-03-14"),
+        ("Xi Jinping", "2013-03-14", None),
+    ),
     "président:ukraine": (
+        ("Viktor Iouchtchenko", "2005-01-23", "2010-02-25"), ("Viktor Ianoukovitch", "2010-02-25", "2014-02-22"),
         ("Petro Porochenko", "2014-06-07", "2019-05-20"), ("Volodymyr Zelensky", "2019-05-20", None),
     ),
-    "président:turquie": (("Recep Tayyip Erdogan", "2014-08-28", None),),
+    "président:turquie": (("Abdullah Gül", "2007-08-28", "2014-08-28"), ("Recep Tayyip Erdogan", "2014-08-28", None)),
     "chancelier:allemagne": (
-        ("Angela Merkel", "2005-11-22", "2021-12-08"), ("Olaf Scholz", "2021-12-08", "2025-05-06"),
+        ("Gerhard Schröder", "1998-10-27", "2005-11-22"), ("Angela Merkel", "2005-11-22", "2021-12-08"), ("Olaf Scholz", "2021-12-08", "2025-05-06"),
         ("Friedrich Merz", "2025-05-06", None),
     ),
     "affaires-étrangères:russie": (("Sergueï Lavrov", "2004-03-09", None),),
@@ -332,10 +373,14 @@ OFFICE_HOLDERS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
         ("Antony Blinken", "2021-01-26", "2025-01-20"), ("Marco Rubio", "2025-01-21", None),
     ),
     "affaires-étrangères:france": (
+        ("Philippe Douste-Blazy", "2005-06-02", "2007-05-18"), ("Bernard Kouchner", "2007-05-18", "2010-11-14"),
+        ("Michèle Alliot-Marie", "2010-11-14", "2011-02-27"), ("Alain Juppé", "2011-02-27", "2012-05-16"),
         ("Laurent Fabius", "2012-05-16", "2016-02-11"), ("Jean-Marc Ayrault", "2016-02-11", "2017-05-17"),
-        ("Jean-Yves Le Drian", "2017-05-17", "2022-05-20"),
+        ("Jean-Yves Le Drian", "2017-05-17", "2022-05-20"), ("Catherine Colonna", "2022-05-20", "2024-01-11"),
+        ("Stéphane Séjourné", "2024-01-11", "2024-09-21"), ("Jean-Noël Barrot", "2024-09-21", None),
     ),
     "premier-ministre:france": (
+        ("Lionel Jospin", "1997-06-02", "2002-05-06"), ("Jean-Pierre Raffarin", "2002-05-06", "2005-05-31"),
         ("Dominique de Villepin", "2005-05-31", "2007-05-17"), ("François Fillon", "2007-05-17", "2012-05-16"),
         ("Jean-Marc Ayrault", "2012-05-16", "2014-03-31"), ("Manuel Valls", "2014-03-31", "2016-12-06"),
         ("Bernard Cazeneuve", "2016-12-06", "2017-05-15"), ("Édouard Philippe", "2017-05-15", "2020-07-03"),
@@ -344,13 +389,93 @@ OFFICE_HOLDERS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
         ("François Bayrou", "2024-12-13", "2025-09-09"), ("Sébastien Lecornu", "2025-09-09", None),
     ),
     "premier-ministre:royaume-uni": (
+        ("Tony Blair", "1997-05-02", "2007-06-27"), ("Gordon Brown", "2007-06-27", "2010-05-11"),
         ("David Cameron", "2010-05-11", "2016-07-13"), ("Theresa May", "2016-07-13", "2019-07-24"),
-        ("Boris Johnson", "2019-07-24", "2022-09-06"), ("Keir Starmer", "2024-07-05", None),
+        ("Boris Johnson", "2019-07-24", "2022-09-06"), ("Liz Truss", "2022-09-06", "2022-10-25"),
+        ("Rishi Sunak", "2022-10-25", "2024-07-05"), ("Keir Starmer", "2024-07-05", None),
     ),
     "dirigeant:libye": (("Mouammar Kadhafi", "1969-09-01", "2011-10-21"),),
+    "président:afrique-du-sud": (
+        ("Thabo Mbeki", "1999-06-14", "2008-09-25"), ("Kgalema Motlanthe", "2008-09-25", "2009-05-09"),
+        ("Jacob Zuma", "2009-05-09", "2018-02-14"), ("Cyril Ramaphosa", "2018-02-15", None),
+    ),
+    "président:égypte": (
+        ("Hosni Moubarak", "1981-10-14", "2011-02-11"), ("Mohamed Morsi", "2012-06-30", "2013-07-03"),
+        ("Abdel Fattah al-Sissi", "2014-06-08", None),
+    ),
+    "président:syrie": (("Bachar al-Assad", "2000-07-17", "2024-12-08"), ("Ahmed al-Charaa", "2025-01-29", None)),
+    "président:tunisie": (
+        ("Zine el-Abidine Ben Ali", "1987-11-07", "2011-01-14"), ("Moncef Marzouki", "2011-12-13", "2014-12-31"),
+        ("Béji Caïd Essebsi", "2014-12-31", "2019-07-25"), ("Kaïs Saïed", "2019-10-23", None),
+    ),
+    "président:algérie": (
+        ("Abdelaziz Bouteflika", "1999-04-27", "2019-04-02"), ("Abdelmadjid Tebboune", "2019-12-19", None),
+    ),
+    "président:iran": (
+        ("Mahmoud Ahmadinejad", "2005-08-03", "2013-08-03"), ("Hassan Rohani", "2013-08-03", "2021-08-03"),
+        ("Ebrahim Raïssi", "2021-08-03", "2024-05-19"), ("Massoud Pezeshkian", "2024-07-28", None),
+    ),
+    "président:brésil": (
+        ("Luiz Inácio Lula da Silva", "2003-01-01", "2011-01-01"), ("Dilma Rousseff", "2011-01-01", "2016-08-31"),
+        ("Michel Temer", "2016-08-31", "2019-01-01"), ("Jair Bolsonaro", "2019-01-01", "2023-01-01"),
+        ("Luiz Inácio Lula da Silva", "2023-01-01", None),
+    ),
+    "président:palestine": (("Mahmoud Abbas", "2005-01-15", None),),
+    "dirigeant:corée-du-nord": (("Kim Jong-il", "1994-07-08", "2011-12-17"), ("Kim Jong-un", "2011-12-17", None)),
+    "premier-ministre:russie": (
+        ("Vladimir Poutine", "2008-05-08", "2012-05-07"), ("Dmitri Medvedev", "2012-05-08", "2020-01-15"),
+        ("Mikhaïl Michoustine", "2020-01-16", None),
+    ),
+    "premier-ministre:italie": (
+        ("Silvio Berlusconi", "2001-06-11", "2006-05-17"), ("Romano Prodi", "2006-05-17", "2008-05-08"),
+        ("Silvio Berlusconi", "2008-05-08", "2011-11-16"), ("Mario Monti", "2011-11-16", "2013-04-28"),
+        ("Enrico Letta", "2013-04-28", "2014-02-22"), ("Matteo Renzi", "2014-02-22", "2016-12-12"),
+        ("Paolo Gentiloni", "2016-12-12", "2018-06-01"), ("Giuseppe Conte", "2018-06-01", "2021-02-13"),
+        ("Mario Draghi", "2021-02-13", "2022-10-22"), ("Giorgia Meloni", "2022-10-22", None),
+    ),
+    "premier-ministre:espagne": (
+        ("José Luis Rodríguez Zapatero", "2004-04-17", "2011-12-21"), ("Mariano Rajoy", "2011-12-21", "2018-06-02"),
+        ("Pedro Sánchez", "2018-06-02", None),
+    ),
+    "premier-ministre:canada": (
+        ("Stephen Harper", "2006-02-06", "2015-11-04"), ("Justin Trudeau", "2015-11-04", "2025-03-14"),
+        ("Mark Carney", "2025-03-14", None),
+    ),
+    "premier-ministre:inde": (("Manmohan Singh", "2004-05-22", "2014-05-26"), ("Narendra Modi", "2014-05-26", None)),
+    "premier-ministre:turquie": (("Recep Tayyip Erdogan", "2003-03-14", "2014-08-28"),),
+    "secrétaire-général:onu": (
+        ("Kofi Annan", "1997-01-01", "2007-01-01"), ("Ban Ki-moon", "2007-01-01", "2017-01-01"),
+        ("António Guterres", "2017-01-01", None),
+    ),
+    "secrétaire-général:otan": (
+        ("Jaap de Hoop Scheffer", "2004-01-01", "2009-08-01"), ("Anders Fogh Rasmussen", "2009-08-01", "2014-10-01"),
+        ("Jens Stoltenberg", "2014-10-01", "2024-10-01"), ("Mark Rutte", "2024-10-01", None),
+    ),
+    "procureur:cpi": (
+        ("Luis Moreno Ocampo", "2003-06-16", "2012-06-15"), ("Fatou Bensouda", "2012-06-15", "2021-06-16"),
+        ("Karim Khan", "2021-06-16", None),
+    ),
+    "président:commission-européenne": (
+        ("José Manuel Barroso", "2004-11-22", "2014-11-01"), ("Jean-Claude Juncker", "2014-11-01", "2019-12-01"),
+        ("Ursula von der Leyen", "2019-12-01", None),
+    ),
+    "directeur:fmi": (
+        ("Dominique Strauss-Kahn", "2007-11-01", "2011-05-19"), ("Christine Lagarde", "2011-07-05", "2019-09-12"),
+        ("Kristalina Georgieva", "2019-10-01", None),
+    ),
+    "président:bce": (
+        ("Jean-Claude Trichet", "2003-11-01", "2011-11-01"), ("Mario Draghi", "2011-11-01", "2019-11-01"),
+        ("Christine Lagarde", "2019-11-01", None),
+    ),
+    "maire:paris": (
+        ("Jean Tiberi", "1995-05-22", "2001-03-25"), ("Bertrand Delanoë", "2001-03-25", "2014-04-05"),
+        ("Anne Hidalgo", "2014-04-05", None),
+    ),
     "guide:iran": (("Rouhollah Khomeini", "1979-12-03", "1989-06-04"), ("Ali Khamenei", "1989-06-04", None)),
     "premier-ministre:israël": (
-        ("Benjamin Netanyahu", "2009-03-31", "2021-06-13"), ("Benjamin Netanyahu", "2022-12-29", None),
+        ("Ehud Olmert", "2006-04-14", "2009-03-31"), ("Benjamin Netanyahu", "2009-03-31", "2021-06-13"),
+        ("Naftali Bennett", "2021-06-13", "2022-06-30"), ("Yaïr Lapid", "2022-07-01", "2022-12-29"),
+        ("Benjamin Netanyahu", "2022-12-29", None),
     ),
 }  # fmt: skip
 # Epithets the press gives one person (lowercase, without determiner) and the years they were used.
