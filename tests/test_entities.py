@@ -236,3 +236,23 @@ def test_offices_resolve_to_their_holder_at_the_article_date() -> None:
     assert holders("2011-04-10") == ["Jacob Zuma", "Luis Moreno Ocampo", "Bertrand Delanoë"]
     assert holders("2023-05-02") == ["Cyril Ramaphosa", "Karim Khan", "Anne Hidalgo"]
     assert holders(None) == [None, None, None]  # undated: only a holder the article names itself
+
+
+def test_initials_and_the_first_word_of_a_surname_with_a_particle_name_the_person() -> None:
+    text = (
+        "Patrick Poivre d'Arvor quitte TF1. PPDA a dit au revoir et Poivre est parti. "
+        "Valéry Giscard d'Estaing, dit Giscard, le regrette. Charles de Gaulle et Charles Pasqua aussi. "
+        "Ahmed Lamine Ibrahim rencontre Ali."
+    )
+    found = mentions_of(
+        text,
+        PER="Patrick Poivre d'Arvor|Poivre|Valéry Giscard d'Estaing|Giscard|Charles de Gaulle|Charles Pasqua|"
+        "Ahmed Lamine Ibrahim",
+        ORG="PPDA",
+        MISC="Ali",
+    )
+    got = groups(found)
+    assert got["Patrick Poivre d'Arvor"] == {"Patrick Poivre d'Arvor", "PPDA", "Poivre"}
+    assert got["Valéry Giscard d'Estaing"] == {"Valéry Giscard d'Estaing", "Giscard"}
+    assert got["Charles de Gaulle"] == {"Charles de Gaulle"}
+    assert "Ali" in got  # initials count only when written in capitals

@@ -530,3 +530,20 @@ def test_infinitive_content_after_modal_and_negative_openers_and_fillers() -> No
         ("Il n'y a pas de forces spéciales au sol", "Nicolas Sarkozy"),
         ("Il veut des garanties", "une source"),
     ]
+
+
+def test_a_pronoun_with_no_one_before_it_is_the_person_the_article_is_about() -> None:
+    portrait = (
+        "Jean Dupont quitte la présidence du club. Jean Dupont l'a annoncé jeudi. M. Dupont part sans regret. "
+        "Jean Dupont a tout donné. {other}\n"
+        "Les supporteurs sont tristes. Le stade est vide. Les joueurs aussi. La saison est finie.\n"
+        "Il est formel : « Je ne reviendrai pas. »"
+    )
+    alone = portrait.format(other="")
+    assert said(run(alone, PER="Jean Dupont|M. Dupont")) == [
+        ("direct", "Je ne reviendrai pas", "Jean Dupont")
+    ]
+    shared = portrait.format(other="Paul Martin le remplace. Paul Martin hésite. Paul Martin accepte.")
+    assert said(run(shared, PER="Jean Dupont|M. Dupont|Paul Martin")) == [
+        ("direct", "Je ne reviendrai pas", None)
+    ]  # two men the article is about: no guess

@@ -87,7 +87,11 @@ class LocalEntity:
 
     @property
     def surname_keys(self) -> set[str]:
-        return {k[-1] for k in self.keys if len(k) >= 2}
+        """The last word of each full name, and the first word of a surname with a particle ("Poivre"
+        of "Patrick Poivre d'Arvor", "Giscard" of "Valéry Giscard d'Estaing")."""
+        out = {k[-1] for k in self.keys if len(k) >= 2}
+        out |= {k[-2] for k in self.keys if len(k) >= 3 and k[-1].startswith("d'")}
+        return out
 
 
 @dataclass(slots=True)
@@ -379,12 +383,30 @@ def _link_acronyms(
         found = _ACRONYM_AFTER.match(text, m.end)
         if found and is_acronym(found.group(1), loose=True) and not is_acronym(m.text):
             expansions.setdefault(fold(found.group(1)), []).append(entities[m.entity])
+    # A person's initials stand for the person ("PPDA", "DSK", "BHL") in the article that names them.
+    capitals = {fold(m.text) for m in mentions if m.kind == "name" and is_acronym(m.text)}
+    for e in entities:
+        if e.label != "PER":
+            continue
+        for name in e.names:
+            letters = person_initials(name)
+            if len(letters) >= 3 and letters in capitals:
+                expansions.setdefault(letters, []).append(e)
     for m in mentions:
         if m.kind != "name" or m.entity is None or fold(m.text) not in expansions:
             continue
         for target in expansions[fold(m.text)]:
             if target.mentions and target.index != m.entity:
+                if target.label == "PER":
+                    entities[m.entity].label = "PER"
                 _merge(target, entities[m.entity], mentions)
+
+
+def person_initials(name: str) -> str:
+    """The initials of a person's full name, folded: "Patrick Poivre d'Arvor" → "ppda", "Dominique
+    Strauss-Kahn" → "dsk", "Bernard-Henri Lévy" → "bhl"."""
+    parts = [p for p in re.split(r"[\s\-‐‑–'’]+", name) if p]
+    return fold("".join(p[0] for p in parts)) if len(parts) >= 2 and parts[0][:1].isupper() else ""
 
 
 def _merge(source: LocalEntity, target: LocalEntity, mentions: list[Mention]) -> None:

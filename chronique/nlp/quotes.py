@@ -18,6 +18,7 @@ to the last speaker. Sentences are split so that none ends inside a quotation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -89,6 +90,8 @@ _GERUND_LEAD = re.compile(r"(?:,\s*|\b[Ee]n\s+(?P<clitic>(?:les|leur|lui|nous|vo
 _COMMA_QUOTE = re.compile(r"\s*,\s*[«“„\"]")
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
+MAIN_PERSON_MENTIONS = 4  # mentions that make a person what an article is about
+MAIN_PERSON_LEAD = 2  # …and this many times as many as anyone else
 # Confidence of an attribution, by how the speaker was found.
 CONFIDENCE = {"name": 0.9, "role": 0.85, "pronoun": 0.75, "continued": 0.8, "carried": 0.5, "none": 0.4}
 INDIRECT_FACTOR = 0.9  # reported speech is less certain than quoted words
@@ -164,6 +167,7 @@ class _Finder:
         self.sentence_starts: list[int] = []
         self.previous_paragraph: _Speaker | None = None  # who the last paragraph ended quoting
         self.genders = _genders(found, lang)
+        self.main_person = _main_person(found)
         self.quoted = quote_spans(text)
         self.sources = _source_nouns(lang)
 
@@ -638,6 +642,9 @@ class _Finder:
                 continue  # "il" is a person far more often than a named organisation
             if self.genders.get(entity, gender) == gender and not _after_preposition(self.text, m.start):
                 return _Speaker(entity, pronoun, "pronoun", m.start)
+        main = self.main_person
+        if main is not None and self.genders.get(main, gender) == gender:
+            return _Speaker(main, pronoun, "pronoun")  # a portrait's "il": the person it is about
         return _Speaker(None, pronoun, "none")
 
     def _recent_mentions(self, pos: int) -> Iterator[tuple[Mention, int]]:
@@ -950,6 +957,20 @@ def _source_nouns(lang: LanguageData) -> frozenset[str]:
 def _after_preposition(text: str, start: int) -> bool:
     """ "du Tibet à Paris", "de la commission Copé": a name inside a complement is not a subject."""
     return bool(_PREPOSITION_BEFORE.search(text[max(0, start - 14) : start]))
+
+
+def _main_person(found: Entities) -> int | None:
+    """The person an article is about, when one stands out: named or described at least
+    ``MAIN_PERSON_MENTIONS`` times, ``MAIN_PERSON_LEAD`` times as often as anyone else."""
+    counts = Counter(
+        m.entity for m in found.mentions if m.entity is not None and found.entities[m.entity].label == "PER"
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MAIN_PERSON_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < MAIN_PERSON_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _genders(found: Entities, lang: LanguageData) -> dict[int, str]:
