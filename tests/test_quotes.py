@@ -547,3 +547,18 @@ def test_a_pronoun_with_no_one_before_it_is_the_person_the_article_is_about() ->
     assert said(run(shared, PER="Jean Dupont|M. Dupont|Paul Martin")) == [
         ("direct", "Je ne reviendrai pas", None)
     ]  # two men the article is about: no guess
+
+
+def test_a_capital_a_without_accent_is_a_preposition_and_selon_les_termes_de_names_the_source() -> None:
+    text = (
+        "A la Conférence des évêques, Mgr Jean Descubes, archevêque de Rouen, ne remet pas en cause "
+        "la collecte, mais déclare « avoir très peur de l'informatisation ». "
+        "Il faut reprendre les pourparlers, selon les termes du maire de Paris. "
+        "Les réserves sont pleines, selon les termes d'un communiqué."
+    )
+    ann = run(text, ORG="Conférence des évêques", PER="Mgr Jean Descubes")
+    assert [(q.text, q.speaker_text) for q in ann.quotes] == [
+        ("avoir très peur de l'informatisation", "Mgr Jean Descubes"),
+        ("Il faut reprendre les pourparlers", "maire de Paris"),
+        ("Les réserves sont pleines", "les termes d'un communiqué"),
+    ]

@@ -41,6 +41,9 @@ _SELON_OPENER = re.compile(
     r"(?:(?i:mais|et|puis|alors|or|ensuite|enfin|toujours|cependant|pourtant|toutefois|néanmoins|"
     r"d['’]ailleurs|en\s+revanche|par\s+ailleurs|aussi|surtout|encore|ainsi)\b,?\s*)+"
 )
+_WORDS_OF = re.compile(
+    r"(?i:les\s+)?(?i:termes|propos|mots|déclarations)\s+(?i:du|de\s+la|de\s+l['’]|des|de|d['’])\s*"
+)
 # "selon les termes d'un communiqué": words that lead to the source without naming it.
 _SOURCE_FILLERS = frozenset(
     {"le", "la", "les", "l'", "d'", "de", "du", "des", "un", "une", "termes", "propos", "mots"}
@@ -69,7 +72,7 @@ _RELATIVE_SUBJECT = re.compile(
 )
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:à|de|du|des|en|dans|sur|par|pour|avec|chez|contre|vers|au|aux|après|avant|malgré|entre"
-    r"|sans|sous|depuis|envers|cite|citant|cité)\s+|\bd['’])"
+    r"|sans|sous|depuis|envers|cite|citant|cité)\s+|\b(?-i:A)\s+|\bd['’])"  # "A la …" is "À la …"
     r"(?:(?:la|le|les|l['’]|son|sa|ses|leur|cette|ce)\s*)?$",
     re.IGNORECASE,
 )
@@ -696,7 +699,11 @@ class _Finder:
             )
             who = self._speaker_of(speaker_m) if speaker_m else _Speaker(None, None, "none")
             phrase = re.match(r"[^,:.;]{1,80}", text[m.end() : e])
-            if phrase and (
+            words_of = _WORDS_OF.match(text, m.end(), e)
+            if words_of and speaker_m is not None and speaker_m.start == words_of.end():
+                # "selon les termes du maire de Paris", "selon les propos de X": X's words
+                who = self._speaker_of(speaker_m)
+            elif phrase and (
                 speaker_m is None
                 or speaker_m.start >= m.end() + phrase.end()
                 or (speaker_m.start > m.end() and _after_preposition(text, speaker_m.start))
