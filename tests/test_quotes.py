@@ -562,3 +562,17 @@ def test_a_capital_a_without_accent_is_a_preposition_and_selon_les_termes_de_nam
         ("Il faut reprendre les pourparlers", "maire de Paris"),
         ("Les réserves sont pleines", "les termes d'un communiqué"),
     ]
+
+
+def test_a_pronoun_takes_up_a_subject_named_after_the_last_speaker() -> None:
+    text = (
+        "Roland Dumas était accompagné de l'avocat Jacques Vergès, qui a dit vouloir « démasquer les assassins ». "
+        "Dumas n'a pas décrit le dossier. Il s'est déclaré prêt à défendre le dirigeant. "
+        "Prié de dire s'il avait été payé, Roland Dumas a répondu en anglais : « Non, rien pour le moment. »"
+    )
+    got = said(run(text, PER="Roland Dumas|Jacques Vergès|Dumas|Prié"))
+    assert [(t, who) for _, t, who in got] == [
+        ("vouloir « démasquer les assassins »", "Jacques Vergès"),
+        ("prêt à défendre le dirigeant", "Roland Dumas"),  # not Vergès, the last speaker
+        ("Non, rien pour le moment", "Roland Dumas"),  # "Prié" opening a sentence is no one
+    ]

@@ -102,7 +102,7 @@ INFINITIVE_AUXILIARIES: tuple[str, ...] = (
 ADDRESSEE_LINKS: tuple[str, ...] = ("à", "aux", "au", "devant", "auprès de", "auprès du", "auprès des")
 # Where something was said ("a déclaré sur TF1 que", "a estimé dans un communiqué que"): skipped only
 # before "que", ":" or a quotation, since "a insisté sur sa volonté d'aller" is no speech.
-CHANNEL_LINKS: tuple[str, ...] = ("sur", "dans", "lors de", "lors d'", "lors du", "via", "par")  # fmt: skip
+CHANNEL_LINKS: tuple[str, ...] = ("sur", "dans", "lors de", "lors d'", "lors du", "via", "par", "en")  # fmt: skip
 # Words that end a speaker's noun phrase after an inverted verb ("a déclaré un moine aux journalistes").
 NP_ENDS: tuple[str, ...] = (
     "à", "au", "aux", "en", "lors", "dans", "sur", "pour", "devant", "après", "avant", "qui", "dont",
@@ -517,6 +517,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     mais et le la les un une des ce cette il elle ils elles on nous vous je tu qui que quoi dont où
     lire voir aussi partager photo vidéo video crédit source abonnez-vous
     dernières nouvelles live direct edito éditorial tribune interview
+    prie priee pries interroge interrogee interroges questionne questionnee invite invitee sollicite
+    sollicitee contacte contactee joint jointe
     """.split()  # noqa: SIM905
 )
 # Quotation marks: (opening, closing). A straight double quote opens and closes.

@@ -639,6 +639,10 @@ class _Finder:
         if self.last_speaker and self.sentence_no - self.last_speaker[0] <= CARRY_SENTENCES:
             last = self.last_speaker[1]
             if last.entity is not None and self.genders.get(last.entity, gender) == gender:
+                since = self.quotes[-1].end if self.quotes else 0
+                newer = self._subject_since(since, pos, gender, last.entity)
+                if newer is not None:  # "…, a dit Vergès. Dumas n'a pas décrit … Il s'est déclaré prêt"
+                    return _Speaker(newer[1], pronoun, "pronoun", newer[0].start)
                 return _Speaker(last.entity, pronoun, "pronoun", last.start)
         for m, entity in self._recent_mentions(pos):
             if m.label not in {"PER", "ORG"} or (m.label == "ORG" and m.kind == "name"):
@@ -649,6 +653,18 @@ class _Finder:
         if main is not None and self.genders.get(main, gender) == gender:
             return _Speaker(main, pronoun, "pronoun")  # a portrait's "il": the person it is about
         return _Speaker(None, pronoun, "none")
+
+    def _subject_since(self, since: int, pos: int, gender: str, other: int) -> tuple[Mention, int] | None:
+        """The last person of ``gender`` but ``other`` who opens a sentence between ``since`` and ``pos``:
+        the subject a pronoun takes up rather than the last speaker."""
+        starts = set(self.sentence_starts)
+        found = None
+        for m in self.mentions:
+            if not since <= m.start < pos or m.entity is None or m.entity == other or m.label != "PER":
+                continue
+            if m.start in starts and self.genders.get(m.entity, gender) == gender:
+                found = (m, m.entity)
+        return found
 
     def _recent_mentions(self, pos: int) -> Iterator[tuple[Mention, int]]:
         """Mentions of an entity (with it) before ``pos``, nearest first, within the last
