@@ -211,6 +211,33 @@ def test_a_list_of_short_items_in_the_text_is_content() -> None:
         assert set(reasons(raw).values()) == {"title"}, lines
 
 
+def test_quoted_posts_are_content_and_photo_captions_are_credits() -> None:
+    posts = [
+        "@CurtMonash: Le magazine Soldier of Fortune vient d'élire Kadhafi le dictateur le plus sexy #Libya",
+        "@defendfreespeak: Steven Spielberg a acheté les droits de mon Livre vert ! #DesperateGaddafiLies",
+        "TurksAng : Vendredi dernier, les Libyens regardaient La Libye a un incroyable talent #DesperateGaddafiLies",
+        "LindaBarlow : Tout ce que je veux vraiment, des places pour un concert #DesperateGaddafiLies",
+    ]
+    raw = "\n".join(
+        ["Les internautes se moquent de Kadhafi", BODY.split("\n\n")[0], *posts, BODY.split("\n\n")[1]]
+    )
+    assert set(reasons(raw).values()) == {"title"}
+    captions = [
+        "Pendant que le sommet se prépare, les combats s'intensifient à Benghazi. Photo AFP",
+        "Mouammar Kadhafi, photographié en 2004 (photo archives AFP)",
+        "Les Rafale français sont impliqués dans l'opération (illustration, AFP)",
+        "(Un insurgé à Ajdabiya, le 30 mars, Andrew Winning / Reuters)",
+    ]
+    title = "Libye : Kadhafi menace d'attaquer des objectifs en Méditerranée"
+    raw = "\n".join([title, *captions, BODY])
+    cleaned = clean(raw, FR)
+    assert cleaned.title == title  # the captions under it are no list of links
+    assert {r.text: r.reason for r in cleaned.removed} == {
+        title: "title",
+        **dict.fromkeys(captions, "metadata:credit"),
+    }
+
+
 def test_signatures_update_stamps_and_wire_credits_are_metadata() -> None:
     cases = {
         "Le Monde avec AFP et Reuters": "credit",

@@ -576,3 +576,34 @@ def test_a_pronoun_takes_up_a_subject_named_after_the_last_speaker() -> None:
         ("prêt à défendre le dirigeant", "Roland Dumas"),  # not Vergès, the last speaker
         ("Non, rien pour le moment", "Roland Dumas"),  # "Prié" opening a sentence is no one
     ]
+
+
+def test_posts_on_lines_of_their_own_are_their_authors_words() -> None:
+    text = (
+        "Les internautes se moquent du dirigeant.\n"
+        "@CurtMonash: Le magazine Soldier of Fortune vient d'élire Kadhafi le dictateur le plus sexy. #Libya\n"
+        "@INTLRevolver : RT @ostha2011: Les forces de Kadhafi ont libéré le Texas #DesperateGaddafiLies\n"
+        "TurksAng : Non, je ne souffre pas de paranoïa. #DesperateGaddafiLies\n"
+        "Libye : les combats continuent autour de Benghazi"
+    )
+    ann = run(text, PER="Kadhafi")
+    assert [(q.kind, q.speaker_text) for q in ann.quotes] == [
+        ("direct", "@CurtMonash"),
+        ("direct", "@ostha2011"),  # a retweet is its author's words
+        ("direct", "TurksAng"),
+    ]  # a headline "Libye : …" with no hashtag is no post
+    assert ann.quotes[2].text == "Non, je ne souffre pas de paranoïa. #DesperateGaddafiLies"
+
+
+def test_content_after_an_aside_between_commas_and_quoted_words_in_the_object() -> None:
+    text = (
+        "Le président Saleh a indiqué, lors d'une conférence de presse, qu'il ne se retirerait pas. "
+        "Les comités révolutionnaires ont menacé les manifestants d'une riposte « foudroyante ». "
+        "Il a lancé une « offensive » sur la ville. "
+        "Il a regretté l'absence de la France lors de la réunion où fut adoptée la « déclaration de Paris »."
+    )
+    ann = run(text, PER="Saleh")
+    assert [(q.kind, q.text) for q in ann.quotes] == [
+        ("indirect", "il ne se retirerait pas"),
+        ("mixed", "les manifestants d'une riposte « foudroyante »"),
+    ]  # "lancé" needs a content; quoted words far into the object are not the speaker's

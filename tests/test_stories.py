@@ -110,6 +110,26 @@ def test_background_dates_no_event_but_keep_their_place_in_the_timeline() -> Non
     assert "2002-02-23" in entries and "2008-07-03" in entries  # background has its place
 
 
+def test_timeline_sentences_drop_captions_and_live_blog_stamps() -> None:
+    from chronique.timeline import build
+
+    text = (
+        "21h01 : La France a annoncé samedi 26 février la suspension des activités de son ambassade.\n"
+        "(Un insurgé à Ajdabiya, le 30 mars, Andrew Winning / Reuters)\n"
+        "- 29 mars : la première réunion du groupe de contact sur la Libye se tient à Londres.\n"
+    )
+    article = Article(
+        id="a",
+        raw_text=text,
+        text=text,
+        published=PublicationDate("2011-03-31", "day", "test", 1.0, "declared"),
+    )
+    entries = {e.date: e.summary for e in build([article])}
+    assert entries["2011-02-26"].startswith("La France a annoncé samedi 26 février")
+    assert entries["2011-03-29"].startswith("29 mars : la première réunion")
+    assert "2011-03-30" not in entries  # a photo's caption tells no event
+
+
 def test_titles_are_one_trimmed_line_cut_at_a_word(samples: api.Chronique) -> None:
     from chronique.cluster.describe import headline
 

@@ -29,6 +29,7 @@ SHORT_TITLE_WORDS = 12  # a first line ending like a sentence is a title only wh
 # This many headline-like lines in a row are a list of links (other articles, services), not content:
 # an article's own text alternates headings with paragraphs.
 MIN_LINK_RUN = 4
+_SOCIAL_POST = re.compile(r"(?:^|\s)[#@]\w{2,}")  # a hashtag or a handle: a post quoted in the text
 # Headlines are sentences without a full stop; shorter items are a list ("BNP : 2,5 milliards").
 LINK_MEAN_WORDS = 6
 LINK_MAX_CHARS = 150
@@ -274,6 +275,7 @@ def _link_like(text: str, lang: LanguageData) -> bool:
     return (
         3 <= len(text) <= LINK_MAX_CHARS
         and not _STATEMENT_END.search(text)
+        and not _SOCIAL_POST.search(text)  # "@CurtMonash: … #Libya": a post quoted in the text
         and not _LIST_ITEM.match(text)
         and not _named_furniture(text, lang)
     )

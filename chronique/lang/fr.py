@@ -191,6 +191,16 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("credit", re.compile(r"^\s*(?i:photo|crédits?(?: photo)?|illustration)\s*:\s*(?P<value>.{1,80}?)\s*$")),
+    # A photo's caption ending on its credit: "Les habitants fuient la cité (photo AFP)", "… à
+    # Benghazi. Photo AFP", "(Un insurgé à Ajdabiya, le 30 mars, Andrew Winning / Reuters)".
+    (
+        "credit",
+        re.compile(
+            rf"^.{{5,250}}?(?:[.,]\s*|\s+\(\s*)(?i:photos?(?:\s+(?:d['’]\s*)?archives?)?|illustration|"
+            rf"crédits?(?:\s+photo)?)\s*[,:/]?\s*(?P<value>{_AGENCIES})\s*\)?\s*\.?$"
+        ),
+    ),
+    ("credit", re.compile(rf"^\s*\((?=[^()]{{5,250}}\)\s*$)[^()]*?[/©]\s*(?P<value>{_AGENCIES})\s*\)\s*$")),
 )
 
 # "Vladimir Putin (@PutinRF_Eng) 11 novembre 2017" before the sentence it was glued to.

@@ -132,7 +132,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
         inverted=re.compile(rf"^(?i:(?P<verb>{inverted_verbs})-(?:t-)?(?P<pronoun>il|elle|on|ils|elles))$"),
         auxiliary_before=re.compile(
             rf"(?<![\w-])(?i:(?P<aux>{auxiliaries})(?:-t-(?P<p1>il|elle|on)|-(?P<p2>ils|elles))?)"
-            rf"(?:\s+(?i:{fillers}))*\s+$"
+            rf"(?:\s+(?:(?i:{fillers})|[a-zà-ÿ]{{3,}}ment))*\s+$"
         ),
         fillers=re.compile(rf"\s*,?\s*(?:(?i:{fillers})|[a-zà-ÿ]{{3,}}ment)(?![\w-])"),
         role=role,

@@ -85,6 +85,13 @@ _INCISE = re.compile(
 _PLACE = re.compile(
     r"\s+(?:à|au|aux|en|depuis)\s+(?:l['’]|la\s+|le\s+)?[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*"
 )
+# A post quoted on a line of its own: "@handle: words", "Handle : words #hashtag"; a retweet's author.
+_POST = re.compile(r"\s*(?P<handle>@?\w{2,30})\s?(?P<colon>:)\s+(?P<body>\S)")
+_RETWEET = re.compile(r"RT\s+(?P<handle>@\w{2,30})\s?:\s+")
+_HASHTAG = re.compile(r"(?:^|\s)#\w{2,}")
+# "a indiqué, lors d'une conférence de presse, que …", "a soutenu, devant le Conseil, qu'…": a phrase
+# between commas before the content.
+_INCIDENTAL = re.compile(r"\s*,[^,;:«»\"“”]{1,80},\s*(?=qu['’]|que\b)", re.IGNORECASE)
 _DATE_LEADIN = re.compile(r"\s+(?:(?:le|ce|dans\s+la\s+nuit\s+de)\s+)?", re.IGNORECASE)
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
@@ -93,6 +100,7 @@ _GERUND_LEAD = re.compile(r"(?:,\s*|\b[Ee]n\s+(?P<clitic>(?:les|leur|lui|nous|vo
 _COMMA_QUOTE = re.compile(r"\s*,\s*[«“„\"]")
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
+OBJECT_WORDS = 6  # words before the quoted words of a cue's object ("a déclaré à son arrivée sa « … »")
 MAIN_PERSON_MENTIONS = 4  # mentions that make a person what an article is about
 MAIN_PERSON_LEAD = 2  # …and this many times as many as anyone else
 # Confidence of an attribution, by how the speaker was found.
@@ -180,6 +188,8 @@ class _Finder:
             start, end = pos, pos + len(line)
             pos = end + 1
             if not line.strip():
+                continue
+            if self._post(start, end):
                 continue
             qspans = quote_spans(self.text, start, end)
             paragraph_first = len(self.quotes)
@@ -319,6 +329,24 @@ class _Finder:
         self._introduced(s, e, qspans, claimed)
         self._standalone(s, e, qspans, claimed, paragraph_first)
 
+    def _post(self, start: int, end: int) -> bool:
+        """A social-media post quoted as a line of its own — "@CurtMonash: Kadhafi élu … #Libya",
+        "TurksAng : Non, je ne souffre pas de paranoïa. #DesperateGaddafiLies": its author's words."""
+        post = _POST.match(self.text, start, end)
+        if post is None or not (
+            post.group("handle").startswith("@") or _HASHTAG.search(self.text, post.start("body"), end)
+        ):
+            return False
+        retweet = _RETWEET.match(self.text, post.start("body"), end)
+        handle, body = (retweet, retweet.end()) if retweet else (post, post.start("body"))
+        if len(self.text[body:end].split()) < MIN_STANDALONE_WORDS:
+            return False
+        self.sentence_no += 1
+        self.sentence_starts.append(start)
+        cue = _Cue(post.start("colon"), post.end("colon"), post.end("colon"), None, "colon")
+        who = _Speaker(None, handle.group("handle"), "none", handle.start("handle"))
+        return self._add(body, end, cue, who, [], kind="direct") is not None
+
     def _names_speaker(self, start: int, limit: int) -> bool:
         """Whether a pronoun ("lui", "elle") or a person's or organisation's name, then a comma, is
         at ``start``."""
@@ -435,7 +463,7 @@ class _Finder:
         pos = cue.verb_end
         for _ in range(4):  # "a déclaré mardi 12 septembre à Paris aux journalistes que": skip fillers,
             f = lx.fillers.match(text, pos, limit) or lx.addressee.match(text, pos, limit)  # addressees,
-            f = f or _PLACE.match(text, pos, limit)  # places
+            f = f or _PLACE.match(text, pos, limit) or _INCIDENTAL.match(text, pos, limit)  # places, asides
             if f and f.end() > pos:
                 pos = f.end()
                 continue
@@ -451,6 +479,13 @@ class _Finder:
                 q = next((q for q in qspans if q[0] >= pos and not text[pos : q[0]].strip(" ,")), None)
                 if q is not None:  # "Le blogueur ajoute, « … »": the quotation is the content
                     return q[0], q[1] + 1
+        if link is None and cue.kind in {"finite", "participle"} and cue_word(text, cue) not in lx.weak:
+            end = _clause_end(text, pos, limit)
+            quoted = next((q for q in qspans if pos <= q[0] and q[1] < end), None)
+            if quoted is not None and len(text[pos : quoted[0]].split()) <= OBJECT_WORDS:
+                # "a déclaré sa « grande émotion » de venir", "juge « irresponsable » l'intervention": the
+                # object the speaker's own words are quoted in
+                return _strip(text, pos, end)
         if link is None:
             if _SAYS_ONESELF.search(text, max(0, cue.start - 12), cue.verb_end) and re.match(
                 r"\s+[a-zà-ÿ]", text[pos:limit]

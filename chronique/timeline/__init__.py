@@ -34,6 +34,8 @@ MAX_QUOTES = 3  # key quotes per entry
 DEFAULT_MAX_DATES = 12
 
 _NON_WORD = re.compile(r"[^\w]+")
+# A live blog's time stamp or a list's bullet before a sentence ("21h01 : La France a annoncé …").
+_LEAD_STAMP = re.compile(r"^(?:\d{1,2}\s?h\s?\d{0,2}\s*[:-]\s*|[-–—•*]\s+)")
 
 
 @dataclass
@@ -101,14 +103,19 @@ def candidates(
                 continue
             if len(s.text.split()) < MIN_WORDS:
                 continue
-            key = (value, _key(s.text))
+            words = s.text.strip()
+            if words.startswith("(") and words.endswith(")"):
+                continue  # a photo's caption
+            stamp = _LEAD_STAMP.match(words)
+            text = words[stamp.end() :] if stamp else words
+            key = (value, _key(text))
             if key in out:  # the same words in another article: one sentence, several sources
                 out[key].sources.add(a.id)
                 out[key].own = out[key].own or own
                 continue
             out[key] = _Candidate(
                 date=value,
-                text=s.text.strip(),
+                text=text,
                 article_id=a.id,
                 start=s.start,
                 end=s.end,
