@@ -121,6 +121,20 @@ UNSEEN_MINIMUMS = {
     ("seeds", "timexes", "f1"): 0.95,
     ("seeds", "boilerplate", "recall"): 0.95,
     ("seeds", "publication_date", "accuracy"): 0.66,
+    # Held out a second time (8 more CL-TLS pages, 8 RPM2 articles of other stories), annotated while
+    # the code stood at bd71214 and measured on it before any change they suggested (the code of the
+    # session's start, 420a4ff, scored the same but speakers 0.714 and aliases 0.389 on the pages): on the pages, boilerplate precision 0.816 and recall 0.517, quotes F1
+    # 0.621, speakers 0.755, aliases 0.463; on RPM2, quotes F1 0.867, speakers 0.775. Then the pages
+    # showed that caption runs took titles into link lists, that quoted tweets were removed as links and
+    # never quoted, and the pins were set at: precision 0.993, quotes F1 0.775, speakers 0.822; RPM2
+    # quotes F1 0.876, speakers 0.780.
+    ("heldout2", "boilerplate", "precision"): 0.98,
+    ("heldout2", "boilerplate", "recall"): 0.49,
+    ("heldout2", "quotes", "f1"): 0.74,
+    ("heldout2", "quotes", "speaker_accuracy"): 0.78,
+    ("heldout2", "entities", "alias_recall"): 0.43,
+    ("rpm2-heldout", "quotes", "f1"): 0.84,
+    ("rpm2-heldout", "quotes", "speaker_accuracy"): 0.74,
 }
 
 
@@ -128,7 +142,7 @@ UNSEEN_MINIMUMS = {
 def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalReport]:
     gold = ROOT / "tests" / "data" / "gold"
     folders = {}
-    for corpus in ("cltls-dev", "cltls-heldout"):
+    for corpus in ("cltls-dev", "cltls-heldout", "cltls-heldout-2"):
         cltls = json.loads((gold / f"{corpus}.json").read_text(encoding="utf-8"))["articles"]
         folders[corpus] = tmp_path_factory.mktemp(corpus)
         with (ROOT / "data" / "cltls-libya" / "articles.jsonl").open(encoding="utf-8") as rows:
@@ -138,12 +152,17 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
                 if name in cltls:
                     (folders[corpus] / name).write_text(row["text"], encoding="utf-8")
     rpm2 = json.loads((gold / "rpm2-quotes-dev.json").read_text(encoding="utf-8"))["articles"]
+    rpm2_heldout = json.loads((gold / "rpm2-heldout.json").read_text(encoding="utf-8"))["articles"]
     documents = ROOT / "data" / "rpm2" / "documents"
     return {
         "cltls": evaluate(gold / "cltls-dev.json", [str(folders["cltls-dev"])]),
         "heldout": evaluate(gold / "cltls-heldout.json", [str(folders["cltls-heldout"])]),
         "seeds": evaluate(gold / "seeds-rest-dev.json", [str(SAMPLES)]),
         "rpm2": evaluate(gold / "rpm2-quotes-dev.json", [str(documents / name) for name in sorted(rpm2)]),
+        "heldout2": evaluate(gold / "cltls-heldout-2.json", [str(folders["cltls-heldout-2"])]),
+        "rpm2-heldout": evaluate(
+            gold / "rpm2-heldout.json", [str(documents / name) for name in sorted(rpm2_heldout)]
+        ),
     }
 
 
