@@ -238,6 +238,29 @@ def test_quoted_posts_are_content_and_photo_captions_are_credits() -> None:
     }
 
 
+def test_forms_legal_pages_and_account_notices_are_site_furniture() -> None:
+    furniture = {
+        "La rédaction vous conseille": "related",
+        "Charte de modération": "navigation",
+        "* Champs obligatoires": "navigation",
+        "Politique de protection des données à caractère personnel": "navigation",
+        "Consultez les articles de la rubrique  International,": "navigation",
+        "suivez les informations en temps réel et accédez à nos analyses de l'actualité.": "navigation",
+        "Les sites du Groupe Figaro": "navigation",
+        "Cet article a été ajouté dans vos favoris.": "share",
+        "Vous avez un compte Facebook ?  Connectez-vous plus rapidement": "subscriber",
+        "Que se passera-t-il si vous continuez à lire ici ?": "subscriber",
+        "Nous vous conseillons de modifier votre mot de passe.": "subscriber",
+    }
+    content = [
+        "La politique de confidentialité du gouvernement a été critiquée par la Cnil, qui réclame une enquête.",
+        "Le ministre a présenté sa charte de modération des débats au Parlement, jeudi.",
+    ]
+    raw = "\n".join([BODY.split("\n\n")[0], *content, BODY.split("\n\n")[1], *furniture])
+    got = reasons(raw)
+    assert {k: v for k, v in got.items() if v != "title"} == furniture
+
+
 def test_signatures_update_stamps_and_wire_credits_are_metadata() -> None:
     cases = {
         "Le Monde avec AFP et Reuters": "credit",

@@ -46,6 +46,7 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "share",
         re.compile(
             r"^(?:close button|discussion|commentaires?|réagir|imprimer|envoyer par (?:e-?mail|courriel)"
+            r"|cet article a été ajouté (?:dans|à) vos favoris\.?|merci d'avoir partagé cet article.{0,40}"
             r"|facebook|twitter|linkedin|whatsapp|messenger|e-?mail|copier le lien|lien copié|s'abonner"
             r"|suivre|ajouter (?:à mes|aux) favoris|écouter cet article|\d+\s+commentaires?|voir les commentaires"
             r"|agrandir le texte|réduire le texte|imprimer l'article|offrir l'article|envoyer par email)$",
@@ -61,7 +62,9 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|lecture du \w+ en cours sur un autre appareil|vous pouvez lire le \w+ sur un seul appareil"
             r"|offre limitée\b.{0,40}(?:€|euros?\b|mois\b|abonn)|\d+\s*(?:€|euros?)\b.{0,40}sans engagement"
             r"|créez (?:un|votre) compte\b.{0,60}(?:accéder|abonn|newsletter|magazine|version numérique)"
-            r"|recevez (?:gratuitement )?(?:l'essentiel|notre newsletter|nos newsletters))",
+            r"|recevez (?:gratuitement )?(?:l'essentiel|notre newsletter|nos newsletters)"
+            r"|vous avez un compte facebook|numéro d'abonné|veuillez saisir l'adresse (?:e-?)?mail"
+            r"|avec un compte [\w.-]+\s*:$)",
             _I,
         ),
     ),
@@ -72,6 +75,19 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|rechercher|fil info|fil d'actualité|en direct|newsletters?|publicité|sommaire|retour en haut"
             r"|plan du site|temps de lecture\s*:?\s*\d+\s*min\.?|jump to navigation|aller au contenu"
             r"|\d+\s+min(?:utes?|\.)?\s+de\s+lecture)$",
+            _I,
+        ),
+    ),
+    # A site's forms, legal pages and network ("Charte de modération", "* Champs obligatoires", "Les
+    # sites du Groupe Figaro", "Consultez les articles de la rubrique International,").
+    (
+        "navigation",
+        re.compile(
+            r"^(?=.{1,120}$)\W*(?:charte de modération|champs obligatoires|merci de compléter ce formulaire"
+            r"|politique de (?:protection des données|confidentialité)\b|conditions générales d'utilisation"
+            r"|mentions légales|gestion des cookies|nos journaux et magazines|les sites du groupe\b"
+            r"|consultez les articles de la rubrique\b|suivez les informations en temps réel et accédez"
+            r"|ce billet fait partie (?:du|d'un) dossier\b)",
             _I,
         ),
     ),
@@ -101,7 +117,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?=.{1,300}$).*?\b(?:lire \w+(?: \w+)? que sur un seul appareil|sur un seul appareil à la fois"
             r"|s'affichera sur l'autre appareil|autant d'appareils que vous|en train de lire \w+(?: \w+)? avec ce"
-            r" compte|continuer à lire ici|votre adresse e-?mail nous permettra)",
+            r" compte|continue[rz] à lire ici|votre adresse e-?mail nous permettra|ne plus voir ce message"
+            r"|modifier votre mot de passe|qui est l'autre personne)",
             _I,
         ),
     ),
@@ -118,7 +135,8 @@ RELATED_HEADERS = re.compile(
     r"^(?:à découvrir(?: également| aussi)?|sur le même sujet|lire aussi|à lire aussi|lire également"
     r"|à lire également|voir aussi|à voir aussi|nos articles sur le sujet|vous aimerez aussi|vous aimerez"
     r" également|articles? (?:liés|similaires|associés|recommandés)|les articles les plus lus"
-    r"|dans la même rubrique|plus d'actualités|toute l'actualité|ailleurs sur le web|sur le même thème)\s*:?$",
+    r"|dans la même rubrique|plus d'actualités|toute l'actualité|ailleurs sur le web|sur le même thème"
+    r"|la rédaction vous conseille|nos lecteurs ont (?:aussi )?lu)\s*:?$",
     _I,
 )
 
