@@ -607,3 +607,32 @@ def test_content_after_an_aside_between_commas_and_quoted_words_in_the_object() 
         ("indirect", "il ne se retirerait pas"),
         ("mixed", "les manifestants d'une riposte « foudroyante »"),
     ]  # "lancé" needs a content; quoted words far into the object are not the speaker's
+
+
+def test_a_weak_verb_after_a_clause_reports_speech_when_a_person_or_body_follows() -> None:
+    text = (
+        "21 h 40 : Les États-Unis ont lancé une première vague de missiles, a annoncé l'amiral William Gortney.\n"
+        "Le ministre s'est rendu à Tripoli, a annoncé la création d'un comité et est reparti."
+    )
+    ann = run(text, PER="William Gortney")
+    assert [(q.text, q.speaker_text) for q in ann.quotes] == [
+        ("Les États-Unis ont lancé une première vague de missiles", "l'amiral"),  # no live-blog time
+    ]
+
+
+def test_selon_between_commas_and_quoted_words_inside_an_object() -> None:
+    text = (
+        "Elle est, selon certaines sources, retenue dans la prison de la capitale. "
+        "Le bilan s'alourdit, selon l'AFP, qui cite des médecins. "
+        "Le chef de l'État a déclaré à son arrivée sa « grande émotion » de venir dans une Libye « libérée ». "
+        "Le président Hugo Chavez juge « irresponsable » l'intervention armée en Libye. "
+        "Il a affirmé « nous partirons » à la presse."
+    )
+    ann = run(text, ORG="AFP", PER="Hugo Chavez")
+    assert [(q.kind, q.text) for q in ann.quotes] == [
+        ("indirect", "Elle est, selon certaines sources, retenue dans la prison de la capitale"),
+        ("indirect", "Le bilan s'alourdit"),
+        ("mixed", "sa « grande émotion » de venir dans une Libye « libérée »"),
+        ("mixed", "« irresponsable » l'intervention armée en Libye"),
+        ("direct", "nous partirons"),
+    ]

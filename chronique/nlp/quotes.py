@@ -85,6 +85,11 @@ _INCISE = re.compile(
 _PLACE = re.compile(
     r"\s+(?:à|au|aux|en|depuis)\s+(?:l['’]|la\s+|le\s+)?[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*"
 )
+_SOURCE_GOES_ON = re.compile(r"\s*(?:qui|dont|citant|cités?|citées?|lequel|laquelle|et)\b", re.IGNORECASE)
+_DETERMINERS = r"l['’]|le|la|les|un|une|des|du|sa|son|ses|leur|leurs|ce|cette|ces"
+_DETERMINER_BEFORE = re.compile(rf"(?<![\w'’])(?P<det>(?i:{_DETERMINERS}))\s*$")
+_DETERMINER_AFTER = re.compile(rf"\s+(?i:l['’]|(?:{_DETERMINERS})(?![\w]))")
+_LIVE_STAMP = re.compile(r"\d{1,2}\s?h\s?\d{0,2}\s*:\s*")
 # A post quoted on a line of its own: "@handle: words", "Handle : words #hashtag"; a retweet's author.
 _POST = re.compile(r"\s*(?P<handle>@?\w{2,30})\s?(?P<colon>:)\s+(?P<body>\S)")
 _RETWEET = re.compile(r"RT\s+(?P<handle>@\w{2,30})\s?:\s+")
@@ -282,12 +287,14 @@ class _Finder:
             after_quote = before.rstrip(", ")[-1:] in _CLOSERS | {_STRAIGHT}
             if not after_quote and self._apposed_subject_ends(before, clause_start):
                 continue  # "un trader, Boris Picano-Nacci, a poursuivi": a subject, not an incise
-            if cue_word(text, cue) in self.lx.weak and not after_quote:
-                continue  # "…, a lancé X" reports speech after a quotation, not after any clause
             after = self._subject_after(cue, nxt)
             if after is None:
                 continue
             who, np_end = after
+            if cue_word(text, cue) in self.lx.weak and not after_quote and who.how not in {"name", "role"}:
+                # "…, a lancé une offensive": after a clause, a weak verb reports speech only when a
+                # person or a body follows it ("…, a annoncé l'amiral William Gortney")
+                continue
             cs, ce = clause_start, clause_start + len(before.rstrip(","))
             according = self.lx.according_to.match(text, cs, ce) or self.lx.according_to_at_start.match(
                 text, cs, ce
@@ -496,6 +503,13 @@ class _Finder:
             return None  # "craint d'être entraîné": a fear, not something said; "craint que …" is
         if link.group("colon") or link.group("quote"):
             q = next((q for q in qspans if q[0] >= pos and not text[pos : q[0]].strip(" :")), None)
+            if q is not None and link.group("quote"):
+                # "a déclaré sa « grande émotion » de venir", "juge « irresponsable » l'intervention":
+                # quoted words inside an object are part of what the speaker said, with the rest of it
+                det = _DETERMINER_BEFORE.search(text, max(cue.verb_end, q[0] - 12), q[0])
+                end = _clause_end(text, q[1] + 1, limit)
+                if det or _DETERMINER_AFTER.match(text, q[1] + 1, end):
+                    return _strip(text, det.start("det") if det else q[0], end)
             if q is not None:
                 return q[0], q[1] + 1
             if link.group("quote"):
@@ -789,6 +803,13 @@ class _Finder:
                 ):
                     words = text[m.end() : m.end() + noun_end.start()] if noun_end else text[m.end() : e]
                     who = _Speaker(None, words.strip(" .") or None, "none")
+                rest = text[m.end() + noun_end.end() : e] if noun_end and noun_end.group(0) == "," else ""
+                if (
+                    len(rest.split()) >= MIN_STANDALONE_WORDS - 1
+                    and not self.lx.according_to.search(rest)
+                    and not _SOURCE_GOES_ON.match(rest)  # "selon l'AFP, qui cite des médecins"
+                ):
+                    ce = e  # "Elle est, selon certaines sources, retenue dans la prison": the whole sentence
             else:
                 continue
             cs, ce = _strip(text, cs, ce)
@@ -965,6 +986,9 @@ class _Finder:
         elif kind is None:
             kind = "mixed" if any(cs <= q[0] and q[1] < ce for q in qspans) else "indirect"
         cs, ce = _strip(text, cs, ce)
+        stamp = _LIVE_STAMP.match(text, cs, ce)
+        if stamp:  # "21 h 40 : Les États-Unis ont lancé …, a annoncé X": a live blog's time is not said
+            cs = stamp.end()
         if ce - cs < 2 or not any(ch.isalpha() for ch in text[cs:ce]):
             return None
         if kind == "indirect" and len(text[cs:ce].split()) < 2:
