@@ -624,6 +624,7 @@ def test_selon_between_commas_and_quoted_words_inside_an_object() -> None:
     text = (
         "Elle est, selon certaines sources, retenue dans la prison de la capitale. "
         "Le bilan s'alourdit, selon l'AFP, qui cite des médecins. "
+        "Elle détient « une partie des clefs », selon le parquet, bien qu'il n'y ait « pas de lien apparent ». "
         "Le chef de l'État a déclaré à son arrivée sa « grande émotion » de venir dans une Libye « libérée ». "
         "Le président Hugo Chavez juge « irresponsable » l'intervention armée en Libye. "
         "Il a affirmé « nous partirons » à la presse."
@@ -632,6 +633,7 @@ def test_selon_between_commas_and_quoted_words_inside_an_object() -> None:
     assert [(q.kind, q.text) for q in ann.quotes] == [
         ("indirect", "Elle est, selon certaines sources, retenue dans la prison de la capitale"),
         ("indirect", "Le bilan s'alourdit"),
+        ("mixed", "Elle détient « une partie des clefs »"),  # "bien que …" is the writer's
         ("mixed", "sa « grande émotion » de venir dans une Libye « libérée »"),
         ("mixed", "« irresponsable » l'intervention armée en Libye"),
         ("direct", "nous partirons"),

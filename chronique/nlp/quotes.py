@@ -85,7 +85,12 @@ _INCISE = re.compile(
 _PLACE = re.compile(
     r"\s+(?:à|au|aux|en|depuis)\s+(?:l['’]|la\s+|le\s+)?[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*"
 )
-_SOURCE_GOES_ON = re.compile(r"\s*(?:qui|dont|citant|cités?|citées?|lequel|laquelle|et)\b", re.IGNORECASE)
+# After "…, selon X,": the source's own clause or another clause, not the rest of the reported one.
+_SOURCE_GOES_ON = re.compile(
+    r"\s*(?:qui|dont|citant|cités?|citées?|lequel|laquelle|et|mais|car|bien|alors|tandis|même|puisque|parce"
+    r"|lorsque|quand|si|avant|après)\b",
+    re.IGNORECASE,
+)
 _DETERMINERS = r"l['’]|le|la|les|un|une|des|du|sa|son|ses|leur|leurs|ce|cette|ces"
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’])(?P<det>(?i:{_DETERMINERS}))\s*$")
 _DETERMINER_AFTER = re.compile(rf"\s+(?i:l['’]|(?:{_DETERMINERS})(?![\w]))")
