@@ -255,6 +255,11 @@ def test_forms_legal_pages_and_account_notices_are_site_furniture() -> None:
     content = [
         "La politique de confidentialité du gouvernement a été critiquée par la Cnil, qui réclame une enquête.",
         "Le ministre a présenté sa charte de modération des débats au Parlement, jeudi.",
+        "Les sites du groupe Total en Libye ont été évacués mardi, selon la direction.",
+        "La Cnil recommande de modifier votre mot de passe au plus vite après la fuite.",
+        "« Si vous avez un compte Facebook, vos données ont pu être aspirées », prévient la Cnil.",
+        "Politique de confidentialité : Facebook condamné à 1,2 milliard d'euros",
+        "Les combats s'intensifient à Benghazi, a indiqué un porte-parole. Photo AFP",
     ]
     raw = "\n".join([BODY.split("\n\n")[0], *content, BODY.split("\n\n")[1], *furniture])
     got = reasons(raw)

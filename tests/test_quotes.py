@@ -638,3 +638,46 @@ def test_selon_between_commas_and_quoted_words_inside_an_object() -> None:
         ("mixed", "« irresponsable » l'intervention armée en Libye"),
         ("direct", "nous partirons"),
     ]
+
+
+def test_review_mends_on_who_said_what() -> None:
+    cases = [
+        (  # a bare person's role followed by a place still refers back
+            "Le ministre de la Défense, Gérard Longuet, est arrivé lundi. "
+            "« Nous resterons fermes », a déclaré le ministre à Paris.",
+            {"PER": "Gérard Longuet"},
+            [("Nous resterons fermes", "Gérard Longuet")],
+        ),
+        (  # "a-t-il ajouté" continues the last speaker, whoever the narration named since
+            "« Nous frapperons », a déclaré Alain Juppé. Mouammar Kadhafi refuse de partir depuis février. "
+            "« Il doit partir », a-t-il ajouté.",
+            {"PER": "Alain Juppé|Mouammar Kadhafi"},
+            [("Nous frapperons", "Alain Juppé"), ("Il doit partir", "Alain Juppé")],
+        ),
+        (  # a line with a hashtag is no post when it quotes someone
+            "Libye : « Kadhafi doit partir », a déclaré Nicolas Sarkozy mardi à Paris. #Libye",
+            {"PER": "Nicolas Sarkozy|Kadhafi"},
+            [("Kadhafi doit partir", "Nicolas Sarkozy")],
+        ),
+        (  # a title after a preposition is no one's words; an aside is not the content
+            "Alain Juppé a estimé sur « France 2 » que Kadhafi devait partir. "
+            "Alain Juppé a dénoncé dans « Le Parisien » l'attitude de Moscou. "
+            "Alain Juppé a annoncé, « avec regret », que la France se retirait.",
+            {"PER": "Alain Juppé|Kadhafi"},
+            [("Kadhafi devait partir", "Alain Juppé"), ("la France se retirait", "Alain Juppé")],
+        ),
+        (  # the narrative infinitive of a verb that needs a causative otherwise
+            "Et le ministre Alain Juppé d'observer : « La situation change vite. »",
+            {"PER": "Alain Juppé"},
+            [("La situation change vite", "Alain Juppé")],
+        ),
+    ]
+    for text, labels, expected in cases:
+        assert [(t, who) for _, t, who in said(run(text, **labels))] == expected, text
+
+
+def test_selon_a_role_keeps_the_role_mention() -> None:
+    ann = run("Selon le ministre de la Défense, la France interviendra.")
+    assert [(q.text, q.evidence, q.speaker_start) for q in ann.quotes] == [
+        ("la France interviendra", "role", 6)
+    ]

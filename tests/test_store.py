@@ -237,3 +237,33 @@ def test_a_sqlite_database_another_process_is_creating_is_waited_for(
     monkeypatch.setattr("chronique.store.store.OPEN_ATTEMPTS", 2)
     with pytest.raises(StoreError, match="database is locked"):
         Store(str(tmp_path / "other.db"))
+
+
+def test_a_database_from_before_the_new_spelling_rules_is_re_keyed(
+    tmp_path: Path, settings: Settings
+) -> None:
+    s = Store(fresh_db(tmp_path, "v6"))
+    ingest([str(SAMPLES)], s, settings, today=TODAY)
+    with s.write() as conn:  # keys as version 6 wrote them ("dj" kept, no synonyms)
+        conn.execute(
+            text("INSERT INTO entity_keys (key, entity_id, n) VALUES ('full:abdel hakim belhadj', 'EX', 2)")
+        )
+        conn.execute(
+            text("INSERT INTO entity_keys (key, entity_id, n) VALUES ('full:alianc atlantiku', 'EY', 1)")
+        )
+        conn.execute(text("UPDATE meta SET value = '6' WHERE key = 'schema_version'"))
+        before = conn.execute(text("SELECT count(*) FROM entity_keys")).scalar()
+    s.close()
+    s = Store(s.url)
+    try:
+        assert s.schema_version == SCHEMA_VERSION
+        with s.engine.connect() as conn:
+            keys = dict(
+                conn.execute(
+                    text("SELECT key, entity_id FROM entity_keys WHERE entity_id IN ('EX', 'EY')")
+                ).all()
+            )
+            assert keys == {"full:abdel hakim belhaj": "EX", "full:otan": "EY"}
+            assert conn.execute(text("SELECT count(*) FROM entity_keys")).scalar() == before
+    finally:
+        s.close()

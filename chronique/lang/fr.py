@@ -63,8 +63,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|offre limitée\b.{0,40}(?:€|euros?\b|mois\b|abonn)|\d+\s*(?:€|euros?)\b.{0,40}sans engagement"
             r"|créez (?:un|votre) compte\b.{0,60}(?:accéder|abonn|newsletter|magazine|version numérique)"
             r"|recevez (?:gratuitement )?(?:l'essentiel|notre newsletter|nos newsletters)"
-            r"|vous avez un compte facebook|numéro d'abonné|veuillez saisir l'adresse (?:e-?)?mail"
-            r"|avec un compte [\w.-]+\s*:$)",
+            r"|^vous avez un compte facebook\s*\?|renseignez votre numéro d'abonné|^votre numéro d'abonné dans les"
+            r"|^veuillez saisir l'adresse (?:e-?)?mail|^avec un compte [\w.-]+\s*:$)",
             _I,
         ),
     ),
@@ -83,11 +83,13 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "navigation",
         re.compile(
-            r"^(?=.{1,120}$)\W*(?:charte de modération|champs obligatoires|merci de compléter ce formulaire"
-            r"|politique de (?:protection des données|confidentialité)\b|conditions générales d'utilisation"
-            r"|mentions légales|gestion des cookies|nos journaux et magazines|les sites du groupe\b"
-            r"|consultez les articles de la rubrique\b|suivez les informations en temps réel et accédez"
-            r"|ce billet fait partie (?:du|d'un) dossier\b)",
+            r"^\W*(?:(?:charte de modération|champs obligatoires|merci de compléter ce formulaire"
+            r"|politique de (?:protection des données|confidentialité)(?: à caractère personnel)?"
+            r"|conditions générales d'utilisation|mentions légales|gestion des cookies|nos journaux et magazines"
+            r"|les sites du groupe [A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*)?"
+            r"|consultez les articles de la rubrique\s+[\w'’ -]{1,40})\W*$"
+            r"|suivez les informations en temps réel et accédez à nos analyses"
+            r"|ce billet fait partie (?:du|d'un) dossier (?:spécial )?de global voices)",
             _I,
         ),
     ),
@@ -117,8 +119,9 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?=.{1,300}$).*?\b(?:lire \w+(?: \w+)? que sur un seul appareil|sur un seul appareil à la fois"
             r"|s'affichera sur l'autre appareil|autant d'appareils que vous|en train de lire \w+(?: \w+)? avec ce"
-            r" compte|continue[rz] à lire ici|votre adresse e-?mail nous permettra|ne plus voir ce message"
-            r"|modifier votre mot de passe|qui est l'autre personne)",
+            r" compte|continuer à lire ici|^que se passera-t-il si vous continuez à lire ici\s*\?$"
+            r"|votre adresse e-?mail nous permettra|^comment ne plus voir ce message\s*\?$"
+            r"|^nous vous conseillons de modifier votre mot de passe\.?$|^vous ignorez qui est l'autre personne\s*\?$)",
             _I,
         ),
     ),
@@ -214,7 +217,8 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "credit",
         re.compile(
-            rf"^.{{5,250}}?(?:[.,]\s*|\s+\(\s*)(?i:photos?(?:\s+(?:d['’]\s*)?archives?)?|illustration|"
+            rf"^(?=.{{5,160}}$)(?![^«»\"“”]*[«»\"“”])(?!.*,\s+(?:a|ont)\s+\w+é\b)"
+            rf".{{5,150}}?(?:[.,]\s*|\s+\(\s*)(?i:photos?(?:\s+(?:d['’]\s*)?archives?)?|illustration|"
             rf"crédits?(?:\s+photo)?)\s*[,:/]?\s*(?P<value>{_AGENCIES})\s*\)?\s*\.?$"
         ),
     ),

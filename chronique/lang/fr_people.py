@@ -296,7 +296,7 @@ OFFICE_PERIPHRASES: dict[str, str] = {
     "premier ministre israélien": "premier-ministre:israël",
     "dirigeant libyen": "dirigeant:libye", "leader libyen": "dirigeant:libye",
     "numéro un libyen": "dirigeant:libye", "guide libyen": "dirigeant:libye",
-    "guide de la révolution": "dirigeant:libye", "guide de la révolution libyenne": "dirigeant:libye",
+    "guide de la révolution libyenne": "dirigeant:libye",
     "chef de l'état libyen": "dirigeant:libye", "homme fort de tripoli": "dirigeant:libye",
     "guide suprême": "guide:iran", "guide suprême iranien": "guide:iran",
     "guide suprême de la révolution": "guide:iran",
@@ -332,7 +332,7 @@ OFFICE_PERIPHRASES: dict[str, str] = {
             ("président:palestine", ("palestinien",)),
         )
         for adjective in adjectives
-        for role in ("président", "chef de l'état", "homologue")
+        for role in ("président", "chef de l'état")
     },
     "président de l'autorité palestinienne": "président:palestine",
     "dirigeant nord-coréen": "dirigeant:corée-du-nord", "numéro un nord-coréen": "dirigeant:corée-du-nord",
@@ -416,9 +416,9 @@ OFFICE_HOLDERS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
         ("Ebrahim Raïssi", "2021-08-03", "2024-05-19"), ("Massoud Pezeshkian", "2024-07-28", None),
     ),
     "président:brésil": (
-        ("Luiz Inácio Lula da Silva", "2003-01-01", "2011-01-01"), ("Dilma Rousseff", "2011-01-01", "2016-08-31"),
+        ("Lula", "2003-01-01", "2011-01-01"), ("Dilma Rousseff", "2011-01-01", "2016-08-31"),
         ("Michel Temer", "2016-08-31", "2019-01-01"), ("Jair Bolsonaro", "2019-01-01", "2023-01-01"),
-        ("Luiz Inácio Lula da Silva", "2023-01-01", None),
+        ("Lula", "2023-01-01", None),
     ),
     "président:palestine": (("Mahmoud Abbas", "2005-01-15", None),),
     "dirigeant:corée-du-nord": (("Kim Jong-il", "1994-07-08", "2011-12-17"), ("Kim Jong-un", "2011-12-17", None)),
@@ -518,7 +518,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     lire voir aussi partager photo vidéo video crédit source abonnez-vous
     dernières nouvelles live direct edito éditorial tribune interview
     prie priee pries interroge interrogee interroges questionne questionnee invite invitee sollicite
-    sollicitee contacte contactee joint jointe
+    sollicitee contacte contactee joint jointe internet web
     """.split()  # noqa: SIM905
 )
 # Quotation marks: (opening, closing). A straight double quote opens and closes.

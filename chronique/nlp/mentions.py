@@ -22,7 +22,7 @@ from functools import cache
 
 from chronique.lang import LanguageData
 from chronique.nlp.lexicon import Lexicon, lexicon
-from chronique.nlp.names import NameKey, fold, has_title, is_acronym, name_key, strip_title
+from chronique.nlp.names import NameKey, fold, has_title, is_acronym, name_key, strip_title, token_key
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -33,7 +33,16 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:à|vers|depuis|dans|près de|autour de|au sud de|au nord de)\s+$", re.IGNORECASE
 )
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
-_NAMED_AFTER = re.compile(r"\s+(?:[a-zà-ÿ'’-]+\s+){0,2}[A-ZÀ-Ý]")
+# "le mouvement BLM", "du PS": an acronym after a determiner or a preposition names a body, not a person.
+_BODY_BEFORE = re.compile(
+    r"(?:\b(?:le|la|les|l['’]|du|des|de|d['’]|au|aux|un|une)\s*(?:[a-zà-ÿ-]+\s+)?)$", re.I
+)
+# Role nouns that also name things ("le guide Michelin"): the name after them is not made a person.
+_NOT_TITLES = frozenset({"guide"})
+_NAMED_AFTER = re.compile(
+    r"\s+(?:en\s+ligne\s+|(?!(?:à|au|aux|de|du|des|d['’]|dans|sur|par|pour|avec|lors|a|ont|est|sont|avait)\b)"
+    r"[a-zà-ÿ'’-]+\s+){0,2}[A-ZÀ-Ý]"
+)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.]{1,9})\s*\)")
 
 
@@ -90,7 +99,10 @@ class LocalEntity:
         """The last word of each full name, and the first word of a surname with a particle ("Poivre"
         of "Patrick Poivre d'Arvor", "Giscard" of "Valéry Giscard d'Estaing")."""
         out = {k[-1] for k in self.keys if len(k) >= 2}
-        out |= {k[-2] for k in self.keys if len(k) >= 3 and k[-1].startswith("d'")}
+        for name in self.names:  # whole words: "Marie" of "Jean-Marie d'Ormesson" is no surname
+            words = name.split()
+            if len(words) >= 3 and fold(words[-1]).startswith("d'"):
+                out.add(token_key(words[-2]))
         return out
 
 
@@ -384,7 +396,13 @@ def _link_acronyms(
         if found and is_acronym(found.group(1), loose=True) and not is_acronym(m.text):
             expansions.setdefault(fold(found.group(1)), []).append(entities[m.entity])
     # A person's initials stand for the person ("PPDA", "DSK", "BHL") in the article that names them.
-    capitals = {fold(m.text) for m in mentions if m.kind == "name" and is_acronym(m.text)}
+    capitals = {
+        fold(m.text)
+        for m in mentions
+        if m.kind == "name"
+        and is_acronym(m.text)
+        and not _BODY_BEFORE.search(text[max(0, m.start - 24) : m.start])
+    }
     for e in entities:
         if e.label != "PER":
             continue
@@ -430,7 +448,7 @@ def _resolve_roles(
     for m in mentions:
         if m.kind != "role":
             continue
-        partner = _apposed_name(text, m, names)
+        partner = _apposed_name(text, m, names, lang)
         if partner is not None and partner.entity is not None:
             apposed = entities[partner.entity]
             gender, genders = mention_gender(m), _entity_genders(apposed, mentions)
@@ -461,7 +479,7 @@ def _resolve_roles(
             entity.mentions.append(i)
 
 
-def _apposed_name(text: str, role: Mention, names: list[Mention]) -> Mention | None:
+def _apposed_name(text: str, role: Mention, names: list[Mention], lang: LanguageData) -> Mention | None:
     """The name a role is apposed to: "ROLE NAME" and "ROLE, NAME" first, then "NAME, ROLE," — in an
     enumeration ("Christine Lagarde, le gouverneur de la Banque de France Christian Noyer") the role
     describes the name that follows it. Only people take a person's role; a body's role takes only the
@@ -476,7 +494,8 @@ def _apposed_name(text: str, role: Mention, names: list[Mention]) -> Mention | N
     # "le Premier ministre Ehud Olmert": a name right after a person's role is a person, whatever
     # label the model gave it.
     right_after = next((n for n in names if n.start == role.end + 1 and text[role.end] == " "), None)
-    if right_after is not None and right_after.kind == "name" and right_after.label != "PER":
+    relabels = role_head(role.role_key or "", lang) not in _NOT_TITLES
+    if right_after is not None and right_after.kind == "name" and right_after.label != "PER" and relabels:
         right_after.label = "PER"
         return right_after
     after = next(
@@ -520,7 +539,7 @@ def _by_role(
     gender = mention_gender(m)
     if m.text.split()[0].lower() in {"un", "une"}:
         return None  # "un président" introduces someone; it does not refer back
-    if bare and _NAMED_AFTER.match(text, m.end):
+    if bare and m.label == "ORG" and _NAMED_AFTER.match(text, m.end):
         return None  # "le journal en ligne Al-Manara" names what it is about: no one mentioned before
     candidates = []
     for e in entities:

@@ -82,6 +82,18 @@ def name_key(text: str, lang: LanguageData) -> NameKey:
     return _synonyms(lang).get(key, key)
 
 
+def rekey(key: str, lang: LanguageData) -> str:
+    """A stored key ("full:abdel hakim belhadj", "sur:belhadj") under the current spelling rules: the
+    key a store kept before a rule changed is brought up to date (``store.schema`` migration 7)."""
+    kind, sep, words = key.partition(":")
+    if not sep or kind not in {"full", "sur"}:
+        return key
+    tokens = tuple(k for k in (token_key(w) for w in words.split()) if k)
+    if kind == "full":
+        tokens = _synonyms(lang).get(tokens, tokens)
+    return f"{kind}:{' '.join(tokens)}" if tokens else key
+
+
 @cache
 def _synonyms(lang: LanguageData) -> dict[NameKey, NameKey]:
     """Keys of the names a body is also known by → the key of its usual name ("Alliance atlantique"

@@ -101,7 +101,7 @@ _RETWEET = re.compile(r"RT\s+(?P<handle>@\w{2,30})\s?:\s+")
 _HASHTAG = re.compile(r"(?:^|\s)#\w{2,}")
 # "a indiqué, lors d'une conférence de presse, que …", "a soutenu, devant le Conseil, qu'…": a phrase
 # between commas before the content.
-_INCIDENTAL = re.compile(r"\s*,[^,;:«»\"“”]{1,80},\s*(?=qu['’]|que\b)", re.IGNORECASE)
+_INCIDENTAL = re.compile(r"\s*,[^,;:]{1,80},\s*(?=qu['’]|que\b)", re.IGNORECASE)
 _DATE_LEADIN = re.compile(r"\s+(?:(?:le|ce|dans\s+la\s+nuit\s+de)\s+)?", re.IGNORECASE)
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
@@ -346,7 +346,14 @@ class _Finder:
         "TurksAng : Non, je ne souffre pas de paranoïa. #DesperateGaddafiLies": its author's words."""
         post = _POST.match(self.text, start, end)
         if post is None or not (
-            post.group("handle").startswith("@") or _HASHTAG.search(self.text, post.start("body"), end)
+            post.group("handle").startswith("@")
+            or (
+                _HASHTAG.search(self.text, post.start("body"), end)
+                and not post.group("handle")[0].isdigit()  # "14h32 : … #Libye": a live blog's time
+                and not any(
+                    q[0] >= start for q in quote_spans(self.text, start, end)
+                )  # "Libye : « … », a dit X"
+            )
         ):
             return False
         retweet = _RETWEET.match(self.text, post.start("body"), end)
@@ -419,13 +426,13 @@ class _Finder:
                 if lead:  # "a fait savoir", "fait valoir", "a laissé entendre"
                     out.append(_Cue(lead.start(), m.end(), m.end(), None, "finite"))
                     continue
-                if infinitive:
-                    continue  # "savoir", "entendre" alone report nothing
                 if re.search(r"\bd'$", text[max(s, m.start() - 2) : m.start()]) and re.match(
                     r"\s*(?:Et|et)\s", text[s : s + 4]
-                ):  # "Et X d'ajouter": the narrative infinitive reports speech
+                ):  # "Et X d'ajouter", "Et X d'observer": the narrative infinitive reports speech
                     out.append(_Cue(m.start() - 2, m.end(), m.end(), None, "narrative"))
                     continue
+                if infinitive:
+                    continue  # "savoir", "entendre" alone report nothing
             if word in lx.participles:
                 aux = lx.auxiliary_before.search(text, s, m.start())
                 if aux:
@@ -489,11 +496,17 @@ class _Finder:
             before = text[: cue.start].rstrip()
             if before and before[-1] not in ",;" and before[-1] not in _CLOSERS and before[-1] != _STRAIGHT:
                 q = next((q for q in qspans if q[0] >= pos and not text[pos : q[0]].strip(" ,")), None)
-                if q is not None:  # "Le blogueur ajoute, « … »": the quotation is the content
+                aside = q is not None and re.match(r"\s*,\s*qu(?:e\b|['’])", text[q[1] + 1 : limit])
+                if q is not None and not aside:  # "Le blogueur ajoute, « … »": the quotation is the content
                     return q[0], q[1] + 1
         if link is None and cue.kind in {"finite", "participle"} and cue_word(text, cue) not in lx.weak:
             end = _clause_end(text, pos, limit)
             quoted = next((q for q in qspans if pos <= q[0] and q[1] < end), None)
+            if quoted is not None and (_PREPOSITION_BEFORE.search(text[max(0, quoted[0] - 14) : quoted[0]])):
+                after = lx.content_link.match(text, quoted[1] + 1, limit)
+                if after and after.group("que"):  # "a estimé sur « France 2 » que …": the title is a place
+                    return _strip(text, after.end(), _clause_end(text, after.end(), limit))
+                quoted = None  # "a dénoncé dans « Le Parisien » l'attitude de Moscou": a title, not words
             if quoted is not None and len(text[pos : quoted[0]].split()) <= OBJECT_WORDS:
                 # "a déclaré sa « grande émotion » de venir", "juge « irresponsable » l'intervention": the
                 # object the speaker's own words are quoted in
@@ -554,7 +567,7 @@ class _Finder:
             return self._speaker_of(antecedent) if antecedent else _Speaker(None, None, "none")
         pron = re.search(r"(?<![\w'])(il|elle|ils|elles)(?:\s+(?:ne|n['’]))?\s*$", head, re.IGNORECASE)
         if pron:
-            return self._pronoun(pron.group(1).lower(), s + pron.start())
+            return self._pronoun(pron.group(1).lower(), s + pron.start(), forward=True)
         best: Mention | None = None
         for m in self.mentions:
             if s <= m.start and m.end <= cue.start:
@@ -684,9 +697,10 @@ class _Finder:
                 return _Speaker(entity, words, "role", mention.start)
         return _Speaker(None, words, "none")
 
-    def _pronoun(self, pronoun: str, pos: int) -> _Speaker:
-        """ "il", "elle": the last speaker of the previous sentences if the gender allows, else the
-        nearest person of the right gender mentioned before."""
+    def _pronoun(self, pronoun: str, pos: int, *, forward: bool = False) -> _Speaker:
+        """ "il", "elle": the last speaker of the previous sentences if the gender allows — unless, for the
+        subject of a forward cue (``forward``), another person of that gender has opened a sentence since
+        — else the nearest person of the right gender mentioned before."""
         gender = {"il": "m", "elle": "f"}.get(pronoun.lower())
         if gender is None:  # "ils", "elles", "on": a group
             return _Speaker(None, pronoun, "none")
@@ -694,7 +708,7 @@ class _Finder:
             last = self.last_speaker[1]
             if last.entity is not None and self.genders.get(last.entity, gender) == gender:
                 since = self.quotes[-1].end if self.quotes else 0
-                newer = self._subject_since(since, pos, gender, last.entity)
+                newer = self._subject_since(since, pos, gender, last.entity) if forward else None
                 if newer is not None:  # "…, a dit Vergès. Dumas n'a pas décrit … Il s'est déclaré prêt"
                     return _Speaker(newer[1], pronoun, "pronoun", newer[0].start)
                 return _Speaker(last.entity, pronoun, "pronoun", last.start)
@@ -782,7 +796,7 @@ class _Finder:
                 if not self._names_a_source(phrase.group(0)):
                     continue  # "selon une géographie complexe", "selon le schéma retenu": no one speaks
             elif phrase and who.entity is None:  # "selon le journal en ligne Al-Manara": all its words
-                who = _Speaker(None, phrase.group(0).strip(), "none")
+                who = _Speaker(None, phrase.group(0).strip(), who.how, who.start)
             pronoun = re.match(r"(lui|elle)\b", text[m.end() : e])
             if pronoun:
                 who = self._pronoun("il" if pronoun.group(1) == "lui" else "elle", m.start())

@@ -21,6 +21,8 @@ from sqlalchemy import (
     Table,
     Text,
     inspect,
+    select,
+    text,
 )
 
 metadata = MetaData()
@@ -203,7 +205,7 @@ sentence_dates = Table(
     Column("data", Text, nullable=False),  # JSON [[start, end, value, confidence, evidence], …]
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 # PostgreSQL's full-text configuration: French stemming, accents ignored when the unaccent
@@ -269,5 +271,31 @@ def _v6(conn: Connection) -> None:
     ix_clusters_recent.create(conn, checkfirst=True)
 
 
+def _v7(conn: Connection) -> None:
+    """Name keys follow the spelling rules of this version ("Belhadj" is "Belhaj", "Alliance
+    atlantique" is "OTAN"): stored keys are re-keyed, so a name written again finds its entity."""
+    from chronique.lang import get_language
+    from chronique.nlp.names import rekey
+
+    lang = get_language("fr")  # the only language whose entities a store keeps
+    rows = conn.execute(select(entity_keys.c.key, entity_keys.c.entity_id, entity_keys.c.n)).all()
+    moved: dict[tuple[str, str], int] = {}
+    for key, eid, n in rows:
+        new = rekey(key, lang)
+        if new != key:
+            conn.execute(entity_keys.delete().where(entity_keys.c.key == key, entity_keys.c.entity_id == eid))
+            moved[(new, eid)] = moved.get((new, eid), 0) + n
+    for (key, eid), n in moved.items():
+        conn.execute(
+            text(
+                "INSERT INTO entity_keys (key, entity_id, n) VALUES (:key, :eid, :n) "
+                "ON CONFLICT (key, entity_id) DO UPDATE SET n = entity_keys.n + :n"
+            ),
+            {"key": key, "eid": eid, "n": n},
+        )
+
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {0: _v1, 1: _v2, 2: _v3, 3: _v4, 4: _v5, 5: _v6}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    0: _v1, 1: _v2, 2: _v3, 3: _v4, 4: _v5, 5: _v6, 6: _v7,
+}  # fmt: skip
