@@ -97,22 +97,25 @@ def test_timeline_is_at_least_the_pinned_minimum(
 # Articles Chronique was not developed on: 16 crawled pages of CL-TLS Libya (bare text, publication
 # dates held back) and the quotations of 10 RPM2 articles, annotated for development without looking
 # at Chronique's output, and 10 more CL-TLS pages annotated after the changes they measure
-# (tests/data/gold/README.md). Measured when these pins were set: boilerplate precision 1.000 and
+# (tests/data/gold/README.md). Measured when these pins were first set: boilerplate precision 1.000 and
 # recall 0.859 (0.680 before link runs, signatures and paywall lines), publication dates 0.375, quotes
 # F1 0.860 and speakers 0.767; on RPM2, quotes F1 0.787 and speakers 0.612; held out, boilerplate
-# recall 0.682 (0.264 before), quotes F1 0.719 (0.709), timexes F1 0.908 (0.877).
+# recall 0.682 (0.264 before), quotes F1 0.719 (0.709), timexes F1 0.908 (0.877). Raised on 2026-11-24
+# after the day's work measured: boilerplate recall 0.877, quotes F1 0.910, speakers 0.810; RPM2 quotes
+# F1 0.817, speakers 0.704; held out, boilerplate recall 0.736, quotes F1 0.779, speakers 0.857.
 UNSEEN_MINIMUMS = {
     ("cltls", "boilerplate", "precision"): 0.98,
-    ("cltls", "boilerplate", "recall"): 0.83,
+    ("cltls", "boilerplate", "recall"): 0.85,
     ("cltls", "publication_date", "accuracy"): 0.37,
-    ("cltls", "quotes", "f1"): 0.82,
-    ("cltls", "quotes", "speaker_accuracy"): 0.72,
+    ("cltls", "quotes", "f1"): 0.88,
+    ("cltls", "quotes", "speaker_accuracy"): 0.78,
     ("cltls", "timexes", "f1"): 0.9,
-    ("rpm2", "quotes", "f1"): 0.75,
-    ("rpm2", "quotes", "speaker_accuracy"): 0.55,
+    ("rpm2", "quotes", "f1"): 0.79,
+    ("rpm2", "quotes", "speaker_accuracy"): 0.67,
     ("heldout", "boilerplate", "precision"): 0.98,
-    ("heldout", "boilerplate", "recall"): 0.65,
-    ("heldout", "quotes", "f1"): 0.69,
+    ("heldout", "boilerplate", "recall"): 0.71,
+    ("heldout", "quotes", "f1"): 0.75,
+    ("heldout", "quotes", "speaker_accuracy"): 0.82,
     ("heldout", "timexes", "f1"): 0.88,
     # The three other samples (measured: quotes F1 0.967, speakers 1.0, timexes F1 1.0, boilerplate
     # recall 1.0; the Sochi article's year is nowhere in its text, so one date in three is unknown).
@@ -126,11 +129,11 @@ UNSEEN_MINIMUMS = {
     # session's start, 420a4ff, scored the same but speakers 0.714 and aliases 0.389 on the pages): on the pages, boilerplate precision 0.816 and recall 0.517, quotes F1
     # 0.621, speakers 0.755, aliases 0.463; on RPM2, quotes F1 0.867, speakers 0.775. Then the pages
     # showed that caption runs took titles into link lists, that quoted tweets were removed as links and
-    # never quoted, and the pins were set at: precision 0.993, quotes F1 0.775, speakers 0.822; RPM2
-    # quotes F1 0.876, speakers 0.780.
+    # never quoted; after those fixes and the review's mend: boilerplate precision 0.994 and recall 0.674,
+    # quotes F1 0.821, speakers 0.805; RPM2 quotes F1 0.876, speakers 0.780.
     ("heldout2", "boilerplate", "precision"): 0.98,
-    ("heldout2", "boilerplate", "recall"): 0.49,
-    ("heldout2", "quotes", "f1"): 0.74,
+    ("heldout2", "boilerplate", "recall"): 0.64,
+    ("heldout2", "quotes", "f1"): 0.79,
     ("heldout2", "quotes", "speaker_accuracy"): 0.78,
     ("heldout2", "entities", "alias_recall"): 0.43,
     ("rpm2-heldout", "quotes", "f1"): 0.84,
