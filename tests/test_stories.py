@@ -91,19 +91,21 @@ def test_events_are_dated_by_what_they_report(samples: api.Chronique) -> None:
     )
 
 
+def _published(text: str, day: str) -> Article:
+    """An article of ``text`` published (declared) on ``day``."""
+    return Article(
+        id="a", raw_text=text, text=text, published=PublicationDate(day, "day", "test", 1.0, "declared")
+    )
+
+
 def test_background_dates_no_event_but_keep_their_place_in_the_timeline() -> None:
     from chronique.cluster.describe import lead_date
     from chronique.timeline import build
 
-    text = (
+    article = _published(
         "Ingrid Betancourt a été libérée par l'armée colombienne. L'ex-candidate était retenue "
-        "dans la jungle depuis le 23 février 2002 par la guérilla des Farc.\n"
-    )
-    article = Article(
-        id="a",
-        raw_text=text,
-        text=text,
-        published=PublicationDate("2008-07-03", "day", "test", 1.0, "declared"),
+        "dans la jungle depuis le 23 février 2002 par la guérilla des Farc.\n",
+        "2008-07-03",
     )
     assert lead_date(article) == "2008-07-03"  # its publication day, not 2002
     entries = {e.date: e.summary for e in build([article])}
@@ -113,16 +115,11 @@ def test_background_dates_no_event_but_keep_their_place_in_the_timeline() -> Non
 def test_timeline_sentences_drop_captions_and_live_blog_stamps() -> None:
     from chronique.timeline import build
 
-    text = (
+    article = _published(
         "21h01 : La France a annoncé samedi 26 février la suspension des activités de son ambassade.\n"
         "(Un insurgé à Ajdabiya, le 30 mars, Andrew Winning / Reuters)\n"
-        "- 29 mars : la première réunion du groupe de contact sur la Libye se tient à Londres.\n"
-    )
-    article = Article(
-        id="a",
-        raw_text=text,
-        text=text,
-        published=PublicationDate("2011-03-31", "day", "test", 1.0, "declared"),
+        "- 29 mars : la première réunion du groupe de contact sur la Libye se tient à Londres.\n",
+        "2011-03-31",
     )
     entries = {e.date: e.summary for e in build([article])}
     assert entries["2011-02-26"].startswith("La France a annoncé samedi 26 février")
