@@ -360,11 +360,13 @@ class _Finder:
         handle, body = (retweet, retweet.end()) if retweet else (post, post.start("body"))
         if len(self.text[body:end].split()) < MIN_STANDALONE_WORDS:
             return False
-        self.sentence_no += 1
-        self.sentence_starts.append(start)
         cue = _Cue(post.start("colon"), post.end("colon"), post.end("colon"), None, "colon")
         who = _Speaker(None, handle.group("handle"), "none", handle.start("handle"))
-        return self._add(body, end, cue, who, [], kind="direct") is not None
+        if self._add(body, end, cue, who, [], kind="direct") is None:
+            return False  # the line is read as any other
+        self.sentence_no += 1
+        self.sentence_starts.append(start)
+        return True
 
     def _names_speaker(self, start: int, limit: int) -> bool:
         """Whether a pronoun ("lui", "elle") or a person's or organisation's name, then a comma, is
