@@ -94,7 +94,8 @@ _SOURCE_GOES_ON = re.compile(
 _DETERMINERS = r"l['’]|le|la|les|un|une|des|du|sa|son|ses|leur|leurs|ce|cette|ces"
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’])(?P<det>(?i:{_DETERMINERS}))\s*$")
 _DETERMINER_AFTER = re.compile(rf"\s+(?i:l['’]|(?:{_DETERMINERS})(?![\w]))")
-_LIVE_STAMP = re.compile(r"\d{1,2}\s?h\s?\d{0,2}\s*:\s*")
+# A live blog's time before an entry: "21 h 40 : …", "0 h 15 : …" (timelines drop it too).
+LIVE_STAMP = re.compile(r"\d{1,2}\s?h\s?\d{0,2}\s*:\s*")
 # A post quoted on a line of its own: "@handle: words", "Handle : words #hashtag"; a retweet's author.
 _POST = re.compile(r"\s*(?P<handle>@?\w{2,30})\s?(?P<colon>:)\s+(?P<body>\S)")
 _RETWEET = re.compile(r"RT\s+(?P<handle>@\w{2,30})\s?:\s+")
@@ -199,9 +200,9 @@ class _Finder:
             pos = end + 1
             if not line.strip():
                 continue
-            if self._post(start, end):
-                continue
             qspans = quote_spans(self.text, start, end)
+            if self._post(start, end, qspans):
+                continue
             paragraph_first = len(self.quotes)
             spans = _sentences(self.text, start, end, qspans)
             self.only_quote = len(qspans) == 1 and not (
@@ -341,7 +342,7 @@ class _Finder:
         self._introduced(s, e, qspans, claimed)
         self._standalone(s, e, qspans, claimed, paragraph_first)
 
-    def _post(self, start: int, end: int) -> bool:
+    def _post(self, start: int, end: int, qspans: list[tuple[int, int]]) -> bool:
         """A social-media post quoted as a line of its own — "@CurtMonash: Kadhafi élu … #Libya",
         "TurksAng : Non, je ne souffre pas de paranoïa. #DesperateGaddafiLies": its author's words."""
         post = _POST.match(self.text, start, end)
@@ -350,9 +351,7 @@ class _Finder:
             or (
                 _HASHTAG.search(self.text, post.start("body"), end)
                 and not post.group("handle")[0].isdigit()  # "14h32 : … #Libye": a live blog's time
-                and not any(
-                    q[0] >= start for q in quote_spans(self.text, start, end)
-                )  # "Libye : « … », a dit X"
+                and not qspans  # "Libye : « … », a dit X"
             )
         ):
             return False
@@ -1007,7 +1006,7 @@ class _Finder:
         elif kind is None:
             kind = "mixed" if any(cs <= q[0] and q[1] < ce for q in qspans) else "indirect"
         cs, ce = _strip(text, cs, ce)
-        stamp = _LIVE_STAMP.match(text, cs, ce)
+        stamp = LIVE_STAMP.match(text, cs, ce)
         if stamp:  # "21 h 40 : Les États-Unis ont lancé …, a annoncé X": a live blog's time is not said
             cs = stamp.end()
         if ce - cs < 2 or not any(ch.isalpha() for ch in text[cs:ce]):

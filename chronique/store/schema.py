@@ -285,13 +285,13 @@ def _v7(conn: Connection) -> None:
         if new != key:
             conn.execute(entity_keys.delete().where(entity_keys.c.key == key, entity_keys.c.entity_id == eid))
             moved[(new, eid)] = moved.get((new, eid), 0) + n
-    for (key, eid), n in moved.items():
+    if moved:
         conn.execute(
             text(
                 "INSERT INTO entity_keys (key, entity_id, n) VALUES (:key, :eid, :n) "
                 "ON CONFLICT (key, entity_id) DO UPDATE SET n = entity_keys.n + :n"
             ),
-            {"key": key, "eid": eid, "n": n},
+            [{"key": key, "eid": eid, "n": n} for (key, eid), n in moved.items()],
         )
 
 

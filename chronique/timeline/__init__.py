@@ -24,6 +24,7 @@ from chronique.dates.publication import partial_of
 from chronique.lang import get_language
 from chronique.model import Article
 from chronique.nlp.names import fold
+from chronique.nlp.quotes import LIVE_STAMP
 
 OWN_DATE_WEIGHT = 1.0  # an article that dates a sentence to the day with its own expression
 LEAD_WEIGHT = 0.5  # an article whose lead reports its publication day
@@ -35,7 +36,7 @@ DEFAULT_MAX_DATES = 12
 
 _NON_WORD = re.compile(r"[^\w]+")
 # A live blog's time stamp or a list's bullet before a sentence ("21h01 : La France a annoncé …").
-_LEAD_STAMP = re.compile(r"^(?:\d{1,2}\s?h\s?\d{0,2}\s*[:-]\s*|[-–—•*]\s+)")
+_LEAD_STAMP = re.compile(rf"^(?:{LIVE_STAMP.pattern}|\d{{1,2}}\s?h\s?\d{{0,2}}\s*-\s*|[-–—•*]\s+)")
 
 
 @dataclass
