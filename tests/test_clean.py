@@ -288,6 +288,7 @@ def test_a_sites_services_and_paywall_notices() -> None:
         "Code promo OUI.sncf": "navigation",
         "Découvrez l'application L'Express": "navigation",
         "» Kadhafi, introuvable, nargue les rebelles": "related",
+        "» INFOGRAPHIE - Ces pays qui reconnaissent le CNT libyen... et les autres": "related",
         "Offre limitée - 2 mois pour 1€, sans engagement": "subscriber",
         "Vous ne pouvez lire Le Monde que sur un seul appareil à la fois (ordinateur, téléphone ou tablette).": (
             "subscriber"
@@ -356,3 +357,62 @@ def test_a_short_title_that_names_what_the_text_is_about_is_the_title() -> None:
         "agriculteurs", "Kadhafi"
     )
     assert clean(raw, FR).title == "Mort de Kadhafi"
+
+
+# An article, its page's share bar, then what readers wrote under it.
+ARTICLE = (
+    "Libye : Zuma attendu lundi à Tripoli\n"
+    "Le chef de l'État sud-africain Jacob Zuma se rendra lundi en Libye pour discuter avec le colonel"
+    " Kadhafi d'une stratégie de sortie, a annoncé samedi la présidence sud-africaine.\n"
+    "Le Conseil de sécurité de l'ONU a adopté le 17 mars une résolution qui autorise l'usage de la force"
+    " en Libye pour protéger les civils. Jacob Zuma avait déjà rencontré Kadhafi en avril.\n"
+    "Selon un diplomate, la visite pourrait durer deux jours. « Nous voulons une solution politique », a"
+    " déclaré samedi le porte-parole de la présidence.\n"
+)
+SHARE_BAR = "Agrandir le texte\nRéduire le texte\nAjouter aux favoris\nEnvoyer par email\n"
+COMMENTS = [
+    "Ahlam, ce que tu viens de dire, c'est oui à l'impérialisme.",
+    "QUI CONNAIT ZUMA VRAIMENT ?",
+    "Quel stratège ! Vous mélangez tout.",
+    "Il le cachait bien...",
+]
+
+
+def test_readers_comments_after_the_share_bar_are_removed() -> None:
+    raw = ARTICLE + SHARE_BAR + "\n".join(COMMENTS) + "\nPlan du site\n"
+    cleaned = clean(raw, FR)
+    removed = {r.text: r.reason for r in cleaned.removed}
+    assert all(removed.get(c) == "comments" for c in COMMENTS)
+    assert cleaned.text.startswith("Le chef de l'État sud-africain")
+    assert cleaned.text.endswith("a déclaré samedi le porte-parole de la présidence.")
+
+
+def test_the_article_going_on_after_furniture_is_not_a_comment() -> None:
+    more = (
+        "La présidence n'a pas précisé qui accompagnerait Jacob Zuma.\n"
+        "L'Union africaine a salué l'initiative, selon un communiqué publié dimanche.\n"
+        "« Nous sommes prêts à tout pour la paix », avait déclaré Jacob Zuma en avril.\n"
+    )
+    kept = clean(ARTICLE + SHARE_BAR + more, FR)
+    assert "L'Union africaine a salué l'initiative" in kept.text
+    assert not [r for r in kept.removed if r.reason == "comments"]
+    # A reporter's first-person account, each paragraph opening a quotation, is no comment either.
+    account = "\n".join(f"«Nous roulons vers Syrte, je tiens la carte{'.' * (i % 2)}" for i in range(4))
+    assert not [r for r in clean(ARTICLE + SHARE_BAR + account, FR).removed if r.reason == "comments"]
+    # Nor is an interview going on after the furniture: questions, answers in the first person.
+    interview = (
+        "La Cnil a émis des réserves sur ce fichier, pourquoi ?\n"
+        "Nous avons exigé sa publication, car quelques aspects nous semblaient problématiques.\n"
+        "Concrètement, le fichier concerne des personnes de quel âge ?\n"
+        "Je crois que treize ans, c'est excessif, et nous l'avons dit au gouvernement.\n"
+    )
+    assert not [r for r in clean(ARTICLE + SHARE_BAR + interview, FR).removed if r.reason == "comments"]
+    # Nor is text wrapped at a fixed width that goes on in lower case after the furniture.
+    wrapped = "précisant que les Libyens avaient attendu\nde leurs proches massacrés, a-t-il dit\n"
+    assert not [r for r in clean(ARTICLE + SHARE_BAR + wrapped, FR).removed if r.reason == "comments"]
+
+
+def test_readers_voice_right_under_the_title_is_not_taken_for_comments() -> None:
+    # Comments come after the article: a page whose first block sounds like a reader keeps it.
+    raw = "Tribune : pourquoi je quitte la politique\n" + "\n".join(COMMENTS) + "\n" + SHARE_BAR
+    assert not [r for r in clean(raw, FR).removed if r.reason == "comments"]

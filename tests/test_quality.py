@@ -102,10 +102,12 @@ def test_timeline_is_at_least_the_pinned_minimum(
 # F1 0.860 and speakers 0.767; on RPM2, quotes F1 0.787 and speakers 0.612; held out, boilerplate
 # recall 0.682 (0.264 before), quotes F1 0.719 (0.709), timexes F1 0.908 (0.877). Raised on 2026-11-24
 # after the day's work measured: boilerplate recall 0.877, quotes F1 0.910, speakers 0.810; RPM2 quotes
-# F1 0.817, speakers 0.704; held out, boilerplate recall 0.736, quotes F1 0.779, speakers 0.857.
+# F1 0.817, speakers 0.704; held out, boilerplate recall 0.736, quotes F1 0.779, speakers 0.857. Raised
+# on 2026-11-24 (later) when readers' comments under the article were removed: boilerplate recall 0.935, held
+# out 0.782, held out a second time 0.895 (precision 0.997).
 UNSEEN_MINIMUMS = {
     ("cltls", "boilerplate", "precision"): 0.98,
-    ("cltls", "boilerplate", "recall"): 0.85,
+    ("cltls", "boilerplate", "recall"): 0.91,
     ("cltls", "publication_date", "accuracy"): 0.37,
     ("cltls", "quotes", "f1"): 0.88,
     ("cltls", "quotes", "speaker_accuracy"): 0.78,
@@ -113,7 +115,7 @@ UNSEEN_MINIMUMS = {
     ("rpm2", "quotes", "f1"): 0.79,
     ("rpm2", "quotes", "speaker_accuracy"): 0.67,
     ("heldout", "boilerplate", "precision"): 0.98,
-    ("heldout", "boilerplate", "recall"): 0.71,
+    ("heldout", "boilerplate", "recall"): 0.76,
     ("heldout", "quotes", "f1"): 0.75,
     ("heldout", "quotes", "speaker_accuracy"): 0.82,
     ("heldout", "timexes", "f1"): 0.88,
@@ -132,7 +134,7 @@ UNSEEN_MINIMUMS = {
     # never quoted; after those fixes and the review's mend: boilerplate precision 0.994 and recall 0.674,
     # quotes F1 0.821, speakers 0.805; RPM2 quotes F1 0.876, speakers 0.780.
     ("heldout2", "boilerplate", "precision"): 0.98,
-    ("heldout2", "boilerplate", "recall"): 0.64,
+    ("heldout2", "boilerplate", "recall"): 0.87,
     ("heldout2", "quotes", "f1"): 0.79,
     ("heldout2", "quotes", "speaker_accuracy"): 0.78,
     ("heldout2", "entities", "alias_recall"): 0.43,

@@ -56,6 +56,8 @@ class _State:
     removed: list[RemovedSpan] = field(default_factory=list)
     metadata: dict[str, list[str]] = field(default_factory=dict)
     kept: list[tuple[int, int]] = field(default_factory=list)  # raw spans of content, one per line
+    kept_lines: list[int] = field(default_factory=list)  # the index of each kept span's line
+    removed_lines: set[int] = field(default_factory=set)  # lines removed whole
     breaks: list[bool] = field(default_factory=list)  # whether a paragraph break precedes each kept span
     seen: set[str] = field(default_factory=set)
 
@@ -127,16 +129,92 @@ def clean(
             title, title_norm, reason = text, norm, "title"
         if reason is not None:
             state.remove(start, line.end, reason)
+            state.removed_lines.add(line.index)
             title_removed = title_removed or reason == "title"
             continue
         first_content = False
         state.seen.add(norm)
         state.kept.append((start, line.end))
+        state.kept_lines.append(line.index)
         state.breaks.append(pending_break or not wrapped)
         pending_break = False
+    if not wrapped:
+        _remove_comments(state, lines, lang)
     text, segments = _assemble(state)
     metadata: dict[str, Any] = {k: v[0] if len(v) == 1 else v for k, v in state.metadata.items()}
     return Cleaned(title, text, segments, sorted(state.removed, key=lambda r: r.start), metadata)
+
+
+def _remove_comments(state: _State, lines: list[Line], lang: LanguageData) -> None:
+    """Remove readers' comments: a block of content lines that comes after the article has begun,
+    past furniture (``COMMENT_GAP`` removed lines in a row: a share bar, a link list), and speaks in a
+    reader's voice: most of its lines address someone, ask, exclaim, trail off, shout in capitals or
+    start without one, and at least one does more than address or ask (an interview's questions and
+    answers, in the first person, are the article's)."""
+    if lang.reader_voice is None or not state.kept:
+        return
+    blocks: list[list[int]] = [[]]  # positions in ``state.kept``, split at each gap
+    gap = 0
+    position = {index: k for k, index in enumerate(state.kept_lines)}
+    for line in lines:
+        if line.empty:
+            continue
+        if line.index in position:
+            if gap >= COMMENT_GAP and blocks[-1]:
+                blocks.append([])
+            blocks[-1].append(position[line.index])
+            gap = 0
+        elif line.index in state.removed_lines:
+            gap += 1
+    before = 0
+    drop: set[int] = set()
+    for block in blocks:
+        spans = [state.kept[k] for k in block]
+        if before >= ARTICLE_BEFORE_COMMENTS and len(block) >= 2:
+            voices = [_reader_voice(state.raw, a, b, lang) for a, b in spans]
+            if sum(v > 0 for v in voices) >= COMMENT_SHARE * len(block) and max(voices) == _UNEDITED:
+                drop.update(block)
+                continue
+        before += sum(b - a for a, b in spans)
+    if not drop:
+        return
+    for k in sorted(drop):
+        state.remove(*state.kept[k], "comments")
+    keep = [k for k in range(len(state.kept)) if k not in drop]
+    state.kept = [state.kept[k] for k in keep]
+    state.breaks = [state.breaks[k] for k in keep]
+    state.kept_lines = [state.kept_lines[k] for k in keep]
+
+
+COMMENT_GAP = 2
+ARTICLE_BEFORE_COMMENTS = 400  # characters of content before a block can be readers' comments
+COMMENT_SHARE = 0.5
+# Quoted words, and a quotation left open to the line's end (a paragraph of a long quotation).
+_QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^\s*\"[^\"]*$")
+_EXCLAIMS = re.compile(r"[!?]{2}|!")
+_TRAILS_OFF = re.compile(r"(?:\(\.\.\.\)|\.\.\.|…)\s*$")
+_CONVERSES, _UNEDITED = 1, 2  # a reader's voice: addressing or asking; writing as no editor lets print
+
+
+def _reader_voice(raw: str, start: int, end: int, lang: LanguageData) -> int:
+    """How much the line ``raw[start:end]`` sounds like a reader rather than a reporter, quotations
+    aside: 0; ``_CONVERSES`` (the first or second person, a question); ``_UNEDITED`` (an exclamation
+    mark, "??", a line trailing off, in capitals, or starting in lower case after a finished sentence —
+    text wrapped at a fixed width goes on in lower case)."""
+    text = raw[start:end]
+    bare = _QUOTED.sub("", text)
+    letters = [c for c in text if c.isalpha()]
+    after_sentence = start == 0 or bool(_SENTENCE_END.search(raw[max(0, start - 200) : start].rstrip()))
+    if (
+        (text[:1].islower() and after_sentence)
+        or _EXCLAIMS.search(bare)
+        or _TRAILS_OFF.search(text)
+        or (len(text.split()) >= 4 and letters and sum(c.isupper() for c in letters) > 0.6 * len(letters))
+    ):
+        return _UNEDITED
+    if (lang.reader_voice is not None and lang.reader_voice.search(bare)) or "?" in bare:
+        return _CONVERSES
+    return 0
 
 
 def _strip_prefixes(state: _State, lang: LanguageData, line: Line) -> int:

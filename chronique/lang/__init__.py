@@ -131,6 +131,8 @@ class LanguageData:
     times_per: tuple[str, ...] = ()  # "fois par"
     references: dict[str, str] = field(default_factory=dict)  # "ces derniers jours" → "PAST_REF"
     people: PeopleData = field(default_factory=PeopleData)
+    # A reader's voice, outside quotation marks: the first and second person ("je", "vous", "mon").
+    reader_voice: re.Pattern[str] | None = None
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """Background document frequencies of words in this language's news (``<code>_df.json``)."""

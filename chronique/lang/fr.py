@@ -112,7 +112,7 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "» Kadhafi, introuvable, nargue les rebelles": a headline marked as a link.
-    ("related", re.compile(r"^[»›>]\s*[^.!?]{5,200}$")),
+    ("related", re.compile(r"^(?=.{5,200}$)[»›>]\s*(?:[^.!?]|\.\.\.)+$")),
     # A paywall's notice that the account is in use on another device, a line at a time.
     (
         "subscriber",
@@ -394,6 +394,12 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
+# A reader's voice: the first and second person, which news narration outside quotations leaves out.
+READER_VOICE = re.compile(
+    r"(?<![\w'’])(?:je|j['’]|me|m['’]|moi|tu|toi|te|t['’]|nous|vous|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)(?!\w)",
+    _I,
+)
+
 DATA = LanguageData(
     code="fr",
     months=MONTHS,
@@ -446,6 +452,7 @@ DATA = LanguageData(
     set_words=SET_WORDS,
     times_per=TIMES_PER,
     references=REFERENCES,
+    reader_voice=READER_VOICE,
     people=PeopleData(
         er_verbs=people.ER_VERBS,
         irregular_forms=people.IRREGULAR_FORMS,
