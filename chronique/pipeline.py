@@ -33,7 +33,7 @@ from chronique.store import Store
 log = logging.getLogger("chronique")
 
 # Removed spans whose dates say nothing about publication (a rights notice's year is the render's).
-_NOT_DATE_EVIDENCE = {"copyright", "related", "navigation", "share", "subscriber", "learned"}
+_NOT_DATE_EVIDENCE = {"copyright", "related", "navigation", "share", "subscriber", "learned", "comments"}
 
 
 @dataclass(frozen=True)

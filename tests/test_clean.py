@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from chronique.clean import LineStats, article_line_keys, clean
 from chronique.lang import get_language
+from chronique.model import Document
+from chronique.pipeline import analyse
 
 FR = get_language("fr")
 BODY = (
@@ -416,3 +420,13 @@ def test_readers_voice_right_under_the_title_is_not_taken_for_comments() -> None
     # Comments come after the article: a page whose first block sounds like a reader keeps it.
     raw = "Tribune : pourquoi je quitte la politique\n" + "\n".join(COMMENTS) + "\n" + SHARE_BAR
     assert not [r for r in clean(raw, FR).removed if r.reason == "comments"]
+
+
+def test_a_year_in_readers_comments_dates_nothing() -> None:
+    # The article gives a day and a weekday, no year; a reader's "2017" would make it 11 November 2017.
+    article = ARTICLE.replace("a annoncé samedi", "a annoncé samedi 11 novembre")
+    comments = ["Je me souviens de 2017 !", "Vous oubliez tout, comme toujours..."]
+    raw = article + SHARE_BAR + "\n".join(comments) + "\n"
+    done = analyse(Document(raw_text=raw, origin="page.txt"), today=dt.date(2026, 1, 1))
+    assert [r.reason for r in done.removed if "2017" in r.text] == ["comments"]
+    assert done.published.value is None
