@@ -681,3 +681,21 @@ def test_selon_a_role_keeps_the_role_mention() -> None:
     assert [(q.text, q.evidence, q.speaker_start) for q in ann.quotes] == [
         ("la France interviendra", "role", 6)
     ]
+
+
+def test_a_pronoun_subject_past_object_pronouns_and_a_subject_left_out_after_et() -> None:
+    text = (
+        "Patrick de Carolis a été reconduit à la tête de France Télévisions. "
+        "Interrogé sur son successeur, Patrick Poivre d'Arvor a souri. "
+        "Il lui reconnaît « du panache ». "
+        "Et ajoute : « Il faut laisser aux gens compétents la possibilité de faire leur travail. »"
+    )
+    got = run(text, PER="Patrick de Carolis|Patrick Poivre d'Arvor")
+    assert [(q.text, q.speaker_text) for q in got.quotes] == [
+        ("du panache", "il"),
+        ("Il faut laisser aux gens compétents la possibilité de faire leur travail", "il"),
+    ]
+    assert [s for _, _, s in said(got)] == ["Patrick Poivre d'Arvor"] * 2
+    # With no speaker in the sentence before, the left-out subject is no one (never "Et").
+    alone = run("La séance a été levée. Et ajoute : « Nous reviendrons demain. »")
+    assert [(q.speaker, q.speaker_text) for q in alone.quotes] == [(None, None)]

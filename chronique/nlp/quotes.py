@@ -117,6 +117,11 @@ MAIN_PERSON_LEAD = 2  # …and this many times as many as anyone else
 # Confidence of an attribution, by how the speaker was found.
 CONFIDENCE = {"name": 0.9, "role": 0.85, "pronoun": 0.75, "continued": 0.8, "carried": 0.5, "none": 0.4}
 INDIRECT_FACTOR = 0.9  # reported speech is less certain than quoted words
+# A subject pronoun, past a negation and object pronouns: "il", "il ne", "Il lui", "elle nous l'".
+_CLITICS = r"(?:\s*(?:(?:ne|le|la|les|lui|leur|y|en|me|te|se|nous|vous)(?!\w)|[nlmts]['’]))*"
+_PRONOUN_SUBJECT = re.compile(rf"(?<![\w'’])(il|elle|ils|elles){_CLITICS}\s*$", re.IGNORECASE)
+# A verb whose subject is the previous sentence's, left out after a conjunction: "Et ajoute : « … »".
+_ELIDED_SUBJECT = re.compile(rf"\s*(?:et|mais|puis){_CLITICS}\s*", re.IGNORECASE)
 CARRY_SENTENCES = 3  # a pronoun refers to a speaker at most this many sentences back
 ANTECEDENT_SENTENCES = 5  # … and to a person of its gender mentioned at most this many back
 MIN_STANDALONE_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
@@ -566,9 +571,14 @@ class _Finder:
                 default=None,
             )
             return self._speaker_of(antecedent) if antecedent else _Speaker(None, None, "none")
-        pron = re.search(r"(?<![\w'])(il|elle|ils|elles)(?:\s+(?:ne|n['’]))?\s*$", head, re.IGNORECASE)
+        pron = _PRONOUN_SUBJECT.search(head)
         if pron:
             return self._pronoun(pron.group(1).lower(), s + pron.start(), forward=True)
+        if _ELIDED_SUBJECT.fullmatch(head):  # "Il lui reconnaît « … ». Et ajoute : « … »"
+            if self.last_speaker and self.sentence_no - self.last_speaker[0] <= 1:
+                last = self.last_speaker[1]
+                return _Speaker(last.entity, last.text, "continued", last.start)
+            return _Speaker(None, None, "none")
         best: Mention | None = None
         for m in self.mentions:
             if s <= m.start and m.end <= cue.start:
