@@ -56,6 +56,43 @@ def groups(found) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
     return out
 
 
+def test_transliterations_differing_in_the_given_names_vowels_are_one_person() -> None:
+    text = (
+        "Mouammar Kadhafi a reçu Ali Abdullah Saleh. Moamer Kadhafi a ensuite rencontré Ali Salah, "
+        "un opposant, puis Abdoullah al-Senoussi. Ali Abdallah Saleh est reparti. "
+        "Abdallah Al-Senoussi est resté."
+    )
+    people = "Mouammar Kadhafi|Moamer Kadhafi|Ali Abdullah Saleh|Ali Abdallah Saleh|Ali Salah"
+    people += "|Abdoullah al-Senoussi|Abdallah Al-Senoussi"
+    got = groups(mentions_of(text, PER=people))
+    assert got["Mouammar Kadhafi"] == {"Mouammar Kadhafi", "Moamer Kadhafi"}
+    assert got["Ali Abdullah Saleh"] == {"Ali Abdullah Saleh", "Ali Abdallah Saleh"}
+    # "al-" in lower case is a particle of the name, not the end of it.
+    assert got["Abdoullah al-Senoussi"] == {"Abdoullah al-Senoussi", "Abdallah Al-Senoussi"}
+    assert "Ali Salah" in got["Ali Salah"]  # another surname: another person
+
+
+def test_a_bodys_shorter_name_joins_the_name_a_country_or_a_complement_extends() -> None:
+    text = (
+        "Le Conseil de sécurité de l'ONU a voté. Le Conseil de sécurité se réunira encore. "
+        "Le Conseil national de transition libyen a salué le vote, et le Conseil national de transition "
+        "a demandé des armes. Le Parti socialiste européen et le Parti socialiste ont réagi, comme "
+        "le Conseil de sécurité nationale. The Daily Telegraph et le Daily Telegraph aussi."
+    )
+    orgs = "Conseil de sécurité de l'ONU|Conseil de sécurité|Conseil national de transition libyen"
+    orgs += "|Conseil national de transition|Parti socialiste européen|Parti socialiste|Daily Telegraph"
+    got = groups(mentions_of(text, ORG=orgs + "|Conseil de sécurité nationale|The Daily Telegraph"))
+    together = sorted(sorted(forms) for forms in got.values())
+    assert together == [
+        ["Conseil de sécurité", "Conseil de sécurité de l'ONU"],
+        ["Conseil de sécurité nationale"],
+        ["Conseil national de transition", "Conseil national de transition libyen"],
+        ["Daily Telegraph", "The Daily Telegraph"],
+        ["Parti socialiste"],  # "européen" makes another party
+        ["Parti socialiste européen"],
+    ]
+
+
 def test_surnames_titles_appositions_and_roles_group_into_one_person() -> None:
     text = (
         "Le Premier ministre britannique Keir Starmer a reçu Mme Giorgia Meloni. "
@@ -238,6 +275,11 @@ def test_offices_resolve_to_their_holder_at_the_article_date() -> None:
     assert holders("2011-04-10") == ["Jacob Zuma", "Luis Moreno Ocampo", "Bertrand Delanoë"]
     assert holders("2023-05-02") == ["Cyril Ramaphosa", "Karim Khan", "Anne Hidalgo"]
     assert holders(None) == [None, None, None]  # undated: only a holder the article names itself
+    # … also by the surname alone ("le colonel Kadhafi" is the holder "Mouammar Kadhafi").
+    named = "Les forces spéciales traquent le colonel Kadhafi. Le Guide libyen serait à Syrte."
+    found = mentions_of(named, None, PER="Kadhafi", LOC="Syrte")
+    roles = [m for m in found.mentions if m.kind == "role" and "Guide" in m.text]
+    assert roles and all(m.entity is not None and found.entities[m.entity].name == "Kadhafi" for m in roles)
 
 
 def test_initials_and_the_first_word_of_a_surname_with_a_particle_name_the_person() -> None:

@@ -104,7 +104,10 @@ def test_timeline_is_at_least_the_pinned_minimum(
 # after the day's work measured: boilerplate recall 0.877, quotes F1 0.910, speakers 0.810; RPM2 quotes
 # F1 0.817, speakers 0.704; held out, boilerplate recall 0.736, quotes F1 0.779, speakers 0.857. Raised
 # on 2026-11-24 (later) when readers' comments under the article were removed: boilerplate recall 0.935, held
-# out 0.782, held out a second time 0.895 (precision 0.997).
+# out 0.782, held out a second time 0.895 (precision 0.997). Then names went on past "al-" and other
+# transliterations of a person's given names, bodies' shorter names and undated periphrases of a holder
+# named by surname joined their entity: alias recall 0.401 (0.374 before) and, held out a second time,
+# 0.505 (0.463).
 UNSEEN_MINIMUMS = {
     ("cltls", "boilerplate", "precision"): 0.98,
     ("cltls", "boilerplate", "recall"): 0.91,
@@ -112,6 +115,7 @@ UNSEEN_MINIMUMS = {
     ("cltls", "quotes", "f1"): 0.88,
     ("cltls", "quotes", "speaker_accuracy"): 0.78,
     ("cltls", "timexes", "f1"): 0.9,
+    ("cltls", "entities", "alias_recall"): 0.38,
     ("rpm2", "quotes", "f1"): 0.79,
     ("rpm2", "quotes", "speaker_accuracy"): 0.67,
     ("heldout", "boilerplate", "precision"): 0.98,
@@ -137,7 +141,7 @@ UNSEEN_MINIMUMS = {
     ("heldout2", "boilerplate", "recall"): 0.87,
     ("heldout2", "quotes", "f1"): 0.79,
     ("heldout2", "quotes", "speaker_accuracy"): 0.78,
-    ("heldout2", "entities", "alias_recall"): 0.43,
+    ("heldout2", "entities", "alias_recall"): 0.48,
     ("rpm2-heldout", "quotes", "f1"): 0.84,
     ("rpm2-heldout", "quotes", "speaker_accuracy"): 0.74,
 }

@@ -251,6 +251,7 @@ def test_a_database_from_before_the_new_spelling_rules_is_re_keyed(
         conn.execute(
             text("INSERT INTO entity_keys (key, entity_id, n) VALUES ('full:alianc atlantiku', 'EY', 1)")
         )
+        conn.execute(text("INSERT INTO entity_keys (key, entity_id, n) VALUES ('full:the sun', 'EZ', 1)"))
         conn.execute(text("UPDATE meta SET value = '6' WHERE key = 'schema_version'"))
         before = conn.execute(text("SELECT count(*) FROM entity_keys")).scalar()
     s.close()
@@ -260,10 +261,53 @@ def test_a_database_from_before_the_new_spelling_rules_is_re_keyed(
         with s.engine.connect() as conn:
             keys = dict(
                 conn.execute(
-                    text("SELECT key, entity_id FROM entity_keys WHERE entity_id IN ('EX', 'EY')")
+                    text("SELECT key, entity_id FROM entity_keys WHERE entity_id IN ('EX', 'EY', 'EZ')")
                 ).all()
             )
-            assert keys == {"full:abdel hakim belhaj": "EX", "full:otan": "EY"}
+            assert keys == {"full:abdel hakim belhaj": "EX", "full:otan": "EY", "full:sun": "EZ"}
             assert conn.execute(text("SELECT count(*) FROM entity_keys")).scalar() == before
+    finally:
+        s.close()
+
+
+def test_a_database_from_before_loose_name_keys_finds_other_transliterations(
+    tmp_path: Path, settings: Settings
+) -> None:
+    s = Store(fresh_db(tmp_path, "v7"))
+    ingest([str(SAMPLES)], s, settings, today=TODAY)
+    with s.write() as conn:  # a person as version 7 stored it: full and surname keys, no loose key
+        conn.execute(
+            text(
+                "INSERT INTO entities (id, name, type, labels, aliases, forms, mentions, quotes) "
+                "VALUES ('EK', 'Mouammar Kadhafi', 'PER', '{}', '[\"Mouammar Kadhafi\"]', "
+                "'{\"Mouammar Kadhafi\": 5}', 5, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO entity_keys (key, entity_id, n) VALUES "
+                "('full:muamar kadafi', 'EK', 5), ('sur:kadafi', 'EK', 5)"
+            )
+        )
+        conn.execute(text("DELETE FROM entity_keys WHERE key LIKE 'loose:%'"))
+        conn.execute(text("UPDATE meta SET value = '7' WHERE key = 'schema_version'"))
+    s.close()
+    s = Store(s.url)
+    try:
+        assert s.schema_version == SCHEMA_VERSION
+        with s.engine.connect() as conn:
+            loose = conn.execute(text("SELECT key FROM entity_keys WHERE entity_id = 'EK'")).scalars().all()
+        assert "loose:mmr kadafi" in loose
+        page = tmp_path / "page.txt"
+        page.write_text(
+            "Libye : le guide s'exprime\n\nMoamer Kadhafi a appelé mardi ses partisans à résister, "
+            "selon la télévision d'État.\n",
+            encoding="utf-8",
+        )
+        ingest([str(page)], s, settings, today=TODAY)
+        people = {e["name"]: e for e in s.entities() if e["type"] == "PER"}
+        assert people["Mouammar Kadhafi"]["id"] == "EK"
+        assert "Moamer Kadhafi" in people["Mouammar Kadhafi"]["aliases"]
+        assert "Moamer Kadhafi" not in people
     finally:
         s.close()

@@ -44,6 +44,7 @@ class PeopleData:
     org_roles: tuple[str, ...] = ()
     role_families: tuple[tuple[str, ...], ...] = ()  # heads that name one thing ("journal", "quotidien")
     role_adjectives: tuple[str, ...] = ()
+    country_adjectives: tuple[str, ...] = ()  # "américain", "libyenne"
     adjective_endings: tuple[str, ...] = ()
     name_particles: frozenset[str] = frozenset()
     role_determiners: tuple[str, ...] = ()

@@ -480,6 +480,7 @@ DATA = LanguageData(
         org_roles=people.ORG_ROLES,
         role_families=people.ROLE_FAMILIES,
         role_adjectives=people.ROLE_ADJECTIVES,
+        country_adjectives=people.COUNTRY_ADJECTIVES,
         adjective_endings=people.ADJECTIVE_ENDINGS,
         name_particles=people.NAME_PARTICLES,
         role_determiners=people.ROLE_DETERMINERS,

@@ -183,8 +183,8 @@ ROLE_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("chaîne", "télévision", "station"),
     ("groupe", "constructeur", "équipementier", "entreprise", "société", "firme", "compagnie"),
 )
-# Adjectives that may follow a role noun ("le procureur spécial américain").
-ROLE_ADJECTIVES: tuple[str, ...] = tuple(
+# Adjectives of countries and peoples ("américain", "libyenne").
+COUNTRY_ADJECTIVES: tuple[str, ...] = tuple(
     """
     russe russes américain américaine français française chinois chinoise ukrainien ukrainienne
     allemand allemande britannique italien italienne espagnol espagnole turc turque iranien iranienne
@@ -200,6 +200,11 @@ ROLE_ADJECTIVES: tuple[str, ...] = tuple(
     azerbaïdjanais azerbaïdjanaise kazakh ouzbek vénézuélien vénézuélienne colombien colombienne
     argentin argentine chilien chilienne cubain cubaine libyen libyenne yéménite bahreïni kényan
     kényane burkinabé kosovar
+    """.split()  # noqa: SIM905
+)
+# Adjectives that may follow a role noun ("le procureur spécial américain").
+ROLE_ADJECTIVES: tuple[str, ...] = COUNTRY_ADJECTIVES + tuple(
+    """
     spécial spéciale suprême général générale adjoint adjointe fédéral fédérale national nationale
     républicain républicaine démocrate conservateur conservatrice travailliste socialiste
     fort forte sortant sortante élu élue intérimaire délégué déléguée permanent permanente

@@ -22,7 +22,16 @@ from functools import cache
 
 from chronique.lang import LanguageData
 from chronique.nlp.lexicon import Lexicon, lexicon
-from chronique.nlp.names import NameKey, fold, has_title, is_acronym, name_key, strip_title, token_key
+from chronique.nlp.names import (
+    NameKey,
+    fold,
+    has_title,
+    is_acronym,
+    loose_key,
+    name_key,
+    strip_title,
+    token_key,
+)
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -184,11 +193,21 @@ def _names(text: str, ents: list[tuple[int, int, str]], lang: LanguageData) -> l
 
 
 def _name_end(text: str, start: int, end: int, lang: LanguageData) -> int:
+    """Where a person's name ends: before the first word in lower case that is no particle ("de",
+    "d'Arvor", "al-Senoussi", "el-Islam")."""
     particles = lang.people.name_particles
     for word in re.finditer(r"[^\s]+", text[start:end]):
-        w = word.group(0)
-        if word.start() > 0 and w[:1].islower() and fold(w) not in particles and not fold(w).startswith("d'"):
-            return (start + word.start()) if text[start + word.start() - 1] == " " else end
+        if word.start() == 0 or not word.group(0)[:1].islower():
+            continue
+        w = fold(word.group(0))
+        if w in particles or w.split("-")[0] in particles or w.startswith("d'"):
+            continue
+        if text[start + word.start() - 1] != " ":
+            return end
+        cut = start + word.start()
+        while cut > start and text[cut - 1].isspace():
+            cut -= 1
+        return cut
     return end
 
 
@@ -317,6 +336,7 @@ def _attach(entity: LocalEntity, index: int, mention: Mention, lang: LanguageDat
 
 def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData) -> None:
     by_key: dict[tuple[str, NameKey], LocalEntity] = {}
+    by_sound: dict[NameKey, LocalEntity] = {}  # a person's full name by its loose key (transliterations)
     singles: list[tuple[int, Mention, NameKey]] = []
     for i, m in enumerate(mentions):
         if m.kind != "name":
@@ -330,10 +350,13 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
         family = (
             "PER" if m.label == "PER" or len(key) > 1 else "OTHER"
         )  # a full name is one entity, whatever its label
-        entity = by_key.get((family, key))
+        sound = loose_key(key) if m.label == "PER" else None
+        entity = by_key.get((family, key)) or (by_sound.get(sound) if sound else None)
         if entity is None:
             entity = _new_entity(entities, m.label)
-            by_key[(family, key)] = entity
+        by_key.setdefault((family, key), entity)
+        if sound:
+            by_sound.setdefault(sound, entity)
         _attach(entity, i, m, lang)
     # One-word names: the surname of a full name of the article, else a name on their own.
     for i, m, key in singles:
@@ -368,6 +391,7 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
         ]
         if len(fuller) == 1:
             _merge(e, fuller[0], mentions)
+    _join_shorter_bodies(mentions, entities, lang)
     # "à Benghazi", "vers Bani Walid": a one-word "person" the text only ever puts after a preposition
     # of place, and never gives a title, is a place the model mistook for a person.
     for e in entities:
@@ -382,6 +406,51 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
     for e in entities:  # the label most of the entity's mentions carry
         labels = Counter(mentions[j].label for j in e.mentions)
         e.label = labels.most_common(1)[0][0] if labels else e.label
+
+
+def _join_shorter_bodies(mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData) -> None:
+    """ "le Conseil de sécurité" beside "le Conseil de sécurité de l'ONU", "le Conseil national de
+    transition" beside "le Conseil national de transition libyen": a body's name of two words or more
+    that another body's name of the article extends by a country's adjective or by a complement naming
+    something ("de l'ONU", "de La Haye") is that body. Not by a common word: "le Conseil de sécurité
+    nationale" is another body; nor by "européen": "le Parti socialiste européen" is not the PS."""
+    bodies = [e for e in entities if e.mentions and e.names and not _is_person(e, mentions)]
+    for e in bodies:
+        shorter = {n for n in e.names if len(n.split()) >= 2}
+        if not shorter:
+            continue
+        fuller = [
+            o
+            for o in bodies
+            if o is not e and o.mentions and any(_extends(n, m, lang) for n in shorter for m in o.names)
+        ]
+        if len(fuller) == 1:
+            _merge(e, fuller[0], mentions)
+
+
+def _is_person(e: LocalEntity, mentions: list[Mention]) -> bool:
+    return any(mentions[j].label == "PER" for j in e.mentions)
+
+
+_NAMING_COMPLEMENT = re.compile(r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[A-ZÀ-Ý]")
+_NOT_A_COUNTRY = frozenset({"europeen", "europeenne", "europeens", "europeennes"})
+
+
+def _extends(short: str, full: str, lang: LanguageData) -> bool:
+    """Whether the name ``full`` is ``short`` with a country's adjective or a naming complement after."""
+    if not fold(full).startswith(fold(short) + " "):
+        return False
+    tail = full[len(short) :].strip()
+    words = tail.split()
+    if len(words) == 1:
+        word = fold(words[0])
+        return word not in _NOT_A_COUNTRY and word in _country_adjectives(lang)
+    return len(words) <= 4 and bool(_NAMING_COMPLEMENT.match(tail))
+
+
+@cache
+def _country_adjectives(lang: LanguageData) -> frozenset[str]:
+    return frozenset(fold(a) for a in lang.people.country_adjectives)
 
 
 def _link_acronyms(
@@ -586,7 +655,7 @@ def _by_table(
             continue
         key = name_key(holder, lang)
         for e in entities:
-            if e.label == "PER" and (key in e.keys or key[-1] in {k[-1] for k in e.keys if len(k) >= 2}):
+            if e.label == "PER" and (key in e.keys or key[-1] in {k[-1] for k in e.keys}):
                 m.evidence = "office"
                 return e
     holder = holders[0] if date and holders else None

@@ -16,7 +16,7 @@ from chronique.lang import LanguageData
 
 NameKey = tuple[str, ...]
 
-_LEADING_ARTICLES = frozenset({"le", "la", "les"})
+_LEADING_ARTICLES = frozenset({"le", "la", "les", "the"})  # "The Daily Telegraph" is "Daily Telegraph"
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _KEEP = re.compile(r"[^a-z0-9' ]+")
 # Order matters: digraphs first, then single letters, then doubled letters.
@@ -82,6 +82,23 @@ def name_key(text: str, lang: LanguageData) -> NameKey:
     return _synonyms(lang).get(key, key)
 
 
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def loose_key(key: NameKey) -> NameKey | None:
+    """A person's full name with the vowels of its given names dropped (each keeps its first letter),
+    its surname as it is: transliterations of one Arabic name differ in those vowels ("Moamer" and
+    "Mouammar Kadhafi", "Abdoullah" and "Abdallah al-Senoussi", "Seif el-" and "Saif al-Islam"), while "Ali Saleh" and "Ali Salah",
+    whose surnames differ, stay apart. None for a name of one word."""
+    if len(key) < 2:
+        return None
+    given = ("al" if w in _ARTICLES else w[0] + _VOWELS.sub("", w[1:]) for w in key[:-1])
+    return (*given, key[-1])
+
+
+_ARTICLES = frozenset({"al", "el", "ul"})  # the Arabic article, as transliterations write it
+
+
 def rekey(key: str, lang: LanguageData) -> str:
     """A stored key ("full:abdel hakim belhadj", "sur:belhadj") under the current spelling rules: the
     key a store kept before a rule changed is brought up to date (``store.schema`` migration 7)."""
@@ -90,6 +107,8 @@ def rekey(key: str, lang: LanguageData) -> str:
         return key
     tokens = tuple(k for k in (token_key(w) for w in words.split()) if k)
     if kind == "full":
+        if len(tokens) > 1 and tokens[0] in _LEADING_ARTICLES:
+            tokens = tokens[1:]
         tokens = _synonyms(lang).get(tokens, tokens)
     return f"{kind}:{' '.join(tokens)}" if tokens else key
 

@@ -3,8 +3,10 @@ entities — incremental: an article's entities are matched by key lookups, so a
 same with a thousand or a million stored.
 
 Linking an article's entity to the corpus:
-- a full name joins the entity with the same key ("Iouri Ouchakov" and "Youri Ouchakov"), or a
-  surname-only entity, which it then names in full ("Poutine" becomes "Vladimir Poutine");
+- a full name joins the entity with the same key ("Iouri Ouchakov" and "Youri Ouchakov"), else a
+  person whose full name differs only in the vowels of the given names ("Moamer" and "Mouammar
+  Kadhafi"), else a surname-only entity, which it then names in full ("Poutine" becomes "Vladimir
+  Poutine");
 - a surname alone joins the best-known person with that surname;
 - a role left unresolved in its article ("le conseiller du Kremlin") joins the entity other
   articles apposed that role to most often;
@@ -25,7 +27,7 @@ from sqlalchemy import Connection, and_, bindparam, func, select, text, update
 
 from chronique.nlp.analysis import Annotations
 from chronique.nlp.mentions import LocalEntity
-from chronique.nlp.names import fold
+from chronique.nlp.names import fold, loose_key
 from chronique.store import schema
 
 MAX_ALIASES = 60
@@ -61,6 +63,13 @@ def _keys_of(entity: LocalEntity) -> tuple[list[str], list[str]]:
     full = sorted(" ".join(k) for k in entity.keys if k)
     surnames = sorted({k[-1] for k in entity.keys if len(k) >= 2}) if entity.label == "PER" else []
     return full, surnames
+
+
+def _loose_keys_of(entity: LocalEntity) -> list[str]:
+    """The loose keys of a person's full names (``names.loose_key``), as stored."""
+    if entity.label != "PER":
+        return []
+    return sorted({f"loose:{' '.join(k)}" for k in (loose_key(key) for key in entity.keys) if k})
 
 
 # The statements run for every entity of every article, built once: a statement built per call costs
@@ -138,6 +147,10 @@ def _link_one(conn: Connection, entity: LocalEntity) -> str:
     if entity.label == "PER":
         if multi:
             found = _lookup(conn, [f"full:{k}" for k in multi])
+            if not found:  # another transliteration of the name ("Moamer" and "Mouammar Kadhafi")
+                found = [
+                    (i, n) for i, n in _lookup(conn, _loose_keys_of(entity)) if _entity_type(conn, i) == "PER"
+                ]
             if not found:  # a surname-only entity stored earlier gets its full name…
                 found = [
                     (i, n)
@@ -257,7 +270,7 @@ def save_annotations(conn: Connection, article_id: str, ann: Annotations) -> Non
         eid = _link_one(conn, entity)
         ids[entity.index] = eid
         full, surnames = _keys_of(entity)
-        keys = [f"full:{k}" for k in full] + [f"sur:{s}" for s in surnames]
+        keys = [f"full:{k}" for k in full] + [f"sur:{s}" for s in surnames] + _loose_keys_of(entity)
         keys += [f"role:{r}" for r in sorted(entity.roles)]
         _add_keys(conn, eid, keys)
         ms = [found.mentions[j] for j in entity.mentions]

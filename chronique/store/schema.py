@@ -205,7 +205,7 @@ sentence_dates = Table(
     Column("data", Text, nullable=False),  # JSON [[start, end, value, confidence, evidence], …]
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 # PostgreSQL's full-text configuration: French stemming, accents ignored when the unaccent
@@ -274,6 +274,11 @@ def _v6(conn: Connection) -> None:
 def _v7(conn: Connection) -> None:
     """Name keys follow the spelling rules of this version ("Belhadj" is "Belhaj", "Alliance
     atlantique" is "OTAN"): stored keys are re-keyed, so a name written again finds its entity."""
+    _rekey(conn)
+
+
+def _rekey(conn: Connection) -> None:
+    """Stored name keys under the current spelling rules (``names.rekey``)."""
     from chronique.lang import get_language
     from chronique.nlp.names import rekey
 
@@ -295,7 +300,35 @@ def _v7(conn: Connection) -> None:
         )
 
 
+def _v8(conn: Connection) -> None:
+    """A person's full name is also found under its loose key (``names.loose_key``: "Moamer" meets
+    "Mouammar Kadhafi"): stored persons get theirs. And keys lose a leading "The" ("The Daily
+    Telegraph" is "Daily Telegraph")."""
+    from chronique.nlp.names import loose_key
+
+    _rekey(conn)
+    rows = conn.execute(
+        select(entity_keys.c.key, entity_keys.c.entity_id, entity_keys.c.n)
+        .join(entities, entities.c.id == entity_keys.c.entity_id)
+        .where(entities.c.type == "PER", entity_keys.c.key.like("full:% %"))
+    ).all()
+    added: dict[tuple[str, str], int] = {}
+    for key, eid, n in rows:
+        loose = loose_key(tuple(key.removeprefix("full:").split()))
+        if loose is not None:
+            at = (f"loose:{' '.join(loose)}", eid)
+            added[at] = added.get(at, 0) + n
+    if added:
+        conn.execute(
+            text(
+                "INSERT INTO entity_keys (key, entity_id, n) VALUES (:key, :eid, :n) "
+                "ON CONFLICT (key, entity_id) DO NOTHING"
+            ),
+            [{"key": key, "eid": eid, "n": n} for (key, eid), n in added.items()],
+        )
+
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
-    0: _v1, 1: _v2, 2: _v3, 3: _v4, 4: _v5, 5: _v6, 6: _v7,
+    0: _v1, 1: _v2, 2: _v3, 3: _v4, 4: _v5, 5: _v6, 6: _v7, 7: _v8,
 }  # fmt: skip
