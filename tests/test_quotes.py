@@ -699,3 +699,14 @@ def test_a_pronoun_subject_past_object_pronouns_and_a_subject_left_out_after_et(
     # With no speaker in the sentence before, the left-out subject is no one (never "Et").
     alone = run("La séance a été levée. Et ajoute : « Nous reviendrons demain. »")
     assert [(q.speaker, q.speaker_text) for q in alone.quotes] == [(None, None)]
+
+
+def test_a_subject_before_an_acronym_and_a_participles_clause_or_an_apposition() -> None:
+    text = (
+        "L'ONG Human Rights Watch (HRW), évoquant vingt-quatre morts jeudi, a dénoncé une répression "
+        '"sauvage". En Libye, les comités révolutionnaires, pilier du régime, ont menacé les manifestants '
+        'd\'une riposte "foudroyante".'
+    )
+    got = run(text, ORG="Human Rights Watch|HRW", LOC="Libye")
+    speakers = [(q.speaker_text, q.speaker is not None) for q in got.quotes]
+    assert speakers == [("Human Rights Watch", True), ("les comités révolutionnaires", False)]

@@ -122,6 +122,11 @@ _CLITICS = r"(?:\s*(?:(?:ne|le|la|les|lui|leur|y|en|me|te|se|nous|vous)(?!\w)|[n
 _PRONOUN_SUBJECT = re.compile(rf"(?<![\w'’])(il|elle|ils|elles){_CLITICS}\s*$", re.IGNORECASE)
 # A verb whose subject is the previous sentence's, left out after a conjunction: "Et ajoute : « … »".
 _ELIDED_SUBJECT = re.compile(rf"\s*(?:et|mais|puis){_CLITICS}\s*", re.IGNORECASE)
+# Between a subject and its verb: an apposition or a participle's clause between commas, the subject's
+# acronym before them ("Human Rights Watch (HRW), évoquant vingt-quatre morts, a dénoncé").
+_APPOSED_BEFORE_CUE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,[^;:«»\"]*,\s*(?:\w+\s+){0,2}")
+# A sentence's subject words, then such a clause: "les comités révolutionnaires, pilier du régime, ont".
+_APPOSED_SUBJECT = re.compile(r"\s*(?:[^,;:«»\"]*,\s*)??([^,;:«»\"]+?)\s*,[^,;:«»\"]+,\s*")
 CARRY_SENTENCES = 3  # a pronoun refers to a speaker at most this many sentences back
 ANTECEDENT_SENTENCES = 5  # … and to a person of its gender mentioned at most this many back
 MIN_STANDALONE_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
@@ -597,7 +602,7 @@ class _Finder:
                     if s <= m.start < cue.start
                     and m.label in {"PER", "ORG"}
                     and not _after_preposition(text, m.start)
-                    and re.fullmatch(r"\s*,[^;:«»\"]*,\s*(?:\w+\s+){0,2}", text[m.end : cue.start])
+                    and _APPOSED_BEFORE_CUE.fullmatch(text, m.end, cue.start)
                 ),
                 None,
             )
@@ -608,6 +613,9 @@ class _Finder:
                 return self._latter(words, clause)
             if words and len(words.split()) <= 8 and self.lx.np_start.match(words):
                 return _Speaker(None, words, "none")
+            apposed = _APPOSED_SUBJECT.fullmatch(text, s, cue.start)  # "les comités, pilier du régime, ont"
+            if apposed and len(apposed.group(1).split()) <= 8 and self.lx.np_start.match(apposed.group(1)):
+                return _Speaker(None, apposed.group(1), "none")
             return _Speaker(None, None, "none")
         opener = next(  # "Henri de Castries, président du groupe AXA, a estimé": the name before the apposition
             (
