@@ -710,3 +710,12 @@ def test_a_subject_before_an_acronym_and_a_participles_clause_or_an_apposition()
     got = run(text, ORG="Human Rights Watch|HRW", LOC="Libye")
     speakers = [(q.speaker_text, q.speaker is not None) for q in got.quotes]
     assert speakers == [("Human Rights Watch", True), ("les comités révolutionnaires", False)]
+
+
+def test_an_incise_inside_the_marks_may_end_a_sentence_of_the_quotation() -> None:
+    text = (
+        '"Encore aujourd\'hui avec le Tour, il y a des doutes, a déclaré Armstrong. Tous connaissent son '
+        'importance, mais je pourrais être détourné de ma mission."'
+    )
+    got = said(run(text, PER="Armstrong"))
+    assert [(kind, speaker) for kind, _, speaker in got] == [("direct", "Armstrong")]

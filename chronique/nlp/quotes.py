@@ -986,7 +986,8 @@ class _Finder:
             self._add(qs, qe + 1, cue, speaker, qspans, kind="direct")
 
     def _inner_incise(self, qs: int, qe: int) -> tuple[_Speaker, _Cue] | None:
-        """« Cela, a-t-il souligné, ne tient pas debout »: the speaker named inside the marks."""
+        """« Cela, a-t-il souligné, ne tient pas debout », "Il y a des doutes, a déclaré Armstrong. Tous
+        connaissent …": the speaker named inside the marks."""
         text = self.text
         for comma in re.finditer(",", text[qs:qe]):
             at = qs + comma.start()
@@ -999,7 +1000,7 @@ class _Finder:
                 continue
             cue = _Cue(m.start("verb"), m.end("verb"), m.end(), pronoun, "inverted")
             found = self._subject_after(_Cue(cue.start, m.end(), m.end(), pronoun, "inverted"), qe)
-            if found is None or not text[found[1] : qe].lstrip().startswith(","):
+            if found is None or text[found[1] : qe].lstrip()[:1] not in {",", "."}:
                 continue
             if found[0].entity is not None or found[0].text:
                 return found[0], cue
