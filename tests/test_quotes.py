@@ -714,8 +714,23 @@ def test_a_subject_before_an_acronym_and_a_participles_clause_or_an_apposition()
 
 def test_an_incise_inside_the_marks_may_end_a_sentence_of_the_quotation() -> None:
     text = (
-        '"Encore aujourd\'hui avec le Tour, il y a des doutes, a déclaré Armstrong. Tous connaissent son '
+        "\"Encore aujourd'hui avec le Tour, il y a des doutes, a déclaré Armstrong. Tous connaissent son "
         'importance, mais je pourrais être détourné de ma mission."'
     )
     got = said(run(text, PER="Armstrong"))
     assert [(kind, speaker) for kind, _, speaker in got] == [("direct", "Armstrong")]
+
+
+def test_a_call_to_act_and_a_denial_report_their_object() -> None:
+    text = (
+        "Hillary Clinton a appelé les autorités de Bahreïn à respecter leur promesse. "
+        "Nicolas Sarkozy a démenti, jeudi, l'existence d'un accord secret sur le pétrole. "
+        "Mahmoud Djibril a nié toute implication dans l'affaire. "
+        "Le ministre a appelé son fils Pierre. L'enquête a confirmé l'absence de toute collusion."
+    )
+    got = said(run(text, PER="Hillary Clinton|Nicolas Sarkozy|Mahmoud Djibril|Pierre", LOC="Bahreïn"))
+    assert got == [
+        ("indirect", "les autorités de Bahreïn à respecter leur promesse", "Hillary Clinton"),
+        ("indirect", "l'existence d'un accord secret sur le pétrole", "Nicolas Sarkozy"),
+        ("indirect", "toute implication dans l'affaire", "Mahmoud Djibril"),
+    ]

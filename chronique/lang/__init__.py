@@ -21,6 +21,11 @@ class PeopleData:
     er_verbs: tuple[str, ...] = ()  # reporting verbs of the first group, by stem ("déclar")
     irregular_forms: tuple[str, ...] = ()  # every form of the other reporting verbs
     weak_cues: frozenset[str] = frozenset()  # stems that report speech only before a content
+    # Stems and irregular forms of verbs whose object is what was said:
+    # a call ("a appelé l'ONU à protéger Syrte"): an object, then "à" or "de" and an infinitive;
+    directive_cues: frozenset[str] = frozenset()
+    # a denial ("a démenti l'existence d'un accord"): a noun phrase.
+    object_cues: frozenset[str] = frozenset()
     auxiliaries: tuple[str, ...] = ()
     fillers: tuple[str, ...] = ()  # words between an auxiliary and its participle, or a verb and its subject
     according_to: tuple[str, ...] = ()  # "selon"

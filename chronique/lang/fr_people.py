@@ -53,6 +53,11 @@ IRREGULAR_FORMS: tuple[str, ...] = tuple(
 WEAK_CUES: frozenset[str] = frozenset(
     {"lanc", "not", "relev", "appel", "propos", "invit", "évoqu", "annonc", "interrog"}
 )
+# Verbs whose object is what was said: a call to act ("a appelé le Conseil de sécurité à protéger
+# Syrte", "a exhorté les Libyens à se soulever"), a denial ("a démenti l'existence d'un accord", "a nié
+# toute implication"). Not a confirmation: an inquiry "a confirmé l'absence de collusion" said nothing.
+DIRECTIVE_CUES: frozenset[str] = frozenset({"appel", "exhort", "invit", "implor"})
+OBJECT_CUES: frozenset[str] = frozenset({"ni", "dément", "démenti", "démentent", "démentait", "démentant"})
 
 # Auxiliaries that open a compound form; reflexive ones for "s'est félicité", "s'est dit".
 AUXILIARIES: tuple[str, ...] = (

@@ -19,6 +19,8 @@ class Lexicon:
     participles: frozenset[str]  # forms that need an auxiliary ("déclaré", "dit", "souligner")
     gerunds: frozenset[str]  # "précisant"
     weak: frozenset[str]  # forms of weak cues (need a content after them)
+    directives: frozenset[str]  # forms of calls to act: an object, then "à"/"de" and an infinitive
+    object_cues: frozenset[str]  # forms of denials: a noun phrase is what was said
     inverted: re.Pattern[str]  # "déclare-t-il", "a-t-il", "dit-elle", "ont-ils"
     auxiliary_before: re.Pattern[str]  # an auxiliary (and fillers) ending just before a participle
     fillers: re.Pattern[str]  # one filler at the start of a string
@@ -70,6 +72,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
     participles: set[str] = set()
     gerunds: set[str] = set()
     weak: set[str] = set()
+    directives: set[str] = set()
+    object_cues: set[str] = set()
     for stem in p.er_verbs:
         f, pa, g = _er_forms(stem)
         finite |= f
@@ -77,9 +81,15 @@ def lexicon(lang: LanguageData) -> Lexicon:
         gerunds |= g
         if stem in p.weak_cues:
             weak |= f | pa | g
+        if stem in p.directive_cues:
+            directives |= f | pa | g
+        if stem in p.object_cues:
+            object_cues |= f | pa | g
     for form in p.irregular_forms:
         if form in p.weak_cues:  # irregular weak cues are listed by form
             weak.add(form)
+        if form in p.object_cues:
+            object_cues.add(form)
         if form.endswith("ant"):
             gerunds.add(form)
         else:  # "dit" is finite and a participle; the auxiliary or the content decides
@@ -129,6 +139,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
         participles=frozenset(participles),
         gerunds=frozenset(gerunds),
         weak=frozenset(weak),
+        directives=frozenset(directives),
+        object_cues=frozenset(object_cues),
         inverted=re.compile(rf"^(?i:(?P<verb>{inverted_verbs})-(?:t-)?(?P<pronoun>il|elle|on|ils|elles))$"),
         auxiliary_before=re.compile(
             rf"(?<![\w-])(?i:(?P<aux>{auxiliaries})(?:-t-(?P<p1>il|elle|on)|-(?P<p2>ils|elles))?)"

@@ -127,6 +127,16 @@ _ELIDED_SUBJECT = re.compile(rf"\s*(?:et|mais|puis){_CLITICS}\s*", re.IGNORECASE
 _APPOSED_BEFORE_CUE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,[^;:«»\"]*,\s*(?:\w+\s+){0,2}")
 # A sentence's subject words, then such a clause: "les comités révolutionnaires, pilier du régime, ont".
 _APPOSED_SUBJECT = re.compile(r"\s*(?:[^,;:«»\"]*,\s*)??([^,;:«»\"]+?)\s*,[^,;:«»\"]+,\s*")
+# After a call's verb: its object, then "à"/"de" and an infinitive ("les autorités de Bahreïn à respecter").
+_CALL_TO_ACT = re.compile(
+    r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|[A-ZÀ-Ý])"
+    r"[^,;:«»\"]{0,80}?\s(?:à|de|d['’])\s*"
+    r"(?:ne\s+pas\s+|se\s+|s['’]|l['’]|les\s+|la\s+|le\s+|leur\s+|lui\s+|y\s+|en\s+)?[a-zà-ÿ]+(?:er|ir|re|oir)\b"
+)
+# After a denial's verb: a noun phrase ("l'existence de", "toute implication"), maybe past an aside.
+_OBJECT = re.compile(
+    r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:l['’]|les?\s|la\s|toute?s?\s|son\s|sa\s|ses\s|leurs?\s|une?\s|des\s)\s*[a-zà-ÿ]"
+)
 CARRY_SENTENCES = 3  # a pronoun refers to a speaker at most this many sentences back
 ANTECEDENT_SENTENCES = 5  # … and to a person of its gender mentioned at most this many back
 MIN_STANDALONE_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
@@ -522,6 +532,14 @@ class _Finder:
                 # "a déclaré sa « grande émotion » de venir", "juge « irresponsable » l'intervention": the
                 # object the speaker's own words are quoted in
                 return _strip(text, pos, end)
+        if link is None and cue.kind in {"finite", "participle", "gerund"}:
+            word = cue_word(text, cue)
+            said = (word in lx.directives and _CALL_TO_ACT.match(text, pos, limit)) or (
+                word in lx.object_cues and _OBJECT.match(text, pos, limit)
+            )
+            if said:  # "a appelé l'ONU à protéger Syrte", "a démenti, jeudi, l'existence d'un accord"
+                start = said.end("aside") if said.group("aside") else pos
+                return _strip(text, start, _clause_end(text, start, limit))
         if link is None:
             if _SAYS_ONESELF.search(text, max(0, cue.start - 12), cue.verb_end) and re.match(
                 r"\s+[a-zà-ÿ]", text[pos:limit]
