@@ -734,3 +734,17 @@ def test_a_call_to_act_and_a_denial_report_their_object() -> None:
         ("indirect", "l'existence d'un accord secret sur le pétrole", "Nicolas Sarkozy"),
         ("indirect", "toute implication dans l'affaire", "Mahmoud Djibril"),
     ]
+
+
+def test_celui_ci_takes_the_person_named_last_and_a_prepositional_phrase_is_no_speaker() -> None:
+    text = (
+        "Le journaliste a rencontré Mouammar Kadhafi en 2009. Lorsqu'on lui présente Kadhafi, celui-ci lui "
+        'dit en préambule : "Je suis au pouvoir depuis longtemps." Du côté des rebelles, le chef de la '
+        "délégation à ce mini-sommet, a plaidé pour une « solution pacifique à la crise »."
+    )
+    got = run(text, PER="Mouammar Kadhafi|Kadhafi")
+    assert [(q.speaker_text, q.speaker is not None) for q in got.quotes] == [
+        ("celui-ci", True),
+        (None, False),
+    ]
+    assert said(got)[0][2] == "Mouammar Kadhafi"

@@ -64,7 +64,9 @@ _LEAD_OPENER = re.compile(r"(?i:mais|et|puis|alors|or|ensuite|enfin)\b,?\s*")
 _LEAD_PHRASE = re.compile(r"[^,:;«»\"“”]{1,100},\s*")
 MAX_LEAD_WORDS = 20  # a longer clause before the colon is narration, not an introduction
 # "ce dernier", "l'intéressée": the person named last.
-_LATTER = re.compile(r"(?i:(?:ce|cette)\s+derni(?P<m>er|ère)|l['’]intéress(?P<i>ée?))\b")
+_LATTER = re.compile(
+    r"(?i:(?:ce|cette)\s+derni(?P<m>er|ère)|l['’]intéress(?P<i>ée?)|cel(?:ui|(?P<c>le))-ci)\b"
+)
 _APPOSITION = re.compile(r"\s*,[^,;:«»\"]{1,120},\s*")
 # "…, qui a déclaré": the cue's subject is a relative pronoun.
 _RELATIVE_SUBJECT = re.compile(
@@ -136,6 +138,11 @@ _CALL_TO_ACT = re.compile(
 # After a denial's verb: a noun phrase ("l'existence de", "toute implication"), maybe past an aside.
 _OBJECT = re.compile(
     r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:l['’]|les?\s|la\s|toute?s?\s|son\s|sa\s|ses\s|leurs?\s|une?\s|des\s)\s*[a-zà-ÿ]"
+)
+_LATTER_SUBJECT = re.compile(rf"({_LATTER.pattern}){_CLITICS}")
+_PREPOSITION_FIRST = re.compile(
+    r"(?i:du\s+côté|de\s+son\s+côté|à|au|aux|en|dans|pour|chez|selon|après|avant|depuis|pendant|face|"
+    r"sur|sous|par|avec|sans|contre|vers|lors|outre|malgré|parmi)\b"
 )
 CARRY_SENTENCES = 3  # a pronoun refers to a speaker at most this many sentences back
 ANTECEDENT_SENTENCES = 5  # … and to a person of its gender mentioned at most this many back
@@ -627,12 +634,18 @@ class _Finder:
         if best is None:  # no person or body: keep the words of the subject ("le présentateur vedette")
             clause = max(text.rfind(",", s, cue.start), text.rfind(";", s, cue.start), s - 1) + 1
             words = text[clause : cue.start].strip()
-            if _LATTER.fullmatch(words):
-                return self._latter(words, clause)
+            latter = _LATTER_SUBJECT.fullmatch(words)  # "ce dernier", "celui-ci lui dit"
+            if latter:
+                return self._latter(latter.group(1), clause)
             if words and len(words.split()) <= 8 and self.lx.np_start.match(words):
                 return _Speaker(None, words, "none")
             apposed = _APPOSED_SUBJECT.fullmatch(text, s, cue.start)  # "les comités, pilier du régime, ont"
-            if apposed and len(apposed.group(1).split()) <= 8 and self.lx.np_start.match(apposed.group(1)):
+            if (
+                apposed
+                and len(apposed.group(1).split()) <= 8
+                and self.lx.np_start.match(apposed.group(1))
+                and not _PREPOSITION_FIRST.match(apposed.group(1))  # "Du côté des rebelles, le chef …, a"
+            ):
                 return _Speaker(None, apposed.group(1), "none")
             return _Speaker(None, None, "none")
         opener = next(  # "Henri de Castries, président du groupe AXA, a estimé": the name before the apposition
@@ -724,9 +737,10 @@ class _Finder:
         the last sentences and outside quoted words; the words alone when there is none."""
         m = _LATTER.fullmatch(words)
         assert m is not None
-        gender = (
-            "f" if ((m.group("m") or "").lower() == "ère" or (m.group("i") or "").lower() == "ée") else "m"
+        feminine = (
+            (m.group("m") or "").lower() == "ère" or (m.group("i") or "").lower() == "ée" or m.group("c")
         )
+        gender = "f" if feminine else "m"
         for mention, entity in self._recent_mentions(pos):
             if mention.end > pos or mention.label != "PER":
                 continue
