@@ -318,3 +318,16 @@ def test_review_mends_on_entities() -> None:
     text = "Bruno Le Maire a reçu les militants. Le mouvement BLM a manifesté devant Bercy."
     got = groups(mentions_of(text, PER="Bruno Le Maire", ORG="BLM"))
     assert got["Bruno Le Maire"] == {"Bruno Le Maire"}  # "le mouvement BLM" is no person's initials
+
+
+def test_a_name_right_after_a_press_head_is_the_medium_even_if_tagged_a_person() -> None:
+    text = (
+        "Les raids ont repris, selon l'agence libyenne Jana. La frontière a rouvert, a rapporté le "
+        "quotidien algérien Ennahar. Le gouvernement Fillon a démissionné."
+    )
+    found = mentions_of(text, PER="Jana|Ennahar|Fillon")
+    got = groups(found)
+    assert got["Jana"] == {"Jana", "l'agence libyenne"}
+    assert got["Ennahar"] == {"Ennahar", "le quotidien algérien"}
+    kinds = {e.name: e.label for e in found.entities if e.mentions}
+    assert kinds["Jana"] == kinds["Ennahar"] == "ORG" and kinds["Fillon"] == "PER"

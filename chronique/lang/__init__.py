@@ -47,6 +47,7 @@ class PeopleData:
     titles: tuple[str, ...] = ()
     person_roles: tuple[str, ...] = ()  # "_" joins the words of a multi-word role
     org_roles: tuple[str, ...] = ()
+    media_roles: tuple[str, ...] = ()  # the press's heads: a name after one is the medium's
     role_families: tuple[tuple[str, ...], ...] = ()  # heads that name one thing ("journal", "quotidien")
     role_adjectives: tuple[str, ...] = ()
     country_adjectives: tuple[str, ...] = ()  # "américain", "libyenne"

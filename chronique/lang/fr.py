@@ -480,6 +480,7 @@ DATA = LanguageData(
         titles=people.TITLES,
         person_roles=people.PERSON_ROLES,
         org_roles=people.ORG_ROLES,
+        media_roles=people.MEDIA_ROLES,
         role_families=people.ROLE_FAMILIES,
         role_adjectives=people.ROLE_ADJECTIVES,
         country_adjectives=people.COUNTRY_ADJECTIVES,

@@ -181,6 +181,13 @@ ORG_ROLES: tuple[str, ...] = tuple(
     groupe constructeur équipementier entreprise société firme compagnie institut organisation
     """.split()  # noqa: SIM905
 )
+# The press's heads: a name right after one is the medium's, even one the model took for a person's
+# ("l'agence libyenne Jana", "le quotidien algérien Ennahar").
+MEDIA_ROLES: tuple[str, ...] = tuple(
+    """
+    journal quotidien hebdomadaire mensuel magazine chaîne télévision radio station site blog agence
+    """.split()  # noqa: SIM905
+)
 # Heads that a later bare mention uses for one another: "le quotidien britannique The Daily Telegraph"
 # is "le journal" two sentences on.
 ROLE_FAMILIES: tuple[tuple[str, ...], ...] = (

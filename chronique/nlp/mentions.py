@@ -525,6 +525,10 @@ def _resolve_roles(
                 continue  # "le gouverneur" is not apposed to "Mme Lagarde"
             m.entity = apposed.index
             m.evidence = "apposition"
+            if partner.label != apposed.label and all(
+                mentions[j].label == partner.label for j in apposed.mentions if mentions[j].kind == "name"
+            ):  # "le quotidien algérien Ennahar": the model's person is a medium
+                apposed.label = partner.label
             assert m.role_key is not None
             apposed.roles.add(m.role_key)
             apposed.heads.add(role_head(m.role_key, lang))
@@ -553,12 +557,17 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
     enumeration ("Christine Lagarde, le gouverneur de la Banque de France Christian Noyer") the role
     describes the name that follows it. Only people take a person's role; a body's role takes only the
     name of a body written right after it ("le quotidien britannique The Daily Telegraph", "l'agence
-    Reuters"), never a person's ("le gouvernement Fillon" is not Fillon)."""
+    Reuters"), never a person's ("le gouvernement Fillon" is not Fillon) — but after the press's heads
+    the name is the medium's, whatever the model said ("le quotidien algérien Ennahar")."""
     if role.label != "PER":
-        return next(
-            (n for n in names if n.start == role.end + 1 and text[role.end] == " " and n.label != "PER"),
-            None,
-        )
+        named = next((n for n in names if n.start == role.end + 1 and text[role.end] == " "), None)
+        if (
+            named is not None
+            and named.label == "PER"
+            and role_head(role.role_key or "", lang) in _media(lang)
+        ):
+            named.label = "ORG"  # "le quotidien algérien Ennahar": a medium, whatever the model said
+        return named if named is not None and named.label != "PER" else None
     people = [n for n in names if n.label == "PER"]
     # "le Premier ministre Ehud Olmert": a name right after a person's role is a person, whatever
     # label the model gave it.
@@ -591,6 +600,11 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
         ),
         None,
     )
+
+
+@cache
+def _media(lang: LanguageData) -> frozenset[str]:
+    return frozenset(fold(h) for h in lang.people.media_roles)
 
 
 def _closes_apposition(text: str, role: Mention) -> bool:
