@@ -290,13 +290,19 @@ def _rekey(conn: Connection) -> None:
         if new != key:
             conn.execute(entity_keys.delete().where(entity_keys.c.key == key, entity_keys.c.entity_id == eid))
             moved[(new, eid)] = moved.get((new, eid), 0) + n
-    if moved:
+    _insert_keys(conn, moved, "DO UPDATE SET n = entity_keys.n + :n")
+
+
+def _insert_keys(conn: Connection, counts: dict[tuple[str, str], int], on_conflict: str) -> None:
+    """Insert entity keys ``(key, entity id) → n`` in one statement; ``on_conflict`` says what a key the
+    entity already has becomes."""
+    if counts:
         conn.execute(
             text(
                 "INSERT INTO entity_keys (key, entity_id, n) VALUES (:key, :eid, :n) "
-                "ON CONFLICT (key, entity_id) DO UPDATE SET n = entity_keys.n + :n"
+                f"ON CONFLICT (key, entity_id) {on_conflict}"
             ),
-            [{"key": key, "eid": eid, "n": n} for (key, eid), n in moved.items()],
+            [{"key": key, "eid": eid, "n": n} for (key, eid), n in counts.items()],
         )
 
 
@@ -318,14 +324,7 @@ def _v8(conn: Connection) -> None:
         if loose is not None:
             at = (f"loose:{' '.join(loose)}", eid)
             added[at] = added.get(at, 0) + n
-    if added:
-        conn.execute(
-            text(
-                "INSERT INTO entity_keys (key, entity_id, n) VALUES (:key, :eid, :n) "
-                "ON CONFLICT (key, entity_id) DO NOTHING"
-            ),
-            [{"key": key, "eid": eid, "n": n} for (key, eid), n in added.items()],
-        )
+    _insert_keys(conn, added, "DO NOTHING")
 
 
 # MIGRATIONS[n] brings a database from version n to n + 1.
