@@ -148,13 +148,14 @@ UNSEEN_MINIMUMS = {
     # made, and first scored when they were done): boilerplate precision 0.999 and recall 0.752, quotes
     # F1 0.763, speakers 0.658, entities 0.794, aliases 0.369. The code of the day's start scored the
     # same but quotes F1 0.751 and speakers 0.634: the readers' comments rule found no comments
-    # there (one page has some, under a share bar, but in too plain a voice).
+    # there (one page has some, under a share bar, but in too plain a voice). The day's last changes,
+    # made after that first score (media names, "celui-ci"): speakers 0.699, aliases 0.393.
     ("heldout3", "boilerplate", "precision"): 0.98,
     ("heldout3", "boilerplate", "recall"): 0.72,
     ("heldout3", "quotes", "f1"): 0.73,
-    ("heldout3", "quotes", "speaker_accuracy"): 0.62,
+    ("heldout3", "quotes", "speaker_accuracy"): 0.66,
     ("heldout3", "entities", "recall"): 0.76,
-    ("heldout3", "entities", "alias_recall"): 0.34,
+    ("heldout3", "entities", "alias_recall"): 0.37,
 }
 
 
