@@ -430,3 +430,18 @@ def test_a_year_in_readers_comments_dates_nothing() -> None:
     done = analyse(Document(raw_text=raw, origin="page.txt"), today=dt.date(2026, 1, 1))
     assert [r.reason for r in done.removed if "2017" in r.text] == ["comments"]
     assert done.published.value is None
+
+
+def test_the_article_between_two_pieces_of_furniture_is_never_comments() -> None:
+    # Furniture in the middle of the article, then more of the article, then the page's furniture.
+    rest = (
+        "UNE MOBILISATION SANS PRÉCÉDENT ATTENDUE\n"
+        "Le ton est monté d'un cran jeudi entre les syndicats et le gouvernement.\n"
+        "Jusqu'où ira le bras de fer ? Personne ne le sait !\n"
+        "« Pourquoi avez-vous quitté le syndicat ? » Je ne supportais plus cette ambiance, a-t-il dit.\n"
+    )
+    raw = ARTICLE + "Publicité\nLire aussi : Grève à la SNCF\n" + rest + "Plan du site\nMentions légales\n"
+    assert not [r for r in clean(raw, FR).removed if r.reason == "comments"]
+    # A byline removed whole counts as furniture before the comments.
+    raw = ARTICLE + "Publicité\nPar Jean Dupont\n" + "\n".join(COMMENTS) + "\n"
+    assert [r.text for r in clean(raw, FR).removed if r.reason == "comments"] == COMMENTS

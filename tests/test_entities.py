@@ -77,10 +77,12 @@ def test_a_bodys_shorter_name_joins_the_name_a_country_or_a_complement_extends()
         "Le Conseil de sécurité de l'ONU a voté. Le Conseil de sécurité se réunira encore. "
         "Le Conseil national de transition libyen a salué le vote, et le Conseil national de transition "
         "a demandé des armes. Le Parti socialiste européen et le Parti socialiste ont réagi, comme "
-        "le Conseil de sécurité nationale. The Daily Telegraph et le Daily Telegraph aussi."
+        "le Conseil de sécurité nationale. The Daily Telegraph et le Daily Telegraph aussi. Le Parti "
+        "communiste a salué la victoire du Parti communiste portugais."
     )
     orgs = "Conseil de sécurité de l'ONU|Conseil de sécurité|Conseil national de transition libyen"
     orgs += "|Conseil national de transition|Parti socialiste européen|Parti socialiste|Daily Telegraph"
+    orgs += "|Parti communiste portugais|Parti communiste"
     got = groups(mentions_of(text, ORG=orgs + "|Conseil de sécurité nationale|The Daily Telegraph"))
     together = sorted(sorted(forms) for forms in got.values())
     assert together == [
@@ -88,6 +90,8 @@ def test_a_bodys_shorter_name_joins_the_name_a_country_or_a_complement_extends()
         ["Conseil de sécurité nationale"],
         ["Conseil national de transition", "Conseil national de transition libyen"],
         ["Daily Telegraph", "The Daily Telegraph"],
+        ["Parti communiste"],  # named before the fuller name: another party
+        ["Parti communiste portugais"],
         ["Parti socialiste"],  # "européen" makes another party
         ["Parti socialiste européen"],
     ]
@@ -280,6 +284,9 @@ def test_offices_resolve_to_their_holder_at_the_article_date() -> None:
     found = mentions_of(named, None, PER="Kadhafi", LOC="Syrte")
     roles = [m for m in found.mentions if m.kind == "role" and "Guide" in m.text]
     assert roles and all(m.entity is not None and found.entities[m.entity].name == "Kadhafi" for m in roles)
+    # … of the role's gender: "le chef de l'Etat" is not "Mme Chirac".
+    chirac = mentions_of("Mme Chirac a accompagné jeudi le chef de l'Etat à Brive.", None, PER="Chirac")
+    assert not [m for m in chirac.mentions if m.kind == "role" and m.entity is not None]
 
 
 def test_initials_and_the_first_word_of_a_surname_with_a_particle_name_the_person() -> None:
@@ -323,11 +330,13 @@ def test_review_mends_on_entities() -> None:
 def test_a_name_right_after_a_press_head_is_the_medium_even_if_tagged_a_person() -> None:
     text = (
         "Les raids ont repris, selon l'agence libyenne Jana. La frontière a rouvert, a rapporté le "
-        "quotidien algérien Ennahar. Le gouvernement Fillon a démissionné."
+        "quotidien algérien Ennahar. Le gouvernement Fillon a démissionné. « Nous ne céderons pas », a "
+        "déclaré à la télévision Moussa Ibrahim."
     )
-    found = mentions_of(text, PER="Jana|Ennahar|Fillon")
+    found = mentions_of(text, PER="Jana|Ennahar|Fillon|Moussa Ibrahim")
     got = groups(found)
     assert got["Jana"] == {"Jana", "l'agence libyenne"}
     assert got["Ennahar"] == {"Ennahar", "le quotidien algérien"}
     kinds = {e.name: e.label for e in found.entities if e.mentions}
     assert kinds["Jana"] == kinds["Ennahar"] == "ORG" and kinds["Fillon"] == "PER"
+    assert kinds["Moussa Ibrahim"] == "PER"  # speaking on television, not the channel

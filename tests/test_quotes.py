@@ -699,6 +699,12 @@ def test_a_pronoun_subject_past_object_pronouns_and_a_subject_left_out_after_et(
     # With no speaker in the sentence before, the left-out subject is no one (never "Et").
     alone = run("La séance a été levée. Et ajoute : « Nous reviendrons demain. »")
     assert [(q.speaker, q.speaker_text) for q in alone.quotes] == [(None, None)]
+    # A subject after the verb is no left-out subject: the quotation is not the last speaker's.
+    after = run(
+        "Jean Dupont a déclaré : « Nous partons. » Et ajoute le ministre : « Nous restons. »",
+        PER="Jean Dupont",
+    )
+    assert [s for _, _, s in said(after)] == ["Jean Dupont", None]
 
 
 def test_a_subject_before_an_acronym_and_a_participles_clause_or_an_apposition() -> None:
@@ -736,15 +742,27 @@ def test_a_call_to_act_and_a_denial_report_their_object() -> None:
     ]
 
 
-def test_celui_ci_takes_the_person_named_last_and_a_prepositional_phrase_is_no_speaker() -> None:
+def test_celui_ci_is_kept_in_words_and_a_prepositional_phrase_is_no_speaker() -> None:
     text = (
         "Le journaliste a rencontré Mouammar Kadhafi en 2009. Lorsqu'on lui présente Kadhafi, celui-ci lui "
         'dit en préambule : "Je suis au pouvoir depuis longtemps." Du côté des rebelles, le chef de la '
         "délégation à ce mini-sommet, a plaidé pour une « solution pacifique à la crise »."
     )
     got = run(text, PER="Mouammar Kadhafi|Kadhafi")
-    assert [(q.speaker_text, q.speaker is not None) for q in got.quotes] == [
-        ("celui-ci", True),
-        (None, False),
+    # "celui-ci" may take up a thing ("la commission … Celle-ci a estimé"): its words, no entity.
+    assert [(q.speaker_text, q.speaker) for q in got.quotes] == [("celui-ci", None), (None, None)]
+
+
+def test_a_call_or_a_denial_inside_someone_elses_words_and_nouns_that_look_like_infinitives() -> None:
+    text = (
+        "Moscou nie toute implication dans l'attaque, a déclaré mercredi Sergueï Lavrov. "
+        "Selon Dmitri Peskov, le Kremlin dément toute ingérence. "
+        "Emmanuel Macron a appelé son homologue russe à quatre reprises cette semaine. "
+        "Il a appelé Vladimir Poutine à l'heure du déjeuner. "
+        "Le porte-parole a démenti tout en reconnaissant des difficultés."
+    )
+    got = said(run(text, PER="Sergueï Lavrov|Dmitri Peskov|Emmanuel Macron|Vladimir Poutine", LOC="Moscou"))
+    assert got == [
+        ("indirect", "Moscou nie toute implication dans l'attaque", "Sergueï Lavrov"),
+        ("indirect", "le Kremlin dément toute ingérence", "Dmitri Peskov"),
     ]
-    assert said(got)[0][2] == "Mouammar Kadhafi"

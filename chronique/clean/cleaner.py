@@ -92,6 +92,7 @@ def clean(
         # Metadata or an embed caption at the start of the line: cut it off, keep what follows.
         start = _strip_prefixes(state, lang, line)
         if start >= line.end:
+            state.removed_lines.add(line.index)  # a byline, a date line: furniture too
             continue
         text = raw[start : line.end]
         norm = normalise(text)
@@ -146,11 +147,13 @@ def clean(
 
 
 def _remove_comments(state: _State, lines: list[Line], lang: LanguageData) -> None:
-    """Remove readers' comments: a block of content lines that comes after the article has begun,
-    past furniture (``COMMENT_GAP`` removed lines in a row: a share bar, a link list), and speaks in a
-    reader's voice: most of its lines address someone, ask, exclaim, trail off, shout in capitals or
-    start without one, and at least one does more than address or ask (an interview's questions and
-    answers, in the first person, are the article's)."""
+    """Remove readers' comments: the blocks of content lines that close the page after the article,
+    each past furniture (``COMMENT_GAP`` removed lines in a row: a share bar, a link list), in a
+    reader's voice: most of their lines address someone, ask, exclaim, trail off, shout in capitals or
+    start without one, and at least one does more than address or ask. Going back from the page's
+    end, the first block that does not sound like readers is the article's, and so is all before it:
+    text between two pieces of furniture in the middle of the article is never taken for comments. A
+    lone short line (a form's scrap) is passed over."""
     if lang.reader_voice is None or not state.kept:
         return
     blocks: list[list[int]] = [[]]  # positions in ``state.kept``, split at each gap
@@ -166,16 +169,19 @@ def _remove_comments(state: _State, lines: list[Line], lang: LanguageData) -> No
             gap = 0
         elif line.index in state.removed_lines:
             gap += 1
-    before = 0
-    drop: set[int] = set()
+    # Comments close the page: from the last block back, each block that sounds like readers is theirs;
+    # the first that does not is the article's, and so is everything before it.
+    before = [0]
     for block in blocks:
-        spans = [state.kept[k] for k in block]
-        if before >= ARTICLE_BEFORE_COMMENTS and len(block) >= 2:
-            voices = [_reader_voice(state.raw, a, b, lang) for a, b in spans]
-            if sum(v > 0 for v in voices) >= COMMENT_SHARE * len(block) and max(voices) == _UNEDITED:
-                drop.update(block)
-                continue
-        before += sum(b - a for a, b in spans)
+        before.append(before[-1] + sum(b - a for a, b in (state.kept[k] for k in block)))
+    drop: set[int] = set()
+    for n in range(len(blocks) - 1, 0, -1):
+        block = blocks[n]
+        if len(block) == 1 and len(state.raw[slice(*state.kept[block[0]])]) < LONE_LINE_CHARS:
+            continue
+        if before[n] < ARTICLE_BEFORE_COMMENTS or not _readers_block(state, block, lang):
+            break
+        drop.update(block)
     if not drop:
         return
     for k in sorted(drop):
@@ -186,12 +192,27 @@ def _remove_comments(state: _State, lines: list[Line], lang: LanguageData) -> No
     state.kept_lines = [state.kept_lines[k] for k in keep]
 
 
+def _readers_block(state: _State, block: list[int], lang: LanguageData) -> bool:
+    """Whether a block of kept lines sounds like readers: half its lines or more, of which at least
+    one line in more than a question or an address — two in a block of four lines or more (an
+    interview's questions and answers, an op-ed's exclamation, are the article's)."""
+    if len(block) < 2:
+        return False
+    voices = [_reader_voice(state.raw, *state.kept[k], lang) for k in block]
+    unedited = sum(v == _UNEDITED for v in voices)
+    return sum(v > 0 for v in voices) >= COMMENT_SHARE * len(block) and unedited >= (
+        2 if len(block) >= 4 else 1
+    )
+
+
 COMMENT_GAP = 2
 ARTICLE_BEFORE_COMMENTS = 400  # characters of content before a block can be readers' comments
 COMMENT_SHARE = 0.5
+LONE_LINE_CHARS = 80  # a lone line this short, between furniture at the page's end, is passed over
+SHOUTED_WORDS = 10  # a line in capitals this long is shouted; a shorter one is a subheading
 # Quoted words, and a quotation left open to the line's end (a paragraph of a long quotation).
 _QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^\s*\"[^\"]*$")
-_EXCLAIMS = re.compile(r"[!?]{2}|!")
+_EXCLAIMS = re.compile(r"!|\?\?")
 _TRAILS_OFF = re.compile(r"(?:\(\.\.\.\)|\.\.\.|…)\s*$")
 _CONVERSES, _UNEDITED = 1, 2  # a reader's voice: addressing or asking; writing as no editor lets print
 
@@ -209,7 +230,11 @@ def _reader_voice(raw: str, start: int, end: int, lang: LanguageData) -> int:
         (text[:1].islower() and after_sentence)
         or _EXCLAIMS.search(bare)
         or _TRAILS_OFF.search(text)
-        or (len(text.split()) >= 4 and letters and sum(c.isupper() for c in letters) > 0.6 * len(letters))
+        or (
+            len(text.split()) >= SHOUTED_WORDS
+            and letters
+            and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        )
     ):
         return _UNEDITED
     if (lang.reader_voice is not None and lang.reader_voice.search(bare)) or "?" in bare:

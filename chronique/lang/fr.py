@@ -394,9 +394,10 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
-# A reader's voice: the first and second person, which news narration outside quotations leaves out.
+# A reader's voice: the first and second person, which news narration outside quotations leaves out
+# (not "ma", "mes", "ton", "ta", "me", "te": "Jack Ma", "le ton est monté").
 READER_VOICE = re.compile(
-    r"(?<![\w'’])(?:je|j['’]|me|m['’]|moi|tu|toi|te|t['’]|nous|vous|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)(?!\w)",
+    r"(?<![\w'’])(?:je|j['’]|m['’]|moi|tu|toi|t['’]|nous|vous|mon|tes|notre|nos|votre|vos)(?!\w)",
     _I,
 )
 

@@ -412,17 +412,23 @@ def _join_shorter_bodies(mentions: list[Mention], entities: list[LocalEntity], l
     """ "le Conseil de sécurité" beside "le Conseil de sécurité de l'ONU", "le Conseil national de
     transition" beside "le Conseil national de transition libyen": a body's name of two words or more
     that another body's name of the article extends by a country's adjective or by a complement naming
-    something ("de l'ONU", "de La Haye") is that body. Not by a common word: "le Conseil de sécurité
-    nationale" is another body; nor by "européen": "le Parti socialiste européen" is not the PS."""
+    something ("de l'ONU", "de La Haye") is that body, when the fuller name comes first: the press
+    names a body in full, then shortens it ("le Parti socialiste a salué la victoire du Parti socialiste
+    portugais" names two). Not by a common word: "le Conseil de sécurité nationale" is another body;
+    nor by "européen": "le Parti socialiste européen" is not the PS."""
     bodies = [e for e in entities if e.mentions and e.names and not _is_person(e, mentions)]
     for e in bodies:
         shorter = {n for n in e.names if len(n.split()) >= 2}
         if not shorter:
             continue
+        first = min(mentions[j].start for j in e.mentions)
         fuller = [
             o
             for o in bodies
-            if o is not e and o.mentions and any(_extends(n, m, lang) for n in shorter for m in o.names)
+            if o is not e
+            and o.mentions
+            and min(mentions[j].start for j in o.mentions) <= first
+            and any(_extends(n, m, lang) for n in shorter for m in o.names)
         ]
         if len(fuller) == 1:
             _merge(e, fuller[0], mentions)
@@ -540,7 +546,7 @@ def _resolve_roles(
             entities[m.entity].mentions.append(i)
             continue
         assert m.role_key is not None
-        entity = _by_role(text, m, mentions, entities, lang) or _by_table(m, entities, lang, date)
+        entity = _by_role(text, m, mentions, entities, lang) or _by_table(m, mentions, entities, lang, date)
         proper = role_head(m.role_key, lang) in _proper_heads(lang)  # "l'Elysée", "le Kremlin"
         if entity is None and m.label == "ORG" and (" " in m.role_key or proper):  # "l'agence" names nobody
             entity = _new_entity(entities, "ORG")
@@ -565,8 +571,11 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
             named is not None
             and named.label == "PER"
             and role_head(role.role_key or "", lang) in _media(lang)
-        ):
-            named.label = "ORG"  # "le quotidien algérien Ennahar": a medium, whatever the model said
+            and not _PREPOSITION_BEFORE.search(text, max(0, role.start - 6), role.start)
+            and fold(named.text.split()[0]) not in _first_names(lang)
+            and not has_title(named.text, lang)
+        ):  # "le quotidien algérien Ennahar": a medium, whatever the model said; not "a déclaré à la
+            named.label = "ORG"  # télévision Moussa Ibrahim", nor "… sur la radio Marine Le Pen"
         return named if named is not None and named.label != "PER" else None
     people = [n for n in names if n.label == "PER"]
     # "le Premier ministre Ehud Olmert": a name right after a person's role is a person, whatever
@@ -600,6 +609,14 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
         ),
         None,
     )
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:à|au|aux|sur|dans|par|pour|chez|avec)\s+$")
+
+
+@cache
+def _first_names(lang: LanguageData) -> frozenset[str]:
+    return frozenset(fold(n) for n in (*lang.people.masculine_first_names, *lang.people.feminine_first_names))
 
 
 @cache
@@ -658,7 +675,7 @@ def _family(head: str, lang: LanguageData) -> frozenset[str]:
 
 
 def _by_table(
-    m: Mention, entities: list[LocalEntity], lang: LanguageData, date: str | None
+    m: Mention, mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData, date: str | None
 ) -> LocalEntity | None:
     """A press periphrasis ("le maître du Kremlin") → the holder of the office at the article's date;
     an undated article only links it to a holder it names itself."""
@@ -668,10 +685,15 @@ def _by_table(
         if holder is None:
             continue
         key = name_key(holder, lang)
+        gender = mention_gender(m)
         for e in entities:
-            if e.label == "PER" and (key in e.keys or key[-1] in {k[-1] for k in e.keys}):
-                m.evidence = "office"
-                return e
+            if e.label != "PER" or not (key in e.keys or key[-1] in {k[-1] for k in e.keys}):
+                continue
+            genders = _entity_genders(e, mentions)
+            if date is None and gender and genders and gender not in genders:
+                continue  # undated, "le chef de l'Etat" is not "Mme Chirac"
+            m.evidence = "office"
+            return e
     holder = holders[0] if date and holders else None
     if holder is None:
         return None

@@ -74,26 +74,34 @@ def name_key(text: str, lang: LanguageData) -> NameKey:
     stripped = strip_title(text, lang)
     words = [w for w in _SPLIT.split(stripped) if w]
     # "La Chine" at the head of a sentence is "Chine"; "L'Elysée" is "Elysée".
-    if len(words) > 1 and fold(words[0]) in _LEADING_ARTICLES:
-        words = words[1:]
+    if len(words) > 1 and fold(words[0]) in _LEADING_ARTICLES and (fold(words[0]) != "the" or len(words) > 2):
+        words = words[1:]  # not "The Hill": "Hill" alone would be taken for a surname
     if words and re.match(r"(?i)l['’]\w", words[0]) and len(words[0]) > 3:
         words[0] = words[0][2:]
     key = tuple(k for k in (token_key(w) for w in words) if k)
     return _synonyms(lang).get(key, key)
 
 
-_VOWELS = re.compile(r"[aeiou]")
+_VOWEL_RUN = re.compile(r"[aeiou]+")
 
 
 def loose_key(key: NameKey) -> NameKey | None:
-    """A person's full name with the vowels of its given names dropped (each keeps its first letter),
-    its surname as it is: transliterations of one Arabic name differ in those vowels ("Moamer" and
-    "Mouammar Kadhafi", "Abdoullah" and "Abdallah al-Senoussi", "Seif el-" and "Saif al-Islam"), while "Ali Saleh" and "Ali Salah",
-    whose surnames differ, stay apart. None for a name of one word."""
+    """A person's full name with the vowels of its given names blurred as transliterations blur them
+    (``_vowels``), its surname as it is: transliterations of one Arabic name differ in those vowels,
+    not in their syllables ("Moamer" and "Mouammar Kadhafi", "Abdoullah" and "Abdallah al-Senoussi",
+    "Seif el-" and "Saif al-Islam"). "Samir" and "Samira", "Mahmoud" and "Mohamed", "Marine" and
+    "Marion", "Hassan" and "Hussein" stay apart, and so do "Ali Saleh" and "Ali Salah", whose surnames
+    differ. None for a name of one word."""
     if len(key) < 2:
         return None
-    given = ("al" if w in _ARTICLES else w[0] + _VOWELS.sub("", w[1:]) for w in key[:-1])
+    given = ("al" if w in _ARTICLES else _VOWEL_RUN.sub(_vowels, w) for w in key[:-1])
     return (*given, key[-1])
+
+
+def _vowels(run: re.Match[str]) -> str:
+    """A run of vowels as transliterations blur it: "a", "e", "o", "u" alike, "i" kept ("Marine" is not
+    "Marion", "Hassan" not "Hussein")."""
+    return re.sub("v+", "v", "".join("i" if c == "i" else "v" for c in run.group(0)))
 
 
 _ARTICLES = frozenset({"al", "el", "ul"})  # the Arabic article, as transliterations write it
@@ -107,7 +115,7 @@ def rekey(key: str, lang: LanguageData) -> str:
         return key
     tokens = tuple(k for k in (token_key(w) for w in words.split()) if k)
     if kind == "full":
-        if len(tokens) > 1 and tokens[0] in _LEADING_ARTICLES:
+        if len(tokens) > 2 and tokens[0] == "the":
             tokens = tokens[1:]
         tokens = _synonyms(lang).get(tokens, tokens)
     return f"{kind}:{' '.join(tokens)}" if tokens else key

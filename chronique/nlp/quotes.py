@@ -123,6 +123,7 @@ INDIRECT_FACTOR = 0.9  # reported speech is less certain than quoted words
 _CLITICS = r"(?:\s*(?:(?:ne|le|la|les|lui|leur|y|en|me|te|se|nous|vous)(?!\w)|[nlmts]['’]))*"
 _PRONOUN_SUBJECT = re.compile(rf"(?<![\w'’])(il|elle|ils|elles){_CLITICS}\s*$", re.IGNORECASE)
 # A verb whose subject is the previous sentence's, left out after a conjunction: "Et ajoute : « … »".
+_CONTENT_NEXT = re.compile(r"\s*(?:[:«\"“]|qu(?:e\b|['’]))")  # the verb's content comes right after it
 _ELIDED_SUBJECT = re.compile(rf"\s*(?:et|mais|puis){_CLITICS}\s*", re.IGNORECASE)
 # Between a subject and its verb: an apposition or a participle's clause between commas, the subject's
 # acronym before them ("Human Rights Watch (HRW), évoquant vingt-quatre morts, a dénoncé").
@@ -133,11 +134,20 @@ _APPOSED_SUBJECT = re.compile(r"\s*(?:[^,;:«»\"]*,\s*)??([^,;:«»\"]+?)\s*,[^
 _CALL_TO_ACT = re.compile(
     r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|[A-ZÀ-Ý])"
     r"[^,;:«»\"]{0,80}?\s(?:à|de|d['’])\s*"
-    r"(?:ne\s+pas\s+|se\s+|s['’]|l['’]|les\s+|la\s+|le\s+|leur\s+|lui\s+|y\s+|en\s+)?[a-zà-ÿ]+(?:er|ir|re|oir)\b"
+    r"(?:ne\s+pas\s+|se\s+|s['’]|leur\s+|lui\s+|y\s+|en\s+)?"
+    r"(?!(?:quatre|outre|guerre|heures?|autres?|notre|votre|contre|entre|titre|lettre|centre|ordre|nombre|"
+    r"membre|maire|frère|père|mère|terre|pierre|affaire|manière|hier|premier|dernier|mer|fer|cher|hiver|"
+    r"air|soir|espoir|mémoire|histoire|victoire)(?![\w-]))[a-zà-ÿ]+(?:er|ir|re|oir)(?![\w-])"
+)
+_ACCORDING_BEFORE = re.compile(r"(?i)\b(?:selon|d['’]après)\b")
+# Later in the sentence, another cue that takes the words: ", a déclaré X", ", ajoute-t-il", ", selon X".
+_SAID_AFTER = re.compile(
+    r",\s*(?:(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?[a-zé]+[éiu]e?s?\b|[a-zé]+-t-(?:il|elle|on)\b|"
+    r"(?:selon|d['’]après)\b)"
 )
 # After a denial's verb: a noun phrase ("l'existence de", "toute implication"), maybe past an aside.
 _OBJECT = re.compile(
-    r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:l['’]|les?\s|la\s|toute?s?\s|son\s|sa\s|ses\s|leurs?\s|une?\s|des\s)\s*[a-zà-ÿ]"
+    r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:l['’]|les?\s|la\s|toute?s?\s(?!en\b)|son\s|sa\s|ses\s|leurs?\s|une?\s|des\s)\s*[a-zà-ÿ]"
 )
 _LATTER_SUBJECT = re.compile(rf"({_LATTER.pattern}){_CLITICS}")
 _PREPOSITION_FIRST = re.compile(
@@ -544,7 +554,8 @@ class _Finder:
             said = (word in lx.directives and _CALL_TO_ACT.match(text, pos, limit)) or (
                 word in lx.object_cues and _OBJECT.match(text, pos, limit)
             )
-            if said:  # "a appelé l'ONU à protéger Syrte", "a démenti, jeudi, l'existence d'un accord"
+            if said and not self._said_by_another(cue, said.end()):
+                # "a appelé l'ONU à protéger Syrte", "a démenti, jeudi, l'existence d'un accord"
                 start = said.end("aside") if said.group("aside") else pos
                 return _strip(text, start, _clause_end(text, start, limit))
         if link is None:
@@ -577,6 +588,15 @@ class _Finder:
         end = _clause_end(text, start, limit)
         return (start, end) if end > start else None
 
+    def _said_by_another(self, cue: _Cue, pos: int) -> bool:
+        """Whether the sentence of ``cue`` gives its words to someone else: "selon X" before the cue, or
+        more after its clause ("Moscou nie toute implication, a déclaré Sergueï Lavrov")."""
+        text = self.text
+        begin = max(text.rfind(". ", 0, cue.start), text.rfind("\n", 0, cue.start)) + 1
+        ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i != -1]
+        end = min(ends) if ends else len(text)
+        return bool(_ACCORDING_BEFORE.search(text, begin, cue.start) or _SAID_AFTER.search(text, pos, end))
+
     # --- speakers ------------------------------------------------------------------------------
 
     def _subject_before(self, s: int, cue: _Cue) -> _Speaker:
@@ -605,6 +625,8 @@ class _Finder:
         if pron:
             return self._pronoun(pron.group(1).lower(), s + pron.start(), forward=True)
         if _ELIDED_SUBJECT.fullmatch(head):  # "Il lui reconnaît « … ». Et ajoute : « … »"
+            if not _CONTENT_NEXT.match(text, cue.verb_end):  # "Et ajoute le ministre : « … »"
+                return _Speaker(None, None, "none")
             if self.last_speaker and self.sentence_no - self.last_speaker[0] <= 1:
                 last = self.last_speaker[1]
                 return _Speaker(last.entity, last.text, "continued", last.start)
@@ -737,6 +759,8 @@ class _Finder:
         the last sentences and outside quoted words; the words alone when there is none."""
         m = _LATTER.fullmatch(words)
         assert m is not None
+        if m.group(0).lower().startswith("cel"):  # "celui-ci", "celle-ci": as often a thing as a person
+            return _Speaker(None, words, "none")
         feminine = (
             (m.group("m") or "").lower() == "ère" or (m.group("i") or "").lower() == "ée" or m.group("c")
         )

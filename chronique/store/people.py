@@ -147,10 +147,9 @@ def _link_one(conn: Connection, entity: LocalEntity) -> str:
     if entity.label == "PER":
         if multi:
             found = _lookup(conn, [f"full:{k}" for k in multi])
-            if not found:  # another transliteration of the name ("Moamer" and "Mouammar Kadhafi")
-                found = [
-                    (i, n) for i, n in _lookup(conn, _loose_keys_of(entity)) if _entity_type(conn, i) == "PER"
-                ]
+            if not found:  # another transliteration of the name ("Moamer" and "Mouammar Kadhafi"), if
+                loose = _lookup(conn, _loose_keys_of(entity))  # only one person is written so
+                found = loose if len(loose) == 1 and _entity_type(conn, loose[0][0]) == "PER" else []
             if not found:  # a surname-only entity stored earlier gets its full name…
                 found = [
                     (i, n)

@@ -313,6 +313,7 @@ def _v8(conn: Connection) -> None:
     from chronique.nlp.names import loose_key
 
     _rekey(conn)
+    conn.execute(entity_keys.delete().where(entity_keys.c.key.like("loose:%")))  # any of an earlier rule
     rows = conn.execute(
         select(entity_keys.c.key, entity_keys.c.entity_id, entity_keys.c.n)
         .join(entities, entities.c.id == entity_keys.c.entity_id)
