@@ -699,12 +699,17 @@ def test_a_pronoun_subject_past_object_pronouns_and_a_subject_left_out_after_et(
     # With no speaker in the sentence before, the left-out subject is no one (never "Et").
     alone = run("La séance a été levée. Et ajoute : « Nous reviendrons demain. »")
     assert [(q.speaker, q.speaker_text) for q in alone.quotes] == [(None, None)]
-    # A subject after the verb is no left-out subject: the quotation is not the last speaker's.
+    # A subject after the verb is no left-out subject: it is the speaker, the quotation the words.
     after = run(
-        "Jean Dupont a déclaré : « Nous partons. » Et ajoute le ministre : « Nous restons. »",
-        PER="Jean Dupont",
+        "Jean Dupont a déclaré : « Nous partons. » Et ajoute le ministre : « Nous restons. » "
+        "Précise Marie Durand, la rapporteure : « Nous avons les voix. »",
+        PER="Jean Dupont|Marie Durand",
     )
-    assert [s for _, _, s in said(after)] == ["Jean Dupont", None]
+    assert [(q.text, q.speaker_text) for q in after.quotes] == [
+        ("Nous partons", "Jean Dupont"),
+        ("Nous restons", "le ministre"),
+        ("Nous avons les voix", "Marie Durand"),
+    ]
 
 
 def test_a_subject_before_an_acronym_and_a_participles_clause_or_an_apposition() -> None:

@@ -123,6 +123,8 @@ INDIRECT_FACTOR = 0.9  # reported speech is less certain than quoted words
 _CLITICS = r"(?:\s*(?:(?:ne|le|la|les|lui|leur|y|en|me|te|se|nous|vous)(?!\w)|[nlmts]['’]))*"
 _PRONOUN_SUBJECT = re.compile(rf"(?<![\w'’])(il|elle|ils|elles){_CLITICS}\s*$", re.IGNORECASE)
 # A verb whose subject is the previous sentence's, left out after a conjunction: "Et ajoute : « … »".
+_ELIDED_OR_NOTHING = re.compile(r"\s*(?:(?:et|mais|puis)\s+)?", re.IGNORECASE)
+_COLON_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,:;«»\"]{1,60})?\s*:\s*")  # "…, la rapporteure : "
 _CONTENT_NEXT = re.compile(r"\s*(?:[:«\"“]|qu(?:e\b|['’]))")  # the verb's content comes right after it
 _ELIDED_SUBJECT = re.compile(rf"\s*(?:et|mais|puis){_CLITICS}\s*", re.IGNORECASE)
 # Between a subject and its verb: an apposition or a participle's clause between commas, the subject's
@@ -279,6 +281,15 @@ class _Finder:
             # The content of a cue runs to the next cue that opens a clause of its own (after a comma
             # or a closing quote), not to a verb inside it ("que M. Trump avait évoqué ce sujet").
             nxt = next((c.start for c in cues[n + 1 :] if self._opens_clause(c, s)), e)
+            opening = self._verb_first(s, cue, nxt, qspans)
+            if opening is not None:  # "Explique le porte-parole : « … »"
+                (cs, ce), who = opening
+                q = self._add(cs, ce, cue, who, qspans)
+                if q:
+                    sentence_quotes.append(q)
+                    claimed.append((cs, ce))
+                clause_start = max(clause_start, ce)
+                continue
             content = self._content_after(cue, nxt, qspans)
             if content is not None:
                 cs, ce = content
@@ -587,6 +598,24 @@ class _Finder:
         )
         end = _clause_end(text, start, limit)
         return (start, end) if end > start else None
+
+    def _verb_first(
+        self, s: int, cue: _Cue, limit: int, qspans: list[tuple[int, int]]
+    ) -> tuple[tuple[int, int], _Speaker] | None:
+        """A sentence opening on its verb, then its subject, a colon and a quotation ("Explique le
+        porte-parole : « … »", "Et ajoute le ministre : « … »", "Précise X, la rapporteure : « … »"):
+        the quotation, and the subject as its speaker."""
+        text = self.text
+        if cue.kind != "finite" or cue.pronoun or not _ELIDED_OR_NOTHING.fullmatch(text, s, cue.start):
+            return None
+        after = self._subject_after(cue, limit)
+        if after is None or (after[0].entity is None and not after[0].text):
+            return None
+        colon = _COLON_AFTER_SUBJECT.match(text, after[1], limit)
+        if colon is None:
+            return None
+        q = next((q for q in qspans if q[0] == colon.end()), None)
+        return ((q[0], q[1] + 1), after[0]) if q is not None else None
 
     def _said_by_another(self, cue: _Cue, pos: int) -> bool:
         """Whether the sentence of ``cue`` gives its words to someone else: "selon X" before the cue, or
