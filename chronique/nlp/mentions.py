@@ -417,21 +417,22 @@ def _join_shorter_bodies(mentions: list[Mention], entities: list[LocalEntity], l
     portugais" names two). Not by a common word: "le Conseil de sécurité nationale" is another body;
     nor by "européen": "le Parti socialiste européen" is not the PS."""
     bodies = [e for e in entities if e.mentions and e.names and not _is_person(e, mentions)]
+    first = {e.index: min(mentions[j].start for j in e.mentions) for e in bodies}  # where each is first named
     for e in bodies:
         shorter = {n for n in e.names if len(n.split()) >= 2}
         if not shorter:
             continue
-        first = min(mentions[j].start for j in e.mentions)
         fuller = [
             o
             for o in bodies
             if o is not e
             and o.mentions
-            and min(mentions[j].start for j in o.mentions) <= first
+            and first[o.index] <= first[e.index]
             and any(_extends(n, m, lang) for n in shorter for m in o.names)
         ]
         if len(fuller) == 1:
             _merge(e, fuller[0], mentions)
+            first[fuller[0].index] = min(first[fuller[0].index], first[e.index])
 
 
 def _is_person(e: LocalEntity, mentions: list[Mention]) -> bool:

@@ -123,7 +123,6 @@ INDIRECT_FACTOR = 0.9  # reported speech is less certain than quoted words
 _CLITICS = r"(?:\s*(?:(?:ne|le|la|les|lui|leur|y|en|me|te|se|nous|vous)(?!\w)|[nlmts]['’]))*"
 _PRONOUN_SUBJECT = re.compile(rf"(?<![\w'’])(il|elle|ils|elles){_CLITICS}\s*$", re.IGNORECASE)
 # A verb whose subject is the previous sentence's, left out after a conjunction: "Et ajoute : « … »".
-_ELIDED_OR_NOTHING = re.compile(r"\s*(?:(?:et|mais|puis)\s+)?", re.IGNORECASE)
 _COLON_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,:;«»\"]{1,60})?\s*:\s*")  # "…, la rapporteure : "
 _CONTENT_NEXT = re.compile(r"\s*(?:[:«\"“]|qu(?:e\b|['’]))")  # the verb's content comes right after it
 _ELIDED_SUBJECT = re.compile(rf"\s*(?:et|mais|puis){_CLITICS}\s*", re.IGNORECASE)
@@ -141,7 +140,6 @@ _CALL_TO_ACT = re.compile(
     r"membre|maire|frère|père|mère|terre|pierre|affaire|manière|hier|premier|dernier|mer|fer|cher|hiver|"
     r"air|soir|espoir|mémoire|histoire|victoire)(?![\w-]))[a-zà-ÿ]+(?:er|ir|re|oir)(?![\w-])"
 )
-_ACCORDING_BEFORE = re.compile(r"(?i)\b(?:selon|d['’]après)\b")
 # Later in the sentence, another cue that takes the words: ", a déclaré X", ", ajoute-t-il", ", selon X".
 _SAID_AFTER = re.compile(
     r",\s*(?:(?:a|ont|avait|avaient|aurait)\s+(?:\w+\s+){0,2}?[a-zé]+[éiu]e?s?\b|[a-zé]+-t-(?:il|elle|on)\b|"
@@ -606,7 +604,8 @@ class _Finder:
         porte-parole : « … »", "Et ajoute le ministre : « … »", "Précise X, la rapporteure : « … »"):
         the quotation, and the subject as its speaker."""
         text = self.text
-        if cue.kind != "finite" or cue.pronoun or not _ELIDED_OR_NOTHING.fullmatch(text, s, cue.start):
+        head = text[s : cue.start]
+        if cue.kind != "finite" or cue.pronoun or (head.strip() and not _ELIDED_SUBJECT.fullmatch(head)):
             return None
         after = self._subject_after(cue, limit)
         if after is None or (after[0].entity is None and not after[0].text):
@@ -624,7 +623,8 @@ class _Finder:
         begin = max(text.rfind(". ", 0, cue.start), text.rfind("\n", 0, cue.start)) + 1
         ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i != -1]
         end = min(ends) if ends else len(text)
-        return bool(_ACCORDING_BEFORE.search(text, begin, cue.start) or _SAID_AFTER.search(text, pos, end))
+        according = self.lx.according_to.search(text, begin, cue.start)  # "selon", "d'après", "à en croire"
+        return bool(according or _SAID_AFTER.search(text, pos, end))
 
     # --- speakers ------------------------------------------------------------------------------
 
