@@ -51,6 +51,8 @@ ROWS: list[tuple[Any, ...]] = [
     ("Le match aura lieu ce dimanche.", "ce dimanche", "DATE", "2018-07-29"),
     ("Il a été arrêté jeudi.", "jeudi", "DATE", "2018-07-19"),
     ("Il sera jugé jeudi.", "jeudi", "DATE", "2018-07-26"),
+    ("La Cour se prépare à trancher lundi sur son sort.", "lundi", "DATE", "2018-07-30"),
+    ("Les rebelles s'apprêtent à entrer samedi dans la ville.", "samedi", "DATE", "2018-07-28"),
     ("Jeudi, le président a reçu les syndicats.", "Jeudi", "DATE", "2018-07-19"),
     ("Il est parti il y a trois jours.", "il y a trois jours", "DATE", "2018-07-21"),
     ("Il reviendra dans deux semaines.", "dans deux semaines", "DATE", "2018-W32"),
@@ -78,6 +80,8 @@ ROWS: list[tuple[Any, ...]] = [
     ("Il est né le premier mai 1960.", "premier mai 1960", "DATE", "1960-05-01"),
     ("L'accord a été conclu le 3 sept. 2015 à Genève.", "3 sept. 2015", "DATE", "2015-09-03"),
     ("Le contrat a été signé le 15/05/2019.", "15/05/2019", "DATE", "2019-05-15"),
+    ("Photo prise le 20-2-2011 à Benghazi.", "20-2-2011", "DATE", "2011-02-20"),
+    ("Mis à jour le 15.05.2019.", "15.05.2019", "DATE", "2019-05-15"),
     ("Il a été élu en 2016.", "2016", "DATE", "2016"),
     ("Le texte date de juin 1999.", "juin 1999", "DATE", "1999-06"),
     ("Dans les années 1990, le pays était pauvre.", "les années 1990", "DATE", "199"),
@@ -100,6 +104,9 @@ ROWS: list[tuple[Any, ...]] = [
     ("Le projet sera lancé en fin d'année.", "en fin d'année", "DATE", "2018"),
     ("Le projet sera lancé au début de l'année prochaine.", "au début de l'année prochaine", "DATE", "2019"),
     ("Le chantier doit finir d'ici la fin du mois.", "d'ici la fin du mois", "DATE", "2018-07"),
+    # A part of a named month is that month, not the current one.
+    ("Au début du mois de mai, il avait démissionné.", "Au début du mois de mai", "DATE", "2018-05"),
+    ("Il a fui à la fin du mois d'août.", "à la fin du mois d'août", "DATE", "2018-08", NOVEMBER),
     # Intervals (the value is the first end; see test_intervals_expose_both_ends).
     ("Le G20 aura lieu fin novembre-début décembre.", "fin novembre-début décembre", "DATE", "2018-11"),
     ("Le festival s'est tenu du 3 au 5 mai.", "du 3 au 5 mai", "DATE", "2018-05-03"),
@@ -202,6 +209,8 @@ def test_expression_in_a_sentence(row: tuple[Any, ...]) -> None:
         ("Washington a inculpé vendredi douze agents.", [("vendredi", "DATE", "2018-07-20")]),  # not the 12th
         ("Les deux hommes se sont parlé.", []),
         ("Il est entré en sept catégories.", []),  # "sept" the number, not September
+        ("Le score était de 2-1.", []),  # dashes make a date only with a year
+        ("Appelez le 01-45-67-89.", []),
     ],
 )
 def test_traps(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -270,8 +270,9 @@ def _patterns(lang: LanguageData) -> _Patterns:
         rf"(?:\s+(?P<rel>{shift})\b)?",
     )  # fmt: skip
     family(
-        "numeric", ["slash"],  # "15/05", "15/05/2019"
-        r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])",
+        "numeric", ["slash"],  # "15/05", "15/05/2019"; with dashes or dots only with the year: "20-2-2011"
+        r"(?<![\d/.-])(?:(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+        r"|(?P<dday>\d{1,2})(?P<sep>[.-])(?P<dmonth>\d{1,2})(?P=sep)(?P<dyear>(?:1[89]|20)\d\d)(?![\d.-]\d))",
     )  # fmt: skip
     family(
         "ago", [*lang.ago_words, *lang.ahead_words],  # "il y a trois jours", "dans deux semaines"
@@ -291,7 +292,8 @@ def _patterns(lang: LanguageData) -> _Patterns:
     family(
         "period", lang.period_units,  # "la semaine dernière", "à la fin de l'année", "ce mois-ci"
         rf"(?:{_modifier(lang, 'mod')})?(?:\b(?P<det>{this}|{_words(lang.the_words)})\s*)?"
-        rf"\b(?P<unit>{_words(lang.period_units)})\b(?!\s*\d)(?P<here>{_words([lang.period_here])})?"
+        rf"\b(?P<unit>{_words(lang.period_units)})\b(?!\s*\d)(?!\s*(?:{_words(lang.modifier_links)})\s*{month})"
+        rf"(?P<here>{_words([lang.period_here])})?"
         rf"(?:\s+(?P<rel>{shift})\b)?",
     )  # fmt: skip
     family(
@@ -301,7 +303,7 @@ def _patterns(lang: LanguageData) -> _Patterns:
     )  # fmt: skip
     family(
         "month", months,  # "en mai", "fin novembre", "mi-mai", "juin 2018", "en mai dernier"
-        rf"(?:{_modifier(lang, 'mod')}|\b(?P<cue>{_words(lang.month_cues)})\s*)?\b"
+        rf"(?:{_modifier(lang, 'mod')}(?:(?:{_words(lang.month_cues)})\s*)?|\b(?P<cue>{_words(lang.month_cues)})\s*)?\b"
         rf"(?P<month>{month_cs}|{month_abbr_cs})(?:\s+(?P<year>\d{{4}})(?!\d))?(?:\s+(?P<rel>{shift})\b)?",
     )  # fmt: skip
     family(
@@ -349,7 +351,7 @@ def _patterns(lang: LanguageData) -> _Patterns:
         keywords=re.compile(rf"(?<!\w)(?:{_trie(_cased(words))})(?!\w)"),
         digits=re.compile(
             r"(?<!\w)(?:(?P<year>(?:1[89]|20)\d\d(?!\d))|(?P<hour>\d{1,2}\s*[hH](?![^\W\d_]))"
-            r"|(?P<slash>\d{1,2}/\d)|(?P<colon>\d{1,2}:[0-5]\d))"
+            r"|(?P<slash>\d{1,2}/\d|\d{1,2}[.-]\d{1,2}[.-](?:1[89]|20)\d\d)|(?P<colon>\d{1,2}:[0-5]\d))"
         ),
         triggers={k: tuple(sorted(v)) for k, v in triggers.items()},
         gap=re.compile(rf"\s*,?\s*(?:(?:{time_cues}|{_words(lang.time_date_links)})\s+)?", re.IGNORECASE),
@@ -595,8 +597,8 @@ class _Finder:
 
     def numeric(self) -> None:
         for m in self.scan("numeric"):
-            day, month = int(m["day"]), int(m["month"])
-            year = _year(m["year"])
+            day, month = int(m["day"] or m["dday"]), int(m["month"] or m["dmonth"])
+            year = _year(m["year"] or m["dyear"])
             if not 1 <= month <= 12 or safe_date(year or 2000, month, day) is None:
                 continue
             self.add(*m.span(), "date", year=year, month=month, day=day)

@@ -376,7 +376,8 @@ ANTERIOR_CUES = re.compile(
 )
 FUTURE_CUES = re.compile(
     r"\b(?:sera|seront|aura|auront|va|vont|devrait|devraient|doit|doivent|prochain|prochaine|prévue?s?"
-    r"|demain|pourrait|pourraient|\w{2,}(?:era|eront|ira|iront|ndra|ndront))\b",
+    r"|demain|pourrait|pourraient|\w{2,}(?:era|eront|ira|iront|ndra|ndront)"
+    r"|s'apprêtent à|s'apprête à|se préparent à|se prépare à)\b",
     _I,
 )
 
