@@ -340,3 +340,46 @@ def test_a_name_right_after_a_press_head_is_the_medium_even_if_tagged_a_person()
     kinds = {e.name: e.label for e in found.entities if e.mentions}
     assert kinds["Jana"] == kinds["Ennahar"] == "ORG" and kinds["Fillon"] == "PER"
     assert kinds["Moussa Ibrahim"] == "PER"  # speaking on television, not the channel
+
+
+def test_a_role_apposed_with_its_complement_is_named_whole() -> None:
+    text = (
+        "« C'est possible », a souligné le commissaire à la paix et à la sécurité de l'UA, Ramtane Lamamra. "
+        "Selon Patrick Haimzadeh, ancien diplomate français à Tripoli, le régime tiendra. "
+        "La défection de l'ambassadeur de Libye auprès de l'UE et des pays du Benelux, Hadeiba Alhadi, "
+        "a surpris. « Rien », a dit le colonel Roland Lavoie, porte-parole de l'opération Unified Protector. "
+        "Le chef des services de renseignements libyens Abdallah al-Senoussi est en fuite."
+    )
+    found = mentions_of(
+        text, LOC="Ramtane Lamamra|Tripoli|Libye", ORG="UA|UE|Benelux",
+        PER="Patrick Haimzadeh|Hadeiba Alhadi|Roland Lavoie|Abdallah al-Senoussi",
+    )  # fmt: skip
+    got = groups(found)
+    assert "le commissaire à la paix et à la sécurité de l'UA" in got["Ramtane Lamamra"]  # a person now
+    assert "ancien diplomate français à Tripoli" in got["Patrick Haimzadeh"]
+    assert "l'ambassadeur de Libye auprès de l'UE et des pays du Benelux" in got["Hadeiba Alhadi"]
+    assert "porte-parole de l'opération Unified Protector" in got["Roland Lavoie"]
+    assert "Le chef des services de renseignements libyens" in got["Abdallah al-Senoussi"]
+    kinds = {e.name: e.label for e in found.entities if e.mentions}
+    assert kinds["Ramtane Lamamra"] == "PER"
+
+
+def test_a_long_apposition_stops_at_other_people_and_other_nouns() -> None:
+    text = (
+        "En compagnie de l'ancien chef des services de renseignements libyens Abdallah al-Senoussi, "
+        "Seif el-Islam Kadhafi aurait franchi la frontière. La France salue le Conseil, instance dirigeante "
+        "de l'insurrection contre le colonel Kadhafi. Sur les rumeurs d'une intervention du président de "
+        "la République en sa faveur, Laurence Ferrari répond : « Non ». "
+        "L'envoyé spécial du Figaro à bord du porte-avions italien Garibaldi raconte. "
+        "Le porte-parole de la coalition, qui a frappé Tripoli, Jean Dupont, a parlé."
+    )
+    found = mentions_of(
+        text, PER="Abdallah al-Senoussi|Seif el-Islam Kadhafi|Kadhafi|Laurence Ferrari|Garibaldi|Jean Dupont",
+        ORG="Figaro",
+    )  # fmt: skip
+    got = groups(found)
+    assert not any("chef" in t for t in got["Seif el-Islam Kadhafi"])
+    assert got["Laurence Ferrari"] == {"Laurence Ferrari"}  # the president is a complement of "intervention"
+    assert got["Garibaldi"] == {"Garibaldi"}  # the aircraft carrier's name
+    assert got["Jean Dupont"] == {"Jean Dupont"}  # a relative clause ends the noun phrase
+    assert not any("dirigeante" in t for t in got.get("Kadhafi", set()) | got["Seif el-Islam Kadhafi"])

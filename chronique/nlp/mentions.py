@@ -37,7 +37,20 @@ LABELS = ("PER", "ORG", "LOC", "MISC")
 
 _TRIM = " \t\n,;:.!?\"«»“”()[]'’-–"
 _APPOSITION_GAP = re.compile(r"^\s*,?\s*$")
-_LONG_APPOSITION = re.compile(r"\s+(?:d[eu]s?|d'|à|au|de\s+la|en)\s[^,.;:«»\"()]{1,60},\s*")
+# A role's complement ("… de l'Otan en Europe", "… auprès de l'UE"), up to the comma or stop that closes
+# the apposition; a relative clause or a verb in it ends the noun phrase (and the apposition).
+_COMPLEMENT = r"\s+(?:d[eu]s?\s|d['’]|à\s|aux?\s|en\s|auprès\s+d)[^,.;:«»\"()\n]{1,60}"
+_LONG_APPOSITION = re.compile(rf"{_COMPLEMENT},\s*(?:(?:le|la|l['’])\s*[a-zà-ÿ-]+\s+)?")  # ", le colonel"
+_ROLE_TAIL = re.compile(rf"{_COMPLEMENT}(?=\s*[,.;:)])")
+# A role after a preposition is a complement ("une intervention du président …, X répond"): a name
+# after it is apposed only if it closes the apposition.
+_GOVERNED = re.compile(r"(?i)\b(?:du|au|aux|des|de|d['’]|à|sur|par|pour|avec|chez|contre)\s*$")
+_COMPLEMENT_BEFORE = re.compile(rf"{_COMPLEMENT}\s")
+_FUNCTION_WORDS = frozenset(
+    {"de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "avec", "et", "ou", "chez", "sur", "contre",
+     "selon", "entre", "sans", "le", "la", "les", "l'", "l’", "un", "une"}
+)  # fmt: skip
+_CLAUSE_WORD = re.compile(r"\b(?:qui|que|qu['’]|dont|où|a|ont|est|sont|était|avait|avaient)\b", re.I)
 _PLACE_BEFORE = re.compile(
     r"\b(?:à|vers|depuis|dans|près de|autour de|au sud de|au nord de)\s+$", re.IGNORECASE
 )
@@ -532,6 +545,12 @@ def _resolve_roles(
                 continue  # "le gouverneur" is not apposed to "Mme Lagarde"
             m.entity = apposed.index
             m.evidence = "apposition"
+            # "le chef des services de renseignements, Abdallah al-Senoussi", "Roland Lavoie, porte-parole
+            # de l'opération Unified Protector.": the whole noun phrase is how the text names him.
+            tail = _role_tail(text, m, partner)
+            if tail:
+                m.end += len(tail.split(",")[0].rstrip())
+                m.text = text[m.start : m.end]
             if partner.label != apposed.label and all(
                 mentions[j].label == partner.label for j in apposed.mentions if mentions[j].kind == "name"
             ):  # "le quotidien algérien Ennahar": the model's person is a medium
@@ -589,15 +608,8 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
     after = next(
         (n for n in people if n.start >= role.end and _APPOSITION_GAP.match(text[role.end : n.start])), None
     )
-    if after is None:  # the role's noun phrase goes on, then a comma and the name
-        after = next(
-            (
-                n
-                for n in people
-                if n.start >= role.end and _LONG_APPOSITION.fullmatch(text[role.end : n.start])
-            ),
-            None,
-        )
+    if after is None:  # the role's noun phrase goes on, then the name
+        after = _after_complement(text, role, names, relabels)
     if after is not None:
         return after
     return next(
@@ -606,10 +618,61 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
             for n in people
             if n.end <= role.start
             and text[n.end : role.start].strip() == ","
-            and _closes_apposition(text, role)
+            and (_closes_apposition(text, role) or _role_tail(text, role, n))
         ),
         None,
     )
+
+
+def _after_complement(text: str, role: Mention, names: list[Mention], relabels: bool) -> Mention | None:
+    """The name after a role's complement: "le chef des services de renseignements libyens Abdallah
+    al-Senoussi", "le commissaire à la paix et à la sécurité de l'UA, Ramtane Lamamra." (a name the
+    model took for a place, made a person when it closes the apposition). Never past another person
+    ("En compagnie de l'ancien chef … X, Y aurait": the role is X's), nor to a name that begins a
+    clause ("une intervention du président de la République en sa faveur, Laurence Ferrari répond")."""
+    for n in names:
+        if n.start < role.end:
+            continue
+        comma = _LONG_APPOSITION.fullmatch(text, role.end, n.start) is not None
+        governed = _GOVERNED.search(text, max(0, role.start - 8), role.start) is not None
+        closes = _closes(text, n) or (n.label == "PER" and not governed)
+        if _role_tail(text, role, n) and (comma or n.label == "PER") and closes:
+            if n.label != "PER":
+                if len(n.text.split()) < 2 or not relabels:
+                    return None
+                n.label = "PER"  # a first and a last name the model took for a place
+            return n
+        if n.label == "PER":
+            return None
+    return None
+
+
+def _closes(text: str, name: Mention) -> bool:
+    """Whether a name closes an apposition: a comma, a stop or a bracket follows it."""
+    rest = text[name.end : name.end + 2].lstrip()
+    return not rest or rest[:1] in {",", ".", ";", ")", ":", "»", '"'}
+
+
+def _role_tail(text: str, role: Mention, name: Mention) -> str:
+    """The complement that goes on from an apposed role to the comma before its name ("le commissaire
+    | à la paix et à la sécurité de l'UA, | Ramtane Lamamra") or, after its name, to the comma or stop
+    that closes the apposition ("Roland Lavoie, porte-parole | de l'opération Unified Protector|.");
+    empty when there is none."""
+    if name.start >= role.end:
+        gap = text[role.end : name.start]
+        found = _LONG_APPOSITION.fullmatch(gap)
+        if found is None and (found := _COMPLEMENT_BEFORE.fullmatch(gap)) is not None:
+            last = gap.split()[-1].lower()
+            if last in _FUNCTION_WORDS or last[-1:] not in {"s", "x"}:
+                # "le ministre de la Défense de Nicolas Sarkozy" is not Nicolas Sarkozy, and in "… contre
+                # le colonel Kadhafi", "… du porte-avions italien Garibaldi" the name is the last noun's;
+                # after a plural ("des services de renseignements libyens X") it can only be the role's.
+                return ""
+    else:
+        found = _ROLE_TAIL.match(text, role.end)
+    if found is None or _CLAUSE_WORD.search(found.group(0)):
+        return ""
+    return found.group(0)
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:à|au|aux|sur|dans|par|pour|chez|avec)\s+$")
