@@ -383,3 +383,28 @@ def test_a_long_apposition_stops_at_other_people_and_other_nouns() -> None:
     assert got["Garibaldi"] == {"Garibaldi"}  # the aircraft carrier's name
     assert got["Jean Dupont"] == {"Jean Dupont"}  # a relative clause ends the noun phrase
     assert not any("dirigeante" in t for t in got.get("Kadhafi", set()) | got["Seif el-Islam Kadhafi"])
+
+
+def test_a_person_the_model_fused_with_the_body_before_is_split_off() -> None:
+    text = (
+        "L'Otan frappe encore. « Nous protégerons les civils », a déclaré le secrétaire général de l'Otan "
+        "Anders Fogh Rasmussen. Le Tour commence, et Amnesty International France proteste, comme Amnesty "
+        "International et la France."
+    )
+
+    def span(name: str, label: str, nth: int = 0) -> tuple[int, int, str]:
+        start = [m.start() for m in re.finditer(re.escape(name), text)][nth]
+        return (start, start + len(name), label)
+
+    ents = [
+        span("Otan", "ORG"),
+        span("Otan Anders Fogh Rasmussen", "ORG"),
+        span("Tour", "MISC"),
+        span("Amnesty International France", "ORG"),
+        span("Amnesty International", "ORG", 1),
+        span("France", "LOC", 1),
+    ]
+    found = find_mentions(text, ents, FR, None)
+    names = {(m.text, m.label) for m in found.mentions if m.kind == "name"}
+    assert ("Anders Fogh Rasmussen", "PER") in names and ("Otan", "ORG") in names
+    assert ("Amnesty International France", "ORG") in names  # its words name other bodies and places

@@ -65,6 +65,7 @@ _NAMED_AFTER = re.compile(
     r"\s+(?:en\s+ligne\s+|(?!(?:à|au|aux|de|du|des|d['’]|dans|sur|par|pour|avec|lors|a|ont|est|sont|avait)\b)"
     r"[a-zà-ÿ'’-]+\s+){0,2}[A-ZÀ-Ý]"
 )
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.]{1,9})\s*\)")
 
 
@@ -163,10 +164,49 @@ def _inside_role(name: Mention, role: Mention, lang: LanguageData) -> bool:
     return core in head or (role.label == "PER" and name.label != "PER" and core.startswith(head + " "))
 
 
+def _name_word(word: str, lang: LanguageData) -> bool:
+    """A word that can be part of a person's name: capitalised, not in capitals ("MET"), no common word
+    of the language with a capital ("Canal Plus", "Soir")."""
+    background, _ = lang.document_frequencies()
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and not (len(word) > 1 and word.isupper())
+        and _NAME_WORD.fullmatch(word) is not None
+        and low not in lang.stopwords
+        and background.get(low, 0) < 5
+    )
+
+
+def _split_fused(
+    text: str, ents: list[tuple[int, int, str]], lang: LanguageData
+) -> list[tuple[int, int, str]]:
+    """ "secrétaire général de l'Otan Anders Fogh Rasmussen", which the model reads as one body: a span
+    that begins with a name the text also writes on its own, then goes on with two or more capitalised
+    words that the text writes in no other name of a body or a place, is that name and a person."""
+    alone = {text[s:e] for s, e, label in ents if " " not in text[s:e].strip() and label in {"ORG", "LOC"}}
+    bodies = Counter(w for s, e, label in ents if label != "PER" for w in text[s:e].split())
+    out = []
+    for start, end, label in ents:
+        words = text[start:end].split()
+        if (
+            label != "PER"
+            and len(words) >= 3
+            and words[0] in alone
+            and all(_name_word(w, lang) and w not in alone and bodies[w] == 1 for w in words[1:])
+        ):  # not "Amnesty International France" beside "Amnesty International" or "France"
+            cut = start + text[start:end].index(words[0]) + len(words[0])
+            person = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+            out += [(start, cut, label), (person, end, "PER")]
+        else:
+            out.append((start, end, label))
+    return out
+
+
 def _names(text: str, ents: list[tuple[int, int, str]], lang: LanguageData) -> list[Mention]:
     out: list[Mention] = []
     not_names = lang.people.not_names
-    for start, end, label in ents:
+    for start, end, label in _split_fused(text, ents, lang):
         # Trim punctuation and quotes the model left on the edges.
         while start < end and text[start] in _TRIM:
             start += 1
