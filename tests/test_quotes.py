@@ -771,3 +771,27 @@ def test_a_call_or_a_denial_inside_someone_elses_words_and_nouns_that_look_like_
         ("indirect", "Moscou nie toute implication dans l'attaque", "Sergueï Lavrov"),
         ("indirect", "le Kremlin dément toute ingérence", "Dmitri Peskov"),
     ]
+
+
+def test_an_unnamed_member_of_a_named_body_speaks_for_the_body() -> None:
+    text = (
+        "« Nous avançons », a dit un responsable de l'Otan. « Rien ne bouge », a affirmé un porte-parole "
+        "des insurgés. Selon un communiqué de l'ONU, les combats ont fait 200 morts. « La prise de risque "
+        "était autorisée », a indiqué une source proche de la Société Générale. « Il viendra », a dit le "
+        "porte-parole de l'Otan."
+    )
+    got = run(text, ORG="Otan|ONU|Société Générale")
+    found = [
+        (
+            q.text,
+            q.speaker_text,
+            q.evidence,
+            got.entities.entities[q.speaker].name if q.speaker is not None else None,
+        )
+        for q in got.quotes
+    ]
+    assert found[0] == ("Nous avançons", "un responsable de l'Otan", "body", "Otan")
+    assert found[1][3] is None  # the insurgents are no named body
+    assert found[2] == ("les combats ont fait 200 morts", "un communiqué de l'ONU", "body", "ONU")
+    assert found[3][3] is None  # close to the bank, not its voice
+    assert found[4][2] != "body"  # a definite role is a person, to be found

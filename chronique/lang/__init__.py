@@ -64,6 +64,7 @@ class PeopleData:
     not_names: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
     source_nouns: tuple[str, ...] = ()  # "source" (selon une source proche du dossier)
+    outsider_nouns: tuple[str, ...] = ()  # "proche", "témoin": a source outside the body it names
     feminine_first_names: frozenset[str] = frozenset()
     masculine_first_names: frozenset[str] = frozenset()
 

@@ -498,6 +498,7 @@ DATA = LanguageData(
         not_names=people.NOT_NAMES,
         quote_pairs=people.QUOTE_PAIRS,
         source_nouns=people.SOURCE_NOUNS,
+        outsider_nouns=people.OUTSIDER_NOUNS,
         feminine_first_names=people.FEMININE_FIRST_NAMES,
         masculine_first_names=people.MASCULINE_FIRST_NAMES,
     ),

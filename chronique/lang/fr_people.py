@@ -579,5 +579,12 @@ SOURCE_NOUNS: tuple[str, ...] = tuple(
     communiqué communiqués déclaration rapport étude sondage enquête bilan chiffres estimation estimations
     médias agence presse journal quotidien chaîne télévision radio site opposition rebelles insurgés
     manifestants militants élus élu député sénateur maire famille avocat avocats lui elle eux
+    commandant commandants membre membres représentant représentants cadre cadres fonctionnaire
+    fonctionnaires négociateur négociateurs émissaire émissaires envoyé envoyés employé employés
     """.split()  # noqa: SIM905
 )
+# Sources close to a body but not of it: "une source proche de la Société Générale" does not speak for it.
+OUTSIDER_NOUNS: tuple[str, ...] = (
+    "proche", "proches", "entourage", "témoin", "témoins", "habitant", "habitants", "expert", "experts",
+    "analyste", "analystes", "observateur", "observateurs", "spécialiste", "spécialistes",
+)  # fmt: skip

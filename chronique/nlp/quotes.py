@@ -117,7 +117,9 @@ OBJECT_WORDS = 6  # words before the quoted words of a cue's object ("a déclar�
 MAIN_PERSON_MENTIONS = 4  # mentions that make a person what an article is about
 MAIN_PERSON_LEAD = 2  # …and this many times as many as anyone else
 # Confidence of an attribution, by how the speaker was found.
-CONFIDENCE = {"name": 0.9, "role": 0.85, "pronoun": 0.75, "continued": 0.8, "carried": 0.5, "none": 0.4}
+CONFIDENCE = {
+    "name": 0.9, "role": 0.85, "pronoun": 0.75, "continued": 0.8, "body": 0.7, "carried": 0.5, "none": 0.4
+}  # fmt: skip
 INDIRECT_FACTOR = 0.9  # reported speech is less certain than quoted words
 # A subject pronoun, past a negation and object pronouns: "il", "il ne", "Il lui", "elle nous l'".
 _CLITICS = r"(?:\s*(?:(?:ne|le|la|les|lui|leur|y|en|me|te|se|nous|vous)(?!\w)|[nlmts]['’]))*"
@@ -779,6 +781,31 @@ class _Finder:
             return self._speaker_of(candidates[0]), max(np_end, candidates[0].end)
         return _Speaker(None, phrase, "none"), np_end
 
+    def _spoken_for(self, who: _Speaker, cue: _Cue) -> _Speaker:
+        """ "un commandant du CNT", "des responsables de l'Otan", "un communiqué de l'ONU": an unnamed
+        member (or text) of a named body speaks for that body — the words are kept, the body is the
+        speaker. A definite role ("le porte-parole de l'Otan") is left to be resolved to its holder."""
+        words = who.text or ""
+        lead = _INDEFINITE_SOURCE.match(words)
+        if lead is None or fold(lead.group("noun")).rstrip("s") not in self.sources or len(words.split()) > 8:
+            return who
+        if any(w.lower() in self.lang.people.outsider_nouns for w in WORD.findall(words)):
+            return who  # "une source proche de la Société Générale" is not the bank's voice
+        at = self.text.find(words, max(0, cue.start - 300), cue.end + 300)
+        if at < 0:
+            return who
+        for m in self.mentions:
+            if (
+                m.kind == "name"
+                and m.label == "ORG"
+                and m.entity is not None
+                and at <= m.start
+                and m.end <= at + len(words)
+                and _OF_BODY.search(self.text, at, m.start)
+            ):
+                return _Speaker(m.entity, words, "body", at)
+        return who
+
     def _speaker_of(self, m: Mention) -> _Speaker:
         how = "name" if m.kind == "name" else "role"
         return _Speaker(m.entity, m.text, how, m.start)
@@ -1117,6 +1144,8 @@ class _Finder:
             return None
         if kind == "indirect" and len(text[cs:ce].split()) < 2:
             return None  # "Et, selon l'AFP, …": a coordinator is not what was said
+        if who.entity is None and who.text:
+            who = self._spoken_for(who, cue)
         confidence = CONFIDENCE.get(who.how, 0.5) if who.entity is not None or who.how == "none" else 0.5
         if who.entity is None:
             confidence = CONFIDENCE["none"]
@@ -1151,6 +1180,12 @@ class _Finder:
         if who.entity is not None and who.how != "carried":
             self.last_speaker = (self.sentence_no, who)
         return quote
+
+
+_INDEFINITE_SOURCE = re.compile(
+    r"(?i)(?:un|une|des|deux|trois|plusieurs|certains|certaines|d'autres)\s+(?:autres?\s+)?(?P<noun>[\w-]+)"
+)
+_OF_BODY = re.compile(r"(?i)\b(?:d[eu]s?|d['’]|de\s+la|de\s+l['’])\s*$")
 
 
 @cache
