@@ -408,3 +408,28 @@ def test_a_person_the_model_fused_with_the_body_before_is_split_off() -> None:
     names = {(m.text, m.label) for m in found.mentions if m.kind == "name"}
     assert ("Anders Fogh Rasmussen", "PER") in names and ("Otan", "ORG") in names
     assert ("Amnesty International France", "ORG") in names  # its words name other bodies and places
+
+
+def test_the_name_after_a_persons_role_is_a_person_whatever_the_model_did() -> None:
+    text = (
+        "Le Premier ministre turc Recep Tayyip Erdogan est à Tripoli. Une menace minimisée par le ministre "
+        "de l'Énergie Éric Besson sur RTL. Il est directeur du Laboratoire national Lawrence Berkeley. "
+        "Selon un journaliste de l'Agence France-Presse, la ville est calme."
+    )
+
+    def span(name: str, label: str) -> tuple[int, int, str]:
+        start = text.index(name)
+        return (start, start + len(name), label)
+
+    ents = [
+        span("Premier ministre turc Recep Tayyip Erdogan", "MISC"),  # the role read as part of the name
+        span("RTL", "ORG"),  # "Éric Besson" not tagged at all
+        span("Laboratoire national Lawrence Berkeley", "ORG"),
+        span("Agence France-Presse", "ORG"),
+    ]
+    found = find_mentions(text, ents, FR, None)
+    people = {m.text for m in found.mentions if m.kind == "name" and m.label == "PER"}
+    assert people == {"Recep Tayyip Erdogan", "Éric Besson"}
+    got = groups(found)
+    assert "Le Premier ministre turc" in got["Recep Tayyip Erdogan"]
+    assert "le ministre de l'Énergie" in got["Éric Besson"]

@@ -44,7 +44,9 @@ _LONG_APPOSITION = re.compile(rf"{_COMPLEMENT},\s*(?:(?:le|la|l['’])\s*[a-zà-
 _ROLE_TAIL = re.compile(rf"{_COMPLEMENT}(?=\s*[,.;:)])")
 # A role after a preposition is a complement ("une intervention du président …, X répond"): a name
 # after it is apposed only if it closes the apposition.
-_GOVERNED = re.compile(r"(?i)\b(?:du|au|aux|des|de|d['’]|à|sur|par|pour|avec|chez|contre)\s*$")
+_GOVERNED = re.compile(
+    r"(?i)(?:\b(?:du|au|aux|des|de|d['’]|à|sur|par|pour|avec|chez|contre)|\bde\s+l['’]|\bde\s+la)\s*$"
+)
 _COMPLEMENT_BEFORE = re.compile(rf"{_COMPLEMENT}\s")
 _FUNCTION_WORDS = frozenset(
     {"de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "avec", "et", "ou", "chez", "sur", "contre",
@@ -142,6 +144,7 @@ def find_mentions(
     lx = lexicon(lang)
     names = _names(text, ents, lang)
     roles = _roles(text, names, lx)
+    names = _names_after_roles(text, names, roles, lang)
     # "garde des Sceaux": a name the model found inside a role's head noun is part of the role; so is
     # one that starts with a person's role noun ("le Guide libyen" tagged as a name).
     names = [n for n in names if not any(_inside_role(n, r, lang) for r in roles)]
@@ -154,6 +157,40 @@ def find_mentions(
 
 
 # --- mentions ------------------------------------------------------------------------------------
+
+
+_UNTAGGED_NAME = re.compile(
+    r"[ \t]+([A-ZÀ-Ý][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:[ \t]+[A-ZÀ-Ý][^\W\d_]+(?:[-'’][^\W\d_]+)*){1,3})\b"
+)
+
+
+def _names_after_roles(
+    text: str, names: list[Mention], roles: list[Mention], lang: LanguageData
+) -> list[Mention]:
+    """The name right after a person's role, whatever the model did with it: "Premier ministre turc
+    Recep Tayyip Erdogan", read as one name, loses its role; "le ministre de l'Énergie Éric Besson",
+    which the model did not tag, is a person (two capitalised words or more, none a common word)."""
+    out = []
+    for n in names:
+        role = next((r for r in roles if r.label == "PER" and r.start <= n.start < r.end < n.end), None)
+        if (
+            role is not None
+            and _GOVERNED.search(text, role.start, n.start)
+            and fold(text[role.end : n.end].split()[0]) not in _first_names(lang)
+        ):  # "le directeur du Laboratoire national Lawrence Berkeley": a body's name, but "la ministre
+            role = None  # de l'Économie Christine Lagarde" read as one name is the minister's
+        rest = text[role.end : n.end] if role is not None else ""
+        if role is not None and rest.strip()[:1].isupper():
+            start = role.end + len(rest) - len(rest.lstrip())
+            n = Mention(start, n.end, text[start : n.end], "PER")
+        out.append(n)
+    for r in roles:
+        m = _UNTAGGED_NAME.match(text, r.end) if r.label == "PER" else None
+        if m is None or any(n.start < m.end() and m.start(1) < n.end for n in out):
+            continue
+        if all(_name_word(w, lang) for w in m.group(1).split()):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "PER"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _inside_role(name: Mention, role: Mention, lang: LanguageData) -> bool:
