@@ -795,3 +795,31 @@ def test_an_unnamed_member_of_a_named_body_speaks_for_the_body() -> None:
     assert found[2] == ("les combats ont fait 200 morts", "un communiqué de l'ONU", "body", "ONU")
     assert found[3][3] is None  # close to the bank, not its voice
     assert found[4][2] != "body"  # a definite role is a person, to be found
+
+
+def test_calls_to_act_with_a_quantified_object_a_quoted_infinitive_or_enjoindre() -> None:
+    text = (
+        "Le dirigeant libyen a par ailleurs appelé tous les Libyens de toutes les régions à « libérer "
+        "Tripoli ». Le dirigeant libyen avait de nouveau exhorté ses partisans à « marcher par millions ». "
+        "Moustapha Abdeljalil enjoint par ailleurs les rebelles de ne pas piller."
+    )
+    got = [(q.cue, q.text) for q in run(text, PER="Moustapha Abdeljalil").quotes]
+    assert got == [
+        ("a par ailleurs appelé", "tous les Libyens de toutes les régions à « libérer Tripoli »"),
+        ("avait de nouveau exhorté", "ses partisans à « marcher par millions »"),
+        ("enjoint", "les rebelles de ne pas piller"),
+    ]
+
+
+def test_selon_then_a_plural_article_opens_the_content_and_a_periphrasis_is_not_the_son() -> None:
+    text = (
+        "Selon la chaîne qatarie Al-Jazira, des avions de l'Alliance ont bombardé la caserne, le complexe "
+        "de Kadhafi. Les rebelles annoncent la reddition de Mohammed Kadhafi. Mouammar Kadhafi a affirmé "
+        "qu'il ne se rendrait pas. Le dirigeant libyen a ajouté qu'il était « effrayé »."
+    )
+    got = run(text, None, ORG="Al-Jazira", PER="Mohammed Kadhafi|Mouammar Kadhafi")
+    quotes = [
+        (q.text, got.entities.entities[q.speaker].name if q.speaker is not None else None) for q in got.quotes
+    ]
+    assert quotes[0][0] == "des avions de l'Alliance ont bombardé la caserne, le complexe de Kadhafi"
+    assert quotes[-1] == ("il était « effrayé »", "Mouammar Kadhafi")  # the leader, not his son

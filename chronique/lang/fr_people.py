@@ -46,6 +46,7 @@ IRREGULAR_FORMS: tuple[str, ...] = tuple(
     reprend repris reprenait
     craint craignent craignait craignaient craignant
     interpelle interpellé
+    enjoint enjoignent enjoignait enjoignant
     """.split()  # noqa: SIM905
 )
 # Verbs that report speech only when a content follows (que, :, a quotation): "a lancé une offensive"
@@ -56,7 +57,9 @@ WEAK_CUES: frozenset[str] = frozenset(
 # Verbs whose object is what was said: a call to act ("a appelé le Conseil de sécurité à protéger
 # Syrte", "a exhorté les Libyens à se soulever"), a denial ("a démenti l'existence d'un accord", "a nié
 # toute implication"). Not a confirmation: an inquiry "a confirmé l'absence de collusion" said nothing.
-DIRECTIVE_CUES: frozenset[str] = frozenset({"appel", "exhort", "invit", "implor"})
+DIRECTIVE_CUES: frozenset[str] = frozenset(
+    {"appel", "exhort", "invit", "implor", "enjoint", "enjoignent", "enjoignait", "enjoignant"}
+)  # "er" verbs by stem, others by form
 OBJECT_CUES: frozenset[str] = frozenset({"ni", "dément", "démenti", "démentent", "démentait", "démentant"})
 
 # Auxiliaries that open a compound form; reflexive ones for "s'est félicité", "s'est dit".

@@ -90,6 +90,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
             weak.add(form)
         if form in p.object_cues:
             object_cues.add(form)
+        if form in p.directive_cues:
+            directives.add(form)
         if form.endswith("ant"):
             gerunds.add(form)
         else:  # "dit" is finite and a participle; the auxiliary or the content decides

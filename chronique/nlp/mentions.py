@@ -827,9 +827,15 @@ def _by_table(
             continue
         key = name_key(holder, lang)
         gender = mention_gender(m)
-        for e in entities:
-            if e.label != "PER" or not (key in e.keys or key[-1] in {k[-1] for k in e.keys}):
-                continue
+        people = [e for e in entities if e.label == "PER" and key[-1] in {k[-1] for k in e.keys}]
+        # The holder's full name, else the surname alone, else the one person of that surname: "le
+        # dirigeant libyen" is not his son "Mohammed Kadhafi" because they share a surname.
+        chosen = (
+            [e for e in people if key in e.keys]
+            or [e for e in people if (key[-1],) in e.keys]
+            or (people if len(people) == 1 else [])
+        )
+        for e in chosen:
             genders = _entity_genders(e, mentions)
             if date is None and gender and genders and gender not in genders:
                 continue  # undated, "le chef de l'Etat" is not "Mme Chirac"

@@ -135,8 +135,9 @@ _APPOSED_BEFORE_CUE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,[^;:«»\"]*,\s*(?
 _APPOSED_SUBJECT = re.compile(r"\s*(?:[^,;:«»\"]*,\s*)??([^,;:«»\"]+?)\s*,[^,;:«»\"]+,\s*")
 # After a call's verb: its object, then "à"/"de" and an infinitive ("les autorités de Bahreïn à respecter").
 _CALL_TO_ACT = re.compile(
-    r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|[A-ZÀ-Ý])"
-    r"[^,;:«»\"]{0,80}?\s(?:à|de|d['’])\s*"
+    r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:par\s+ailleurs\s+|aussi\s+|également\s+)?"
+    r"(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|tou(?:te)?s\s|ces\s|nos\s|vos\s|[A-ZÀ-Ý])"
+    r"[^,;:«»\"]{0,80}?\s(?:à|de|d['’])\s*(?:[«\"“]\s*)?"
     r"(?:ne\s+pas\s+|se\s+|s['’]|leur\s+|lui\s+|y\s+|en\s+)?"
     r"(?!(?:quatre|outre|guerre|heures?|autres?|notre|votre|contre|entre|titre|lettre|centre|ordre|nombre|"
     r"membre|maire|frère|père|mère|terre|pierre|affaire|manière|hier|premier|dernier|mer|fer|cher|hiver|"
@@ -939,7 +940,7 @@ class _Finder:
                 nxt = next((x for x in self.mentions if 0 <= x.start - cs <= 2), None)
                 if nxt is not None and text[nxt.end : nxt.end + 1] == ",":
                     cs = nxt.end + 1  # an apposition: "la porte-parole de la Maison Blanche,"
-                elif stop.group(0) == "," and re.match(r"\s*d[eu']", text[cs : cs + 4]):
+                elif stop.group(0) == "," and re.match(r"\s*(?:(?:du|de)(?!\w)|d['’])", text[cs : cs + 5]):
                     apposition = text.find(",", cs, e)  # "Pour X, du SNRT CGT, « … »"
                     cs = apposition + 1 if apposition > 0 else cs
                 ce = e
