@@ -165,6 +165,20 @@ UNSEEN_MINIMUMS = {
     ("cltls-dated", "timexes", "value_accuracy"): 0.97,
     ("cltls-dated", "publication_date", "accuracy"): 0.99,
     ("heldout-dated", "timexes", "value_accuracy"): 0.95,
+    # Held out a fourth time (10 more CL-TLS pages with temporal expressions, annotated on 2026-11-24 by
+    # reading the texts alone). The code of that session's start, 624c835, scored boilerplate precision
+    # 0.987 and recall 0.852, quotes F1 0.764, speakers 0.774, entities 0.630, aliases 0.354, timex
+    # values 0.898 given the publication dates; first scored once the day's first changes were made
+    # (aliases 0.369, the rest the same). After the changes it then suggested: quotes F1 0.804, speakers
+    # 0.833, entities 0.654, aliases 0.395.
+    ("heldout4", "boilerplate", "precision"): 0.98,
+    ("heldout4", "boilerplate", "recall"): 0.83,
+    ("heldout4", "quotes", "f1"): 0.78,
+    ("heldout4", "quotes", "speaker_accuracy"): 0.8,
+    ("heldout4", "entities", "recall"): 0.63,
+    ("heldout4", "entities", "alias_recall"): 0.37,
+    ("heldout4-dated", "timexes", "f1"): 0.9,
+    ("heldout4-dated", "timexes", "value_accuracy"): 0.87,
 }
 
 
@@ -173,7 +187,7 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
     gold = ROOT / "tests" / "data" / "gold"
     folders = {}
     dated: dict[str, list[dict[str, str]]] = {}  # the same pages with their publication dates, as JSONL
-    for corpus in ("cltls-dev", "cltls-heldout", "cltls-heldout-2", "cltls-heldout-3"):
+    for corpus in ("cltls-dev", "cltls-heldout", "cltls-heldout-2", "cltls-heldout-3", "cltls-heldout-4"):
         cltls = json.loads((gold / f"{corpus}.json").read_text(encoding="utf-8"))["articles"]
         folders[corpus] = tmp_path_factory.mktemp(corpus)
         with (ROOT / "data" / "cltls-libya" / "articles.jsonl").open(encoding="utf-8") as rows:
@@ -186,7 +200,7 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
     rpm2 = json.loads((gold / "rpm2-quotes-dev.json").read_text(encoding="utf-8"))["articles"]
     rpm2_heldout = json.loads((gold / "rpm2-heldout.json").read_text(encoding="utf-8"))["articles"]
     documents = ROOT / "data" / "rpm2" / "documents"
-    for corpus in ("cltls-dev", "cltls-heldout"):
+    for corpus in ("cltls-dev", "cltls-heldout", "cltls-heldout-4"):
         lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in dated[corpus])
         (folders[corpus].parent / f"{corpus}.jsonl").write_text(lines, encoding="utf-8")
     return {
@@ -205,6 +219,10 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
             gold / "rpm2-heldout.json", [str(documents / name) for name in sorted(rpm2_heldout)]
         ),
         "heldout3": evaluate(gold / "cltls-heldout-3.json", [str(folders["cltls-heldout-3"])]),
+        "heldout4": evaluate(gold / "cltls-heldout-4.json", [str(folders["cltls-heldout-4"])]),
+        "heldout4-dated": evaluate(
+            gold / "cltls-heldout-4.json", [str(folders["cltls-heldout-4"].parent / "cltls-heldout-4.jsonl")]
+        ),
     }
 
 
