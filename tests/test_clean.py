@@ -226,6 +226,17 @@ def test_quoted_posts_are_content_and_photo_captions_are_credits() -> None:
         ["Les internautes se moquent de Kadhafi", BODY.split("\n\n")[0], *posts, BODY.split("\n\n")[1]]
     )
     assert set(reasons(raw).values()) == {"title"}
+    embedded = [  # a post embedded with its handle first and its short link kept: content
+        "@ablabahrawy Un Kadhafi à mourir de rire http://t.co/LKmEHDj",
+        "pic.twitter.com/AbC123",  # a bare link left by an embed: furniture
+    ]
+    raw = "\n".join(
+        ["Les internautes se moquent de Kadhafi", BODY.split("\n\n")[0], *embedded, BODY.split("\n\n")[1]]
+    )
+    assert reasons(raw) == {
+        "Les internautes se moquent de Kadhafi": "title",
+        "pic.twitter.com/AbC123": "embed",
+    }
     captions = [
         "Pendant que le sommet se prépare, les combats s'intensifient à Benghazi. Photo AFP",
         "Mouammar Kadhafi, photographié en 2004 (photo archives AFP)",

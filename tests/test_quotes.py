@@ -823,3 +823,25 @@ def test_selon_then_a_plural_article_opens_the_content_and_a_periphrasis_is_not_
     ]
     assert quotes[0][0] == "des avions de l'Alliance ont bombardé la caserne, le complexe de Kadhafi"
     assert quotes[-1] == ("il était « effrayé »", "Mouammar Kadhafi")  # the leader, not his son
+
+
+def test_posts_embedded_with_the_handle_first_are_their_authors_and_the_author_is_someone() -> None:
+    text = (
+        "Sur Twitter, des réactions sont apparues après ce discours.\n"
+        "@gr33ndata Je suis sûre d'avoir déjà vu Saif Al-Islam quelque part avant. http://twitpic.com/420t9u "
+        "10 hours ago\n"
+        "@AfriNomad : Wahou, photo de gens en #Libye qui regardent le discours de Saif #Gaddafi\n"
+        "@AlaaIsam renvoie, sur Twitter toujours, à une photo prise lors d'une manifestation.\n"
+        "@gr33ndata Ou c'est Kadhafi, ou vous ne trouverez plus de quoi manger #Libya"
+    )
+    ann = run(text, PER="Saif Al-Islam|Kadhafi|Saif")
+    got = [
+        (q.text, ann.entities.entities[q.speaker].name if q.speaker is not None else None) for q in ann.quotes
+    ]
+    assert got == [
+        ("Je suis sûre d'avoir déjà vu Saif Al-Islam quelque part avant", "@gr33ndata"),
+        ("Wahou, photo de gens en #Libye qui regardent le discours de Saif #Gaddafi", "@AfriNomad"),
+        ("Ou c'est Kadhafi, ou vous ne trouverez plus de quoi manger #Libya", "@gr33ndata"),
+    ]  # "@AlaaIsam renvoie …" is narration: the handle is the verb's subject
+    people = {e.name for e in ann.entities.entities if e.mentions and e.label == "PER"}
+    assert {"@gr33ndata", "@AfriNomad", "@AlaaIsam"} <= people

@@ -22,6 +22,7 @@ from chronique.clean.lines import Line, line_key, normalise, split_lines
 from chronique.lang import LanguageData
 from chronique.model import RemovedSpan, Segment
 
+_HANDLE_FIRST = re.compile(r"\s*@\w{2,30}\s+(?:[^\s@]+\s+){3}")
 _SENTENCE_END = re.compile(r"[.!?…](?:\s*[\"»”')\]])*$")  # "… la menace. »" ends like a sentence too
 _INNER_SENTENCE_END = re.compile(r"[.!?…][\"»”')]*\s+\S")
 TITLE_MAX_CHARS = 200
@@ -104,7 +105,12 @@ def clean(
                 reason = "related"
             else:
                 in_related = False
-        if reason is None and lang.embed_line.search(text) and not _SENTENCE_END.search(text):
+        if (
+            reason is None
+            and lang.embed_line.search(text)
+            and not _SENTENCE_END.search(text)
+            and not _HANDLE_FIRST.match(text)
+        ):  # not "@ablabahrawy Un Kadhafi à mourir de rire http://t.co/…": a post, its words quoted
             reason = "embed"
         if reason is None and title_norm is not None and norm == title_norm:
             reason = "duplicate-title" if title_removed or not first_content else "title"

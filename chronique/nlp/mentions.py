@@ -67,6 +67,7 @@ _NAMED_AFTER = re.compile(
     r"\s+(?:en\s+ligne\s+|(?!(?:à|au|aux|de|du|des|d['’]|dans|sur|par|pour|avec|lors|a|ont|est|sont|avait)\b)"
     r"[a-zà-ÿ'’-]+\s+){0,2}[A-ZÀ-Ý]"
 )
+_HANDLE_LINE = re.compile(r"(?m)^[ \t]*(?:RT[ \t]+)?(?P<handle>@\w{2,30})(?![\w@])")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.]{1,9})\s*\)")
 
@@ -142,7 +143,7 @@ def find_mentions(
 ) -> Entities:
     """The mentions of ``text`` grouped into entities; ``ents`` are the NER model's (start, end, label)."""
     lx = lexicon(lang)
-    names = _names(text, ents, lang)
+    names = _with_handles(text, _names(text, ents, lang))
     roles = _roles(text, names, lx)
     names = _names_after_roles(text, names, roles, lang)
     # "garde des Sceaux": a name the model found inside a role's head noun is part of the role; so is
@@ -191,6 +192,19 @@ def _names_after_roles(
         if all(_name_word(w, lang) for w in m.group(1).split()):
             out.append(Mention(m.start(1), m.end(1), m.group(1), "PER"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _with_handles(text: str, names: list[Mention]) -> list[Mention]:
+    """The author of a social-media post quoted on a line of its own ("@AfriNomad : Wahou …",
+    "RT @acarvin: …") is someone, named by the handle, whatever the model made of it."""
+    handles = [
+        Mention(m.start("handle"), m.end("handle"), m.group("handle"), "PER")
+        for m in _HANDLE_LINE.finditer(text)
+    ]
+    if not handles:
+        return names
+    kept = [n for n in names if not any(n.start < h.end and h.start < n.end for h in handles)]
+    return sorted(kept + handles, key=lambda m: m.start)
 
 
 def _inside_role(name: Mention, role: Mention, lang: LanguageData) -> bool:

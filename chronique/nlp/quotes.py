@@ -99,7 +99,11 @@ _DETERMINER_AFTER = re.compile(rf"\s+(?i:l['’]|(?:{_DETERMINERS})(?![\w]))")
 # A live blog's time before an entry: "21 h 40 : …", "0 h 15 : …" (timelines drop it too).
 LIVE_STAMP = re.compile(r"\d{1,2}\s?h\s?\d{0,2}\s*:\s*")
 # A post quoted on a line of its own: "@handle: words", "Handle : words #hashtag"; a retweet's author.
-_POST = re.compile(r"\s*(?P<handle>@?\w{2,30})\s?(?P<colon>:)\s+(?P<body>\S)")
+_POST = re.compile(
+    r"\s*(?P<handle>@?\w{2,30})\s?(?P<colon>:)\s+(?P<body>\S)"
+    r"|\s*(?P<at>@\w{2,30})(?P<space>\s+)(?!@)(?P<words>\S)"  # "@gr33ndata Je suis sûre …", a post as embedded
+)
+_POST_LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S*")
 _RETWEET = re.compile(r"RT\s+(?P<handle>@\w{2,30})\s?:\s+")
 _HASHTAG = re.compile(r"(?:^|\s)#\w{2,}")
 # "a indiqué, lors d'une conférence de presse, que …", "a soutenu, devant le Conseil, qu'…": a phrase
@@ -395,6 +399,8 @@ class _Finder:
         """A social-media post quoted as a line of its own — "@CurtMonash: Kadhafi élu … #Libya",
         "TurksAng : Non, je ne souffre pas de paranoïa. #DesperateGaddafiLies": its author's words."""
         post = _POST.match(self.text, start, end)
+        if post is not None and post.group("at"):
+            return self._embedded_post(post, end)
         if post is None or not (
             post.group("handle").startswith("@")
             or (
@@ -409,11 +415,39 @@ class _Finder:
         if len(self.text[body:end].split()) < MIN_STANDALONE_WORDS:
             return False
         cue = _Cue(post.start("colon"), post.end("colon"), post.end("colon"), None, "colon")
-        who = _Speaker(None, handle.group("handle"), "none", handle.start("handle"))
+        author = next((m for m in self.mentions if m.start == handle.start("handle")), None)
+        who = (
+            self._speaker_of(author)
+            if author is not None and author.entity is not None
+            else _Speaker(None, handle.group("handle"), "none", handle.start("handle"))
+        )
         if self._add(body, end, cue, who, [], kind="direct") is None:
             return False  # the line is read as any other
         self.sentence_no += 1
         self.sentence_starts.append(start)
+        return True
+
+    def _embedded_post(self, post: re.Match[str], end: int) -> bool:
+        """ "@gr33ndata Je suis sûre d'avoir déjà vu Saif Al-Islam … http://twitpic.com/… 10 hours ago": a
+        post embedded with its handle first and no colon, the words up to its link its author's."""
+        first = WORD.match(self.text, post.start("words"))
+        if first and first.group(0).islower() and first.group(0).rstrip("'’") not in self.lang.stopwords:
+            return False  # "@AlaaIsam renvoie, sur Twitter, à une photo": the handle is a subject
+        link = _POST_LINK.search(self.text, post.start("words"), end)
+        stop = link.start() if link else end
+        if len(self.text[post.start("words") : stop].split()) < MIN_STANDALONE_WORDS:
+            return False
+        cue = _Cue(post.end("at"), post.end("at"), post.end("at"), None, "colon")
+        author = next((m for m in self.mentions if m.start == post.start("at")), None)
+        who = (
+            self._speaker_of(author)
+            if author is not None and author.entity is not None
+            else _Speaker(None, post.group("at"), "none", post.start("at"))
+        )
+        if self._add(post.start("words"), stop, cue, who, [], kind="direct") is None:
+            return False
+        self.sentence_no += 1
+        self.sentence_starts.append(post.start())
         return True
 
     def _names_speaker(self, start: int, limit: int) -> bool:
