@@ -845,3 +845,18 @@ def test_posts_embedded_with_the_handle_first_are_their_authors_and_the_author_i
     ]  # "@AlaaIsam renvoie …" is narration: the handle is the verb's subject
     people = {e.name for e in ann.entities.entities if e.mentions and e.label == "PER"}
     assert {"@gr33ndata", "@AfriNomad", "@AlaaIsam"} <= people
+
+
+def test_an_assertion_whose_content_is_a_bare_infinitive() -> None:
+    text = (
+        "Les rebelles affirment tenir leur information d'opérations d'espionnage. Les insurgés ont annoncé "
+        "contrôler toute la capitale. Le ministre a déclaré hier que rien ne change. « Rien », a annoncé le "
+        "conseiller du Kremlin Iouri Ouchakov."
+    )
+    got = [(q.cue, q.text) for q in run(text, PER="Iouri Ouchakov").quotes]
+    assert got == [
+        ("affirment", "tenir leur information d'opérations d'espionnage"),
+        ("ont annoncé", "contrôler toute la capitale"),
+        ("a déclaré", "rien ne change"),  # "hier" is no infinitive
+        ("a annoncé", "Rien"),  # nor "le conseiller"
+    ]

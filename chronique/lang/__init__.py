@@ -26,6 +26,7 @@ class PeopleData:
     directive_cues: frozenset[str] = frozenset()
     # a denial ("a démenti l'existence d'un accord"): a noun phrase.
     object_cues: frozenset[str] = frozenset()
+    bare_infinitive_cues: frozenset[str] = frozenset()  # "affirment tenir …": a bare infinitive is the content
     auxiliaries: tuple[str, ...] = ()
     fillers: tuple[str, ...] = ()  # words between an auxiliary and its participle, or a verb and its subject
     according_to: tuple[str, ...] = ()  # "selon"

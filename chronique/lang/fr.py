@@ -460,6 +460,7 @@ DATA = LanguageData(
         irregular_forms=people.IRREGULAR_FORMS,
         weak_cues=people.WEAK_CUES,
         directive_cues=people.DIRECTIVE_CUES,
+        bare_infinitive_cues=people.BARE_INFINITIVE_CUES,
         object_cues=people.OBJECT_CUES,
         auxiliaries=people.AUXILIARIES,
         fillers=people.SPEECH_FILLERS,

@@ -60,6 +60,13 @@ WEAK_CUES: frozenset[str] = frozenset(
 DIRECTIVE_CUES: frozenset[str] = frozenset(
     {"appel", "exhort", "invit", "implor", "enjoint", "enjoignent", "enjoignait", "enjoignant"}
 )  # "er" verbs by stem, others by form
+# Verbs whose content may be a bare infinitive ("Les rebelles affirment tenir leur information de …",
+# "ont annoncé contrôler toute la capitale"), beyond "avoir", "être" and the modals.
+BARE_INFINITIVE_CUES: frozenset[str] = frozenset(
+    {"affirm", "réaffirm", "assur", "annonc", "déclar", "estim", "jur", "espér", "ni", "dit", "disent",
+     "disait", "reconnaît", "reconnait", "reconnu", "reconnaissent", "promet", "promis", "promettent",
+     "dément", "démenti", "démentent"}
+)  # "er" verbs by stem, others by form; fmt: skip
 OBJECT_CUES: frozenset[str] = frozenset({"ni", "dément", "démenti", "démentent", "démentait", "démentant"})
 
 # Auxiliaries that open a compound form; reflexive ones for "s'est félicité", "s'est dit".

@@ -20,6 +20,7 @@ class Lexicon:
     gerunds: frozenset[str]  # "précisant"
     weak: frozenset[str]  # forms of weak cues (need a content after them)
     directives: frozenset[str]  # forms of calls to act: an object, then "à"/"de" and an infinitive
+    bare_infinitives: frozenset[str]  # forms whose content may be a bare infinitive ("affirment tenir")
     object_cues: frozenset[str]  # forms of denials: a noun phrase is what was said
     inverted: re.Pattern[str]  # "déclare-t-il", "a-t-il", "dit-elle", "ont-ils"
     auxiliary_before: re.Pattern[str]  # an auxiliary (and fillers) ending just before a participle
@@ -73,6 +74,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
     gerunds: set[str] = set()
     weak: set[str] = set()
     directives: set[str] = set()
+    bare_infinitives: set[str] = set()
     object_cues: set[str] = set()
     for stem in p.er_verbs:
         f, pa, g = _er_forms(stem)
@@ -83,6 +85,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
             weak |= f | pa | g
         if stem in p.directive_cues:
             directives |= f | pa | g
+        if stem in p.bare_infinitive_cues:
+            bare_infinitives |= f | pa | g
         if stem in p.object_cues:
             object_cues |= f | pa | g
     for form in p.irregular_forms:
@@ -92,6 +96,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
             object_cues.add(form)
         if form in p.directive_cues:
             directives.add(form)
+        if form in p.bare_infinitive_cues:
+            bare_infinitives.add(form)
         if form.endswith("ant"):
             gerunds.add(form)
         else:  # "dit" is finite and a participle; the auxiliary or the content decides
@@ -142,6 +148,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
         gerunds=frozenset(gerunds),
         weak=frozenset(weak),
         directives=frozenset(directives),
+        bare_infinitives=frozenset(bare_infinitives),
         object_cues=frozenset(object_cues),
         inverted=re.compile(rf"^(?i:(?P<verb>{inverted_verbs})-(?:t-)?(?P<pronoun>il|elle|on|ils|elles))$"),
         auxiliary_before=re.compile(

@@ -138,6 +138,15 @@ _APPOSED_BEFORE_CUE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,[^;:«»\"]*,\s*(?
 # A sentence's subject words, then such a clause: "les comités révolutionnaires, pilier du régime, ont".
 _APPOSED_SUBJECT = re.compile(r"\s*(?:[^,;:«»\"]*,\s*)??([^,;:«»\"]+?)\s*,[^,;:«»\"]+,\s*")
 # After a call's verb: its object, then "à"/"de" and an infinitive ("les autorités de Bahreïn à respecter").
+# After an assertion's verb, an infinitive with no link ("affirment tenir leur information de …"); not
+# the adverbs and determiners that end like one ("a déclaré hier", "estime encore", "a dit leur …").
+_BARE_INFINITIVE = re.compile(
+    r"\s*(?:ne\s+pas\s+|n['’]|se\s+|s['’]|y\s+|en\s+)?"  # not "le", "la": "a annoncé le conseiller"
+    r"(?!(?:hier|avant-hier|encore|notre|votre|leur|soir|entre|contre|outre|autre|quatre|premier|dernier|"
+    r"entier|guerre|hiver|mer|fer|cher|sur|pour|par|plusieurs|lettre|titre|ordre|affaire|nécessaire|"
+    r"contraire|sincère|clair|noir|ordinaire|prioritaire|solidaire|volontaire|populaire|militaire|"
+    r"humanitaire)(?![\w-]))[a-zà-ÿ][a-zà-ÿ-]*(?:er|ir|re|oir)(?![\w-])"
+)
 _CALL_TO_ACT = re.compile(
     r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:par\s+ailleurs\s+|aussi\s+|également\s+)?"
     r"(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|tou(?:te)?s\s|ces\s|nos\s|vos\s|[A-ZÀ-Ý])"
@@ -600,9 +609,11 @@ class _Finder:
             said = (word in lx.directives and _CALL_TO_ACT.match(text, pos, limit)) or (
                 word in lx.object_cues and _OBJECT.match(text, pos, limit)
             )
+            if not said and word in lx.bare_infinitives:
+                said = _BARE_INFINITIVE.match(text, pos, limit)
             if said and not self._said_by_another(cue, said.end()):
                 # "a appelé l'ONU à protéger Syrte", "a démenti, jeudi, l'existence d'un accord"
-                start = said.end("aside") if said.group("aside") else pos
+                start = said.end("aside") if "aside" in said.re.groupindex and said.group("aside") else pos
                 return _strip(text, start, _clause_end(text, start, limit))
         if link is None:
             if _SAYS_ONESELF.search(text, max(0, cue.start - 12), cue.verb_end) and re.match(
