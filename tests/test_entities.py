@@ -433,3 +433,28 @@ def test_the_name_after_a_persons_role_is_a_person_whatever_the_model_did() -> N
     got = groups(found)
     assert "Le Premier ministre turc" in got["Recep Tayyip Erdogan"]
     assert "le ministre de l'Énergie" in got["Éric Besson"]
+
+
+def test_review_mends_on_long_appositions_fused_names_and_offices() -> None:
+    text = (
+        "Pour Alain Juppé, le dirigeant libyen au pouvoir depuis 1969 doit partir. "
+        "Le conseiller diplomatique des présidents Jacques Chirac et Nicolas Sarkozy, Jean-David Levitte, a "
+        "rencontré les rebelles. Le ministre de l'Intérieur du gouvernement de François Fillon, Claude "
+        "Guéant, a parlé. En compagnie du chef des rebelles Abdel Jalil, Seif el-Islam a fui."
+    )
+    people = "Alain Juppé|Jacques Chirac|Nicolas Sarkozy|Jean-David Levitte|François Fillon|Claude Guéant"
+    got = groups(mentions_of(text, PER=people + "|Abdel Jalil|Seif el-Islam"))
+    assert got["Alain Juppé"] == {"Alain Juppé"}  # a source, then a new subject
+    assert any(t.startswith("Le conseiller diplomatique") for t in got["Jean-David Levitte"])
+    assert any(t.startswith("Le ministre de l'Intérieur") for t in got["Claude Guéant"])
+    assert got["Seif el-Islam"] == {"Seif el-Islam"}
+    text = "Les blessés sont soignés au Tripoli Medical Center. Tripoli est calme."
+    start = text.index("Tripoli Medical Center")
+    ents = [(start, start + 22, "LOC"), (text.rindex("Tripoli"), text.rindex("Tripoli") + 7, "LOC")]
+    names = {m.text for m in find_mentions(text, ents, FR, None).mentions}
+    assert "Tripoli Medical Center" in names  # no role of the body before it: no person split off
+    got = groups(mentions_of(
+        "Barack Hussein Obama a reçu Michelle Obama. Le président américain a ensuite parlé.", "2011-03-08",
+        PER="Barack Hussein Obama|Michelle Obama",
+    ))  # fmt: skip
+    assert "Le président américain" in got["Barack Hussein Obama"]

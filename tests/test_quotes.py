@@ -860,3 +860,24 @@ def test_an_assertion_whose_content_is_a_bare_infinitive() -> None:
         ("a déclaré", "rien ne change"),  # "hier" is no infinitive
         ("a annoncé", "Rien"),  # nor "le conseiller"
     ]
+
+
+def test_review_mends_on_bodies_posts_passives_and_selon() -> None:
+    text = (
+        "« Les frappes ont tué mon fils », a déclaré un représentant des familles des victimes de l'Otan.\n"
+        "« La direction savait tout », affirme un employé de la Société Générale.\n"
+        "« Nous avançons », a dit un responsable militaire de l'Otan.\n"
+        "Le ministre a été enjoint de démissionner par le président.\n"
+        "Selon Daniel Cohn-Bendit, des Verts, la France doit intervenir.\n"
+        "@AlaaIsam a publié sur Twitter une photo prise lors d'une manifestation."
+    )
+    got = run(text, ORG="Otan|Société Générale", PER="Daniel Cohn-Bendit")
+    said = [
+        (q.text, got.entities.entities[q.speaker].name if q.speaker is not None else None) for q in got.quotes
+    ]
+    assert said == [
+        ("Les frappes ont tué mon fils", None),  # the victims' families' representative
+        ("La direction savait tout", None),  # an employee is not the bank's voice
+        ("Nous avançons", "Otan"),
+        ("la France doit intervenir", "Daniel Cohn-Bendit"),
+    ]  # no call in a passive, no post in a handle's narration

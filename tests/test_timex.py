@@ -53,6 +53,8 @@ ROWS: list[tuple[Any, ...]] = [
     ("Il sera jugé jeudi.", "jeudi", "DATE", "2018-07-26"),
     ("La Cour se prépare à trancher lundi sur son sort.", "lundi", "DATE", "2018-07-30"),
     ("Les rebelles s'apprêtent à entrer samedi dans la ville.", "samedi", "DATE", "2018-07-28"),
+    ("Les rebelles s’apprêtent à entrer samedi.", "samedi", "DATE", "2018-07-28"),
+    ("Les rebelles se préparent à un assaut depuis samedi.", "samedi", "DATE", "2018-07-21"),
     ("Jeudi, le président a reçu les syndicats.", "Jeudi", "DATE", "2018-07-19"),
     ("Il est parti il y a trois jours.", "il y a trois jours", "DATE", "2018-07-21"),
     ("Il reviendra dans deux semaines.", "dans deux semaines", "DATE", "2018-W32"),
@@ -211,6 +213,9 @@ def test_expression_in_a_sentence(row: tuple[Any, ...]) -> None:
         ("Il est entré en sept catégories.", []),  # "sept" the number, not September
         ("Le score était de 2-1.", []),  # dashes make a date only with a year
         ("Appelez le 01-45-67-89.", []),
+        # A cue after "fin" is no part of the month ("fin en juin" is not the end of June).
+        ("La mission prend fin en juin.", [("en juin", "DATE", "2018-06")]),
+        ("Cette semaine de mars, il a plu.", [("Cette semaine", "DATE", "2018-W30")]),
     ],
 )
 def test_traps(text: str, expected: list[tuple[str, str, str]]) -> None:

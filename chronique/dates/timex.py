@@ -230,6 +230,12 @@ def _patterns(lang: LanguageData) -> _Patterns:
         rf"(?:(?P<wd1>{weekday})\s+)?(?P<d1>{day})(?:\s+(?P<m1>{month}))?(?:\s+(?P<y1>\d{{4}}))?\s+"
         rf"(?P<close>{closes})\s+(?:(?P<wd2>{weekday})\s+)?(?P<d2>{day})\s+(?P<m2>{month})(?:\s+(?P<y2>\d{{4}}))?(?!\d)"
     )
+    # "au début du mois de mai": a named month, not the current one ("cette semaine de mars" stays a week).
+    month_units = [u for u, kind in lang.period_units.items() if kind == "month"]
+    after_month_unit = "|".join(rf"(?<={re.escape(u)})" for u in month_units) or r"(?!)"
+    month_of = rf"(?:{after_month_unit})\s*(?:{_words(lang.modifier_links)})\s*{month}"
+    # After "fin", "début": only the cues that name the month's noun ("fin du mois de mai", not "fin en juin").
+    noun_cues = _words(c for c in lang.month_cues if any(u in c.split() for u in month_units)) or r"(?!)"
     families: dict[str, re.Pattern[str]] = {}
     triggers: dict[str, set[str]] = {}
 
@@ -271,8 +277,8 @@ def _patterns(lang: LanguageData) -> _Patterns:
     )  # fmt: skip
     family(
         "numeric", ["slash"],  # "15/05", "15/05/2019"; with dashes or dots only with the year: "20-2-2011"
-        r"(?<![\d/.-])(?:(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
-        r"|(?P<dday>\d{1,2})(?P<sep>[.-])(?P<dmonth>\d{1,2})(?P=sep)(?P<dyear>(?:1[89]|20)\d\d)(?![\d.-]\d))",
+        r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+        r"|(?<![\d/.-])(?P<dday>\d{1,2})(?P<sep>[.-])(?P<dmonth>\d{1,2})(?P=sep)(?P<dyear>(?:1[89]|20)\d\d)(?![\d.-]\d)",
     )  # fmt: skip
     family(
         "ago", [*lang.ago_words, *lang.ahead_words],  # "il y a trois jours", "dans deux semaines"
@@ -292,7 +298,7 @@ def _patterns(lang: LanguageData) -> _Patterns:
     family(
         "period", lang.period_units,  # "la semaine dernière", "à la fin de l'année", "ce mois-ci"
         rf"(?:{_modifier(lang, 'mod')})?(?:\b(?P<det>{this}|{_words(lang.the_words)})\s*)?"
-        rf"\b(?P<unit>{_words(lang.period_units)})\b(?!\s*\d)(?!\s*(?:{_words(lang.modifier_links)})\s*{month})"
+        rf"\b(?P<unit>{_words(lang.period_units)})\b(?!\s*\d)(?!{month_of})"
         rf"(?P<here>{_words([lang.period_here])})?"
         rf"(?:\s+(?P<rel>{shift})\b)?",
     )  # fmt: skip
@@ -303,7 +309,7 @@ def _patterns(lang: LanguageData) -> _Patterns:
     )  # fmt: skip
     family(
         "month", months,  # "en mai", "fin novembre", "mi-mai", "juin 2018", "en mai dernier"
-        rf"(?:{_modifier(lang, 'mod')}(?:(?:{_words(lang.month_cues)})\s*)?|\b(?P<cue>{_words(lang.month_cues)})\s*)?\b"
+        rf"(?:{_modifier(lang, 'mod')}(?:(?:{noun_cues})\s*)?|\b(?P<cue>{_words(lang.month_cues)})\s*)?\b"
         rf"(?P<month>{month_cs}|{month_abbr_cs})(?:\s+(?P<year>\d{{4}})(?!\d))?(?:\s+(?P<rel>{shift})\b)?",
     )  # fmt: skip
     family(
@@ -377,6 +383,8 @@ def _direction(text: str, start: int, end: int, lang: LanguageData, default: int
     The comma-delimited segment around the expression decides first ("…, qui aura lieu fin novembre, a
     ajouté M. X" is future), the whole clause next.
     """
+    if lang.since_before.search(text, max(0, start - 12), start):
+        return -1  # "se préparent à un assaut depuis samedi"
     for stops in (",.;\n", ".;\n"):
         segment = _window(text, start, end, stops)
         future = bool(lang.future_cues.search(segment))

@@ -26,8 +26,11 @@ class PeopleData:
     directive_cues: frozenset[str] = frozenset()
     # a denial ("a démenti l'existence d'un accord"): a noun phrase.
     object_cues: frozenset[str] = frozenset()
-    bare_infinitive_cues: frozenset[str] = frozenset()  # "affirment tenir …": a bare infinitive is the content
+    bare_infinitive_cues: frozenset[str] = (
+        frozenset()
+    )  # "affirment tenir …": a bare infinitive is the content
     auxiliaries: tuple[str, ...] = ()
+    copulas: tuple[str, ...] = ()  # "est", "sont": a verb after a name makes it a subject
     fillers: tuple[str, ...] = ()  # words between an auxiliary and its participle, or a verb and its subject
     according_to: tuple[str, ...] = ()  # "selon"
     according_to_at_start: tuple[str, ...] = ()  # "pour" (X, …)
@@ -95,6 +98,7 @@ class LanguageData:
     attribution: re.Pattern[str]
     past_cues: re.Pattern[str]
     future_cues: re.Pattern[str]
+    since_before: re.Pattern[str]  # "depuis " just before a date: it lies in the past, whatever the tense
     # Words that are never content words when comparing articles.
     stopwords: frozenset[str]
 

@@ -374,10 +374,11 @@ ANTERIOR_CUES = re.compile(
     r"\b(?:avait|avaient|s'était|s'étaient)\s+(?!lieu\b)(?:\w+\s+)?(?!lieu\b)\w+(?:é|ée|és|ées|i|is|it|u|us|t|ts)\b",
     _I,
 )
+SINCE_BEFORE = re.compile(r"\bdepuis\s+(?:le\s+|la\s+|l['’])?$", _I)
 FUTURE_CUES = re.compile(
     r"\b(?:sera|seront|aura|auront|va|vont|devrait|devraient|doit|doivent|prochain|prochaine|prévue?s?"
     r"|demain|pourrait|pourraient|\w{2,}(?:era|eront|ira|iront|ndra|ndront)"
-    r"|s'apprêtent à|s'apprête à|se préparent à|se prépare à)\b",
+    r"|s['’]apprêtent à|s['’]apprête à|se préparent à|se prépare à)\b",
     _I,
 )
 
@@ -417,6 +418,7 @@ DATA = LanguageData(
     attribution=ATTRIBUTION,
     past_cues=PAST_CUES,
     future_cues=FUTURE_CUES,
+    since_before=SINCE_BEFORE,
     anterior_cues=ANTERIOR_CUES,
     since_words=("depuis",),
     stopwords=STOPWORDS,
@@ -461,6 +463,7 @@ DATA = LanguageData(
         weak_cues=people.WEAK_CUES,
         directive_cues=people.DIRECTIVE_CUES,
         bare_infinitive_cues=people.BARE_INFINITIVE_CUES,
+        copulas=people.COPULAS,
         object_cues=people.OBJECT_CUES,
         auxiliaries=people.AUXILIARIES,
         fillers=people.SPEECH_FILLERS,

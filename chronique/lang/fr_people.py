@@ -63,9 +63,30 @@ DIRECTIVE_CUES: frozenset[str] = frozenset(
 # Verbs whose content may be a bare infinitive ("Les rebelles affirment tenir leur information de …",
 # "ont annoncé contrôler toute la capitale"), beyond "avoir", "être" and the modals.
 BARE_INFINITIVE_CUES: frozenset[str] = frozenset(
-    {"affirm", "réaffirm", "assur", "annonc", "déclar", "estim", "jur", "espér", "ni", "dit", "disent",
-     "disait", "reconnaît", "reconnait", "reconnu", "reconnaissent", "promet", "promis", "promettent",
-     "dément", "démenti", "démentent"}
+    {
+        "affirm",
+        "réaffirm",
+        "assur",
+        "annonc",
+        "déclar",
+        "estim",
+        "jur",
+        "espér",
+        "ni",
+        "dit",
+        "disent",
+        "disait",
+        "reconnaît",
+        "reconnait",
+        "reconnu",
+        "reconnaissent",
+        "promet",
+        "promis",
+        "promettent",
+        "dément",
+        "démenti",
+        "démentent",
+    }
 )  # "er" verbs by stem, others by form; fmt: skip
 OBJECT_CUES: frozenset[str] = frozenset({"ni", "dément", "démenti", "démentent", "démentait", "démentant"})
 
@@ -74,6 +95,7 @@ AUXILIARIES: tuple[str, ...] = (
     "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "avoir", "ayant",
     "s'est", "se sont", "s'était", "s'étaient", "se serait", "s'est dit", "s'est déclaré",
 )  # fmt: skip
+COPULAS: tuple[str, ...] = ("est", "sont", "était", "étaient", "sera", "seront", "va", "vont", "fait", "font")
 # Words allowed between an auxiliary and its participle ("a de son côté affirmé", "a-t-il tenu à
 # souligner"), and before a verb's subject when inverted ("a déclaré mardi M. X").
 SPEECH_FILLERS: tuple[str, ...] = (
@@ -590,7 +612,7 @@ SOURCE_NOUNS: tuple[str, ...] = tuple(
     médias agence presse journal quotidien chaîne télévision radio site opposition rebelles insurgés
     manifestants militants élus élu député sénateur maire famille avocat avocats lui elle eux
     commandant commandants membre membres représentant représentants cadre cadres fonctionnaire
-    fonctionnaires négociateur négociateurs émissaire émissaires envoyé envoyés employé employés
+    fonctionnaires négociateur négociateurs émissaire émissaires envoyé envoyés
     """.split()  # noqa: SIM905
 )
 # Sources close to a body but not of it: "une source proche de la Société Générale" does not speak for it.

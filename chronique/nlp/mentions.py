@@ -52,6 +52,10 @@ _FUNCTION_WORDS = frozenset(
     {"de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "avec", "et", "ou", "chez", "sur", "contre",
      "selon", "entre", "sans", "le", "la", "les", "l'", "l’", "un", "une"}
 )  # fmt: skip
+_DETERMINED = re.compile(r"(?i)(?:l['’]|le\s|la\s|les\s|un\s|une\s)")
+_ROLE_OF_BODY = re.compile(
+    r"(?i)\b(?P<role>[a-zà-ÿ-]{3,}(?:\s+[a-zà-ÿ-]+)?)\s+(?:du|de\s+l['’]|de\s+la|de|d['’])\s*$"
+)
 _CLAUSE_WORD = re.compile(r"\b(?:qui|que|qu['’]|dont|où|a|ont|est|sont|était|avait|avaient)\b", re.I)
 _PLACE_BEFORE = re.compile(
     r"\b(?:à|vers|depuis|dans|près de|autour de|au sud de|au nord de)\s+$", re.IGNORECASE
@@ -245,7 +249,10 @@ def _split_fused(
             and len(words) >= 3
             and words[0] in alone
             and all(_name_word(w, lang) and w not in alone and bodies[w] == 1 for w in words[1:])
-        ):  # not "Amnesty International France" beside "Amnesty International" or "France"
+            and (role := _ROLE_OF_BODY.search(text, max(0, start - 40), start)) is not None
+            and any(fold(w) in _role_words(lang) for w in role.group("role").split())
+        ):  # not "Amnesty International France" beside "Amnesty International" or "France", nor "au Tripoli
+            # Medical Center": only after a person's role of that body ("le chef du", "secrétaire général de l'")
             cut = start + text[start:end].index(words[0]) + len(words[0])
             person = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
             out += [(start, cut, label), (person, end, "PER")]
@@ -638,7 +645,7 @@ def _resolve_roles(
             m.evidence = "apposition"
             # "le chef des services de renseignements, Abdallah al-Senoussi", "Roland Lavoie, porte-parole
             # de l'opération Unified Protector.": the whole noun phrase is how the text names him.
-            tail = _role_tail(text, m, partner)
+            tail = _role_tail(text, m, partner, lang)
             if tail:
                 m.end += len(tail.split(",")[0].rstrip())
                 m.text = text[m.start : m.end]
@@ -700,7 +707,7 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
         (n for n in people if n.start >= role.end and _APPOSITION_GAP.match(text[role.end : n.start])), None
     )
     if after is None:  # the role's noun phrase goes on, then the name
-        after = _after_complement(text, role, names, relabels)
+        after = _after_complement(text, role, names, relabels, lang)
     if after is not None:
         return after
     return next(
@@ -709,32 +716,35 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
             for n in people
             if n.end <= role.start
             and text[n.end : role.start].strip() == ","
-            and (_closes_apposition(text, role) or _role_tail(text, role, n))
+            and (_closes_apposition(text, role) or _role_tail(text, role, n, lang))
         ),
         None,
     )
 
 
-def _after_complement(text: str, role: Mention, names: list[Mention], relabels: bool) -> Mention | None:
+def _after_complement(
+    text: str, role: Mention, names: list[Mention], relabels: bool, lang: LanguageData
+) -> Mention | None:
     """The name after a role's complement: "le chef des services de renseignements libyens Abdallah
     al-Senoussi", "le commissaire à la paix et à la sécurité de l'UA, Ramtane Lamamra." (a name the
-    model took for a place, made a person when it closes the apposition). Never past another person
-    ("En compagnie de l'ancien chef … X, Y aurait": the role is X's), nor to a name that begins a
-    clause ("une intervention du président de la République en sa faveur, Laurence Ferrari répond")."""
+    model took for a place, made a person when it closes the apposition). Past a person of the
+    complement only to a name that closes the apposition ("… de François Fillon, Claude Guéant, a
+    parlé", not "En compagnie du chef des rebelles X, Y aurait fui"), never to a name that begins a clause
+    ("une intervention du président de la République en sa faveur, Laurence Ferrari répond")."""
+    governed = _GOVERNED.search(text, max(0, role.start - 8), role.start) is not None
+    passed = False  # a person of the complement ("… des présidents Jacques Chirac et Nicolas Sarkozy, X,")
     for n in names:
         if n.start < role.end:
             continue
         comma = _LONG_APPOSITION.fullmatch(text, role.end, n.start) is not None
-        governed = _GOVERNED.search(text, max(0, role.start - 8), role.start) is not None
-        closes = _closes(text, n) or (n.label == "PER" and not governed)
-        if _role_tail(text, role, n) and (comma or n.label == "PER") and closes:
+        closes = _closes(text, n) or (n.label == "PER" and not governed and not passed)
+        if _role_tail(text, role, n, lang) and (comma or n.label == "PER") and closes:
             if n.label != "PER":
                 if len(n.text.split()) < 2 or not relabels:
                     return None
                 n.label = "PER"  # a first and a last name the model took for a place
             return n
-        if n.label == "PER":
-            return None
+        passed = passed or n.label == "PER"
     return None
 
 
@@ -744,7 +754,7 @@ def _closes(text: str, name: Mention) -> bool:
     return not rest or rest[:1] in {",", ".", ";", ")", ":", "»", '"'}
 
 
-def _role_tail(text: str, role: Mention, name: Mention) -> str:
+def _role_tail(text: str, role: Mention, name: Mention, lang: LanguageData) -> str:
     """The complement that goes on from an apposed role to the comma before its name ("le commissaire
     | à la paix et à la sécurité de l'UA, | Ramtane Lamamra") or, after its name, to the comma or stop
     that closes the apposition ("Roland Lavoie, porte-parole | de l'opération Unified Protector|.");
@@ -753,14 +763,25 @@ def _role_tail(text: str, role: Mention, name: Mention) -> str:
         gap = text[role.end : name.start]
         found = _LONG_APPOSITION.fullmatch(gap)
         if found is None and (found := _COMPLEMENT_BEFORE.fullmatch(gap)) is not None:
-            last = gap.split()[-1].lower()
-            if last in _FUNCTION_WORDS or last[-1:] not in {"s", "x"}:
+            last = fold(gap.split()[-1])
+            if not (last.endswith("s") and last[:-1] in _country_adjectives(lang)):
                 # "le ministre de la Défense de Nicolas Sarkozy" is not Nicolas Sarkozy, and in "… contre
-                # le colonel Kadhafi", "… du porte-avions italien Garibaldi" the name is the last noun's;
-                # after a plural ("des services de renseignements libyens X") it can only be the role's.
+                # le colonel Kadhafi", "… du porte-avions italien Garibaldi", "… des présidents Jacques
+                # Chirac et Nicolas Sarkozy" the name is the last noun's; after a people's plural adjective
+                # ("des services de renseignements libyens X") it can only be the role's.
                 return ""
     else:
         found = _ROLE_TAIL.match(text, role.end)
+        if found is not None and (
+            _DETERMINED.match(role.text) and text[found.end() : found.end() + 2].lstrip()[:1] != ","
+        ):
+            return ""  # "Pour Alain Juppé, le dirigeant libyen au pouvoir depuis 1969 doit partir.": a clause
+        source = lexicon(lang).according_to.finditer(text, max(0, name.start - 12), name.start)
+        governed = any(m.end() == name.start for m in source) or _GOVERNED.search(
+            text, max(0, name.start - 8), name.start
+        )
+        if governed and _DETERMINED.match(role.text):
+            return ""  # "Selon X, le porte-parole du régime, …": X is a source, the role a new subject
     if found is None or _CLAUSE_WORD.search(found.group(0)):
         return ""
     return found.group(0)
@@ -842,10 +863,13 @@ def _by_table(
         key = name_key(holder, lang)
         gender = mention_gender(m)
         people = [e for e in entities if e.label == "PER" and key[-1] in {k[-1] for k in e.keys}]
-        # The holder's full name, else the surname alone, else the one person of that surname: "le
-        # dirigeant libyen" is not his son "Mohammed Kadhafi" because they share a surname.
+        # The holder's full name, else his first and last names around others, else the surname alone,
+        # else the one person of that surname: "le dirigeant libyen" is not his son "Mohammed Kadhafi".
         chosen = (
             [e for e in people if key in e.keys]
+            or [
+                e for e in people if any(len(k) > 1 and (k[0], k[-1]) == (key[0], key[-1]) for k in e.keys)
+            ]  # "Barack Hussein Obama"
             or [e for e in people if (key[-1],) in e.keys]
             or (people if len(people) == 1 else [])
         )

@@ -440,8 +440,18 @@ class _Finder:
         """ "@gr33ndata Je suis sûre d'avoir déjà vu Saif Al-Islam … http://twitpic.com/… 10 hours ago": a
         post embedded with its handle first and no colon, the words up to its link its author's."""
         first = WORD.match(self.text, post.start("words"))
-        if first and first.group(0).islower() and first.group(0).rstrip("'’") not in self.lang.stopwords:
-            return False  # "@AlaaIsam renvoie, sur Twitter, à une photo": the handle is a subject
+        if (
+            first
+            and first.group(0).islower()
+            and (
+                first.group(0).rstrip("'’") not in self.lang.stopwords
+                or first.group(0) in self.lang.people.auxiliaries
+                or first.group(0) in self.lang.people.copulas
+            )
+        ):
+            return (
+                False  # "@AlaaIsam renvoie, sur Twitter, à une photo", "@X a publié": the handle is a subject
+            )
         link = _POST_LINK.search(self.text, post.start("words"), end)
         stop = link.start() if link else end
         if len(self.text[post.start("words") : stop].split()) < MIN_STANDALONE_WORDS:
@@ -526,6 +536,8 @@ class _Finder:
                     continue
                 if infinitive:
                     continue  # "savoir", "entendre" alone report nothing
+            if _PASSIVE_BEFORE.search(text, max(s, m.start() - 8), m.start()):
+                continue  # "Le ministre a été enjoint de démissionner", "ont été appelés à": they are told
             if word in lx.participles:
                 aux = lx.auxiliary_before.search(text, s, m.start())
                 if aux:
@@ -840,15 +852,16 @@ class _Finder:
         at = self.text.find(words, max(0, cue.start - 300), cue.end + 300)
         if at < 0:
             return who
+        head_end = at + lead.end("noun")
         for m in self.mentions:
             if (
                 m.kind == "name"
                 and m.label == "ORG"
                 and m.entity is not None
-                and at <= m.start
+                and head_end <= m.start
                 and m.end <= at + len(words)
-                and _OF_BODY.search(self.text, at, m.start)
-            ):
+                and _OF_BODY.fullmatch(self.text, head_end, m.start)
+            ):  # the body is the noun's own complement: not "un représentant des familles … de l'Otan"
                 return _Speaker(m.entity, words, "body", at)
         return who
 
@@ -985,7 +998,9 @@ class _Finder:
                 nxt = next((x for x in self.mentions if 0 <= x.start - cs <= 2), None)
                 if nxt is not None and text[nxt.end : nxt.end + 1] == ",":
                     cs = nxt.end + 1  # an apposition: "la porte-parole de la Maison Blanche,"
-                elif stop.group(0) == "," and re.match(r"\s*(?:(?:du|de)(?!\w)|d['’])", text[cs : cs + 5]):
+                elif stop.group(0) == "," and re.match(
+                    r"\s*(?:(?:du|des?)\s+|d['’])\s*[A-ZÀ-Ý]", text[cs : cs + 8]
+                ):
                     apposition = text.find(",", cs, e)  # "Pour X, du SNRT CGT, « … »"
                     cs = apposition + 1 if apposition > 0 else cs
                 ce = e
@@ -1231,7 +1246,10 @@ class _Finder:
 _INDEFINITE_SOURCE = re.compile(
     r"(?i)(?:un|une|des|deux|trois|plusieurs|certains|certaines|d'autres)\s+(?:autres?\s+)?(?P<noun>[\w-]+)"
 )
-_OF_BODY = re.compile(r"(?i)\b(?:d[eu]s?|d['’]|de\s+la|de\s+l['’])\s*$")
+_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:été|être|fut)\s+$")
+_OF_BODY = re.compile(
+    r"(?i)(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d[eu]s?|d['’]|de\s+la|de\s+l['’])\s*"
+)  # "militaire de l'"
 
 
 @cache
