@@ -48,10 +48,6 @@ _GOVERNED = re.compile(
     r"(?i)(?:\b(?:du|au|aux|des|de|d['’]|à|sur|par|pour|avec|chez|contre)|\bde\s+l['’]|\bde\s+la)\s*$"
 )
 _COMPLEMENT_BEFORE = re.compile(rf"{_COMPLEMENT}\s")
-_FUNCTION_WORDS = frozenset(
-    {"de", "du", "des", "d'", "d’", "à", "au", "aux", "par", "pour", "avec", "et", "ou", "chez", "sur", "contre",
-     "selon", "entre", "sans", "le", "la", "les", "l'", "l’", "un", "une"}
-)  # fmt: skip
 _DETERMINED = re.compile(r"(?i)(?:l['’]|le\s|la\s|les\s|un\s|une\s)")
 _ROLE_OF_BODY = re.compile(
     r"(?i)\b(?P<role>[a-zà-ÿ-]{3,}(?:\s+[a-zà-ÿ-]+)?)\s+(?:du|de\s+l['’]|de\s+la|de|d['’])\s*$"

@@ -424,49 +424,42 @@ class _Finder:
         if len(self.text[body:end].split()) < MIN_STANDALONE_WORDS:
             return False
         cue = _Cue(post.start("colon"), post.end("colon"), post.end("colon"), None, "colon")
-        author = next((m for m in self.mentions if m.start == handle.start("handle")), None)
-        who = (
-            self._speaker_of(author)
-            if author is not None and author.entity is not None
-            else _Speaker(None, handle.group("handle"), "none", handle.start("handle"))
-        )
-        if self._add(body, end, cue, who, [], kind="direct") is None:
-            return False  # the line is read as any other
-        self.sentence_no += 1
-        self.sentence_starts.append(start)
-        return True
+        return self._add_post(body, end, cue, handle.group("handle"), handle.start("handle"), start)
 
     def _embedded_post(self, post: re.Match[str], end: int) -> bool:
         """ "@gr33ndata Je suis sûre d'avoir déjà vu Saif Al-Islam … http://twitpic.com/… 10 hours ago": a
-        post embedded with its handle first and no colon, the words up to its link its author's."""
+        post embedded with its handle first and no colon, the words up to its link its author's — not
+        "@AlaaIsam renvoie, sur Twitter, à une photo" nor "@X a publié", where the handle is a subject."""
         first = WORD.match(self.text, post.start("words"))
-        if (
-            first
-            and first.group(0).islower()
-            and (
-                first.group(0).rstrip("'’") not in self.lang.stopwords
-                or first.group(0) in self.lang.people.auxiliaries
-                or first.group(0) in self.lang.people.copulas
-            )
+        word = first.group(0) if first else ""
+        people = self.lang.people
+        if word.islower() and (
+            word.rstrip("'’") not in self.lang.stopwords
+            or word in people.auxiliaries
+            or word in people.copulas
         ):
-            return (
-                False  # "@AlaaIsam renvoie, sur Twitter, à une photo", "@X a publié": the handle is a subject
-            )
+            return False
         link = _POST_LINK.search(self.text, post.start("words"), end)
         stop = link.start() if link else end
         if len(self.text[post.start("words") : stop].split()) < MIN_STANDALONE_WORDS:
             return False
         cue = _Cue(post.end("at"), post.end("at"), post.end("at"), None, "colon")
-        author = next((m for m in self.mentions if m.start == post.start("at")), None)
+        return self._add_post(
+            post.start("words"), stop, cue, post.group("at"), post.start("at"), post.start()
+        )
+
+    def _add_post(self, start: int, end: int, cue: _Cue, handle: str, at: int, line_start: int) -> bool:
+        """A post's words, said by the person its handle names (an entity when the handle is one)."""
+        author = next((m for m in self.mentions if m.start == at), None)
         who = (
             self._speaker_of(author)
             if author is not None and author.entity is not None
-            else _Speaker(None, post.group("at"), "none", post.start("at"))
+            else _Speaker(None, handle, "none", at)
         )
-        if self._add(post.start("words"), stop, cue, who, [], kind="direct") is None:
-            return False
+        if self._add(start, end, cue, who, [], kind="direct") is None:
+            return False  # the line is read as any other
         self.sentence_no += 1
-        self.sentence_starts.append(post.start())
+        self.sentence_starts.append(line_start)
         return True
 
     def _names_speaker(self, start: int, limit: int) -> bool:
@@ -999,7 +992,7 @@ class _Finder:
                 if nxt is not None and text[nxt.end : nxt.end + 1] == ",":
                     cs = nxt.end + 1  # an apposition: "la porte-parole de la Maison Blanche,"
                 elif stop.group(0) == "," and re.match(
-                    r"\s*(?:(?:du|des?)\s+|d['’])\s*[A-ZÀ-Ý]", text[cs : cs + 8]
+                    r"\s*(?:(?:du|des?|de\s+la)\s+|d['’]|de\s+l['’])\s*[A-ZÀ-Ý]", text[cs : cs + 12]
                 ):
                     apposition = text.find(",", cs, e)  # "Pour X, du SNRT CGT, « … »"
                     cs = apposition + 1 if apposition > 0 else cs
