@@ -109,20 +109,27 @@ def test_timeline_is_at_least_the_pinned_minimum(
 # transliterations of a person's given names, bodies' shorter names and undated periphrases of a holder
 # named by surname joined their entity: alias recall 0.401 (0.374 before) and, held out a second time,
 # 0.505 (0.463); 0.495 after the review's mend (loose keys kept the syllables of the given names).
+# Raised on 2026-11-24 (a later session) when roles apposed with their complements were named whole,
+# an unnamed member of a named body spoke for it, posts embedded with their handle first were quoted
+# and their authors became persons, names fused with a role or a body were split, calls to act and
+# bare infinitives reported their content: speakers 0.833, aliases 0.429; held out, quotes F1 0.831
+# and speakers 0.883; held out a second time, quotes F1 0.858, entities 0.873 (0.676), aliases 0.537,
+# speakers 0.807 on the pages (0.815: a call newly found goes to the capital that issued it) and 0.833
+# on RPM2; held out a third time, speakers 0.726, entities 0.912 (0.794), aliases 0.443.
 UNSEEN_MINIMUMS = {
     ("cltls", "boilerplate", "precision"): 0.98,
     ("cltls", "boilerplate", "recall"): 0.91,
     ("cltls", "publication_date", "accuracy"): 0.37,
     ("cltls", "quotes", "f1"): 0.88,
-    ("cltls", "quotes", "speaker_accuracy"): 0.78,
+    ("cltls", "quotes", "speaker_accuracy"): 0.81,
     ("cltls", "timexes", "f1"): 0.9,
-    ("cltls", "entities", "alias_recall"): 0.38,
+    ("cltls", "entities", "alias_recall"): 0.41,
     ("rpm2", "quotes", "f1"): 0.79,
     ("rpm2", "quotes", "speaker_accuracy"): 0.67,
     ("heldout", "boilerplate", "precision"): 0.98,
     ("heldout", "boilerplate", "recall"): 0.76,
-    ("heldout", "quotes", "f1"): 0.75,
-    ("heldout", "quotes", "speaker_accuracy"): 0.82,
+    ("heldout", "quotes", "f1"): 0.8,
+    ("heldout", "quotes", "speaker_accuracy"): 0.86,
     ("heldout", "timexes", "f1"): 0.88,
     # The three other samples (measured: quotes F1 0.967, speakers 1.0, timexes F1 1.0, boilerplate
     # recall 1.0; the Sochi article's year is nowhere in its text, so one date in three is unknown).
@@ -140,11 +147,12 @@ UNSEEN_MINIMUMS = {
     # quotes F1 0.821, speakers 0.805; RPM2 quotes F1 0.876, speakers 0.780.
     ("heldout2", "boilerplate", "precision"): 0.98,
     ("heldout2", "boilerplate", "recall"): 0.87,
-    ("heldout2", "quotes", "f1"): 0.79,
+    ("heldout2", "quotes", "f1"): 0.83,
     ("heldout2", "quotes", "speaker_accuracy"): 0.78,
-    ("heldout2", "entities", "alias_recall"): 0.48,
+    ("heldout2", "entities", "recall"): 0.85,
+    ("heldout2", "entities", "alias_recall"): 0.51,
     ("rpm2-heldout", "quotes", "f1"): 0.84,
-    ("rpm2-heldout", "quotes", "speaker_accuracy"): 0.74,
+    ("rpm2-heldout", "quotes", "speaker_accuracy"): 0.8,
     # Held out a third time (10 more CL-TLS pages, annotated on 2026-11-24 while the day's changes were
     # made, and first scored when they were done): boilerplate precision 0.999 and recall 0.752, quotes
     # F1 0.763, speakers 0.658, entities 0.794, aliases 0.369. The code of the day's start scored the
@@ -154,9 +162,9 @@ UNSEEN_MINIMUMS = {
     ("heldout3", "boilerplate", "precision"): 0.98,
     ("heldout3", "boilerplate", "recall"): 0.72,
     ("heldout3", "quotes", "f1"): 0.73,
-    ("heldout3", "quotes", "speaker_accuracy"): 0.66,
-    ("heldout3", "entities", "recall"): 0.76,
-    ("heldout3", "entities", "alias_recall"): 0.37,
+    ("heldout3", "quotes", "speaker_accuracy"): 0.7,
+    ("heldout3", "entities", "recall"): 0.88,
+    ("heldout3", "entities", "alias_recall"): 0.42,
     # The first two sets' pages with their publication dates (as a JSONL feed gives them): how well
     # "mardi", "la veille", "au début du mois de mai" resolve when the anchor is right (on the bare
     # pages, most values are wrong or unknown only because the page never says when it was published).
@@ -169,13 +177,13 @@ UNSEEN_MINIMUMS = {
     # reading the texts alone). The code of that session's start, 624c835, scored boilerplate precision
     # 0.987 and recall 0.852, quotes F1 0.764, speakers 0.774, entities 0.630, aliases 0.354, timex
     # values 0.898 given the publication dates; first scored once the day's first changes were made
-    # (aliases 0.369, the rest the same). After the changes it then suggested: quotes F1 0.804, speakers
-    # 0.833, entities 0.654, aliases 0.395.
+    # (aliases 0.369, the rest the same). After the changes it then suggested and the review's mend:
+    # quotes F1 0.860, speakers 0.855, entities 0.864 (posts' authors), aliases 0.390.
     ("heldout4", "boilerplate", "precision"): 0.98,
     ("heldout4", "boilerplate", "recall"): 0.83,
-    ("heldout4", "quotes", "f1"): 0.78,
-    ("heldout4", "quotes", "speaker_accuracy"): 0.8,
-    ("heldout4", "entities", "recall"): 0.63,
+    ("heldout4", "quotes", "f1"): 0.83,
+    ("heldout4", "quotes", "speaker_accuracy"): 0.83,
+    ("heldout4", "entities", "recall"): 0.83,
     ("heldout4", "entities", "alias_recall"): 0.37,
     ("heldout4-dated", "timexes", "f1"): 0.9,
     ("heldout4-dated", "timexes", "value_accuracy"): 0.87,
