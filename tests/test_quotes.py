@@ -881,3 +881,11 @@ def test_review_mends_on_bodies_posts_passives_and_selon() -> None:
         ("Nous avançons", "Otan"),
         ("la France doit intervenir", "Daniel Cohn-Bendit"),
     ]  # no call in a passive, no post in a handle's narration
+
+
+def test_nobody_speaks_when_the_subject_is_negative() -> None:
+    text = (
+        "Dans la cité, personne ne disait connaître cet enfant. Personne n'a dit que la guerre était finie. "
+        "« Nous partons », a dit le ministre."
+    )
+    assert [q.text for q in run(text).quotes] == ["Nous partons"]

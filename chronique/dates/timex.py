@@ -377,13 +377,19 @@ _PARTICIPLE = r" (?:\w+ )?\w+(?:é|ée|és|ées|i|is|it|u|us|dit|fait|pris)\b"  
 _PAST_VERB = re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|s'est|se sont)" + _PARTICIPLE)
 
 
+def _after_since(text: str, start: int, lang: LanguageData) -> bool:
+    """Whether "depuis" (or "depuis le") comes just before ``start``."""
+    before = text[max(0, start - 16) : start].lower().split()[-2:]
+    return any(w in lang.since_words for w in before)
+
+
 def _direction(text: str, start: int, end: int, lang: LanguageData, default: int = -1) -> int:
     """-1 for a past-tense clause, +1 for a future one. News narrates the past: past is the default.
 
     The comma-delimited segment around the expression decides first ("…, qui aura lieu fin novembre, a
     ajouté M. X" is future), the whole clause next.
     """
-    if lang.since_before.search(text, max(0, start - 12), start):
+    if _after_since(text, start, lang):
         return -1  # "se préparent à un assaut depuis samedi"
     for stops in (",.;\n", ".;\n"):
         segment = _window(text, start, end, stops)
@@ -493,8 +499,7 @@ class _Finder:
     def since(self, start: int) -> bool:
         """Whether "depuis" (or "depuis le") comes just before ``start``: with a year, the start of a
         state that still holds ("retenue depuis le 23 février 2002") is history, not news."""
-        before = self.text[max(0, start - 16) : start].lower().split()[-2:]
-        return any(w in self.lang.since_words for w in before)
+        return _after_since(self.text, start, self.lang)
 
     def shift_of(self, word: str | None) -> int:
         return self.lang.shift_words.get(_key(word), 0) if word else 0

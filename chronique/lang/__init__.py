@@ -39,6 +39,7 @@ class PeopleData:
     causative_infinitives: tuple[str, ...] = ()  # "savoir" (after "fait")
     not_incise_verbs: frozenset[str] = frozenset()
     negations: tuple[str, ...] = ()
+    negative_subjects: tuple[str, ...] = ()  # "personne ne disait …": nobody spoke
     content_links: tuple[str, ...] = ()  # "que"
     infinitive_links: tuple[str, ...] = ()  # "de", "à" (+ an infinitive)
     infinitive_clitics: tuple[str, ...] = ()  # "se" (de se servir)
@@ -98,7 +99,6 @@ class LanguageData:
     attribution: re.Pattern[str]
     past_cues: re.Pattern[str]
     future_cues: re.Pattern[str]
-    since_before: re.Pattern[str]  # "depuis " just before a date: it lies in the past, whatever the tense
     # Words that are never content words when comparing articles.
     stopwords: frozenset[str]
 

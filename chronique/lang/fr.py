@@ -374,7 +374,6 @@ ANTERIOR_CUES = re.compile(
     r"\b(?:avait|avaient|s'était|s'étaient)\s+(?!lieu\b)(?:\w+\s+)?(?!lieu\b)\w+(?:é|ée|és|ées|i|is|it|u|us|t|ts)\b",
     _I,
 )
-SINCE_BEFORE = re.compile(r"\bdepuis\s+(?:le\s+|la\s+|l['’])?$", _I)
 FUTURE_CUES = re.compile(
     r"\b(?:sera|seront|aura|auront|va|vont|devrait|devraient|doit|doivent|prochain|prochaine|prévue?s?"
     r"|demain|pourrait|pourraient|\w{2,}(?:era|eront|ira|iront|ndra|ndront)"
@@ -418,7 +417,6 @@ DATA = LanguageData(
     attribution=ATTRIBUTION,
     past_cues=PAST_CUES,
     future_cues=FUTURE_CUES,
-    since_before=SINCE_BEFORE,
     anterior_cues=ANTERIOR_CUES,
     since_words=("depuis",),
     stopwords=STOPWORDS,
@@ -474,6 +472,7 @@ DATA = LanguageData(
         causative_infinitives=people.CAUSATIVE_INFINITIVES,
         not_incise_verbs=people.NOT_INCISE_VERBS,
         negations=people.NEGATIONS,
+        negative_subjects=people.NEGATIVE_SUBJECTS,
         content_links=people.CONTENT_LINKS,
         infinitive_links=people.INFINITIVE_LINKS,
         infinitive_clitics=people.INFINITIVE_CLITICS,

@@ -167,6 +167,7 @@ NOT_INCISE_VERBS: frozenset[str] = frozenset(
 )
 # Negation around a verb: no quotation is reported by "ne lui avait pas dit que".
 NEGATIONS: tuple[str, ...] = ("pas", "jamais", "rien", "guère", "point", "nullement")
+NEGATIVE_SUBJECTS: tuple[str, ...] = ("personne", "nul", "aucun", "aucune", "rien")
 # Passive attribution of a quoted word: "qualifié de « … » par X".
 PASSIVE_CUES: tuple[str, ...] = (
     "qualifié", "qualifiée", "qualifiés", "qualifiées", "jugé", "jugée", "jugés", "jugées", "décrit",

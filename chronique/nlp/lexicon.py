@@ -183,7 +183,10 @@ def lexicon(lang: LanguageData) -> Lexicon:
         causative=re.compile(rf"(?:\b(?i:a|ont|avait|avaient)\s+)?\b(?i:{_alternation(p.causatives)})\s+$"),
         causative_words=frozenset(p.causatives),
         causative_infinitives=frozenset(p.causative_infinitives),
-        negation=re.compile(rf"\bn(?:e\s|['’]).{{0,30}}\b(?i:{_alternation(p.negations)})\b"),
+        negation=re.compile(
+            rf"\bn(?:e\s|['’]).{{0,30}}\b(?i:{_alternation(p.negations)})\b"
+            + (rf"|\b(?i:{_alternation(p.negative_subjects)})\s+n(?:e\s|['’])" if p.negative_subjects else "")
+        ),
         not_incise=frozenset(p.not_incise_verbs),
         content_link=re.compile(
             rf"\s*(?:(?P<colon>:)\s*|(?P<que>(?i:{links}))\s*"
