@@ -458,3 +458,16 @@ def test_review_mends_on_long_appositions_fused_names_and_offices() -> None:
         PER="Barack Hussein Obama|Michelle Obama",
     ))  # fmt: skip
     assert "Le président américain" in got["Barack Hussein Obama"]
+
+
+def test_the_name_after_a_press_head_and_its_qualifiers_is_the_medium() -> None:
+    text = (
+        "Selon la chaîne d'information qatarie al-Jezira, des avions ont bombardé la caserne. Il a publié "
+        "un document sur le site Internet du ministère. La télévision a montré Kadhafi."
+    )
+    found = mentions_of(text, PER="Kadhafi")
+    names = {(m.text, m.label) for m in found.mentions if m.kind == "name"}
+    assert ("al-Jezira", "ORG") in names
+    assert "la chaîne" in groups(found)["al-Jezira"]
+    assert not any(t in {"Internet"} for t, _ in names)  # a common noun with a capital
+    assert ("Kadhafi", "PER") in names  # a verb between the head and the name: no medium

@@ -889,3 +889,11 @@ def test_nobody_speaks_when_the_subject_is_negative() -> None:
         "« Nous partons », a dit le ministre."
     )
     assert [q.text for q in run(text).quotes] == ["Nous partons"]
+
+
+def test_an_incise_inside_a_sentence_before_a_quotation_gives_the_whole_sentence() -> None:
+    text = "Elles risqueraient, dit Alain Juppé, « d'aggraver davantage la situation »."
+    got = run(text, PER="Alain Juppé").quotes
+    assert [(q.text, q.speaker_text) for q in got] == [
+        ("Elles risqueraient, dit Alain Juppé, « d'aggraver davantage la situation »", "Alain Juppé")
+    ]

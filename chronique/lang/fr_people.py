@@ -244,7 +244,9 @@ COUNTRY_ADJECTIVES: tuple[str, ...] = tuple(
     portugais portugaise roumain roumaine tchèque slovaque serbe croate moldave arménien arménienne
     azerbaïdjanais azerbaïdjanaise kazakh ouzbek vénézuélien vénézuélienne colombien colombienne
     argentin argentine chilien chilienne cubain cubaine libyen libyenne yéménite bahreïni kényan
-    kényane burkinabé kosovar
+    kényane burkinabé kosovar qatarie émiratie bahreïnie koweïtien koweïtienne jordanien jordanienne
+    soudanais soudanaise tchadien tchadienne nigérien nigérienne mauritanien mauritanienne somalien
+    somalienne éthiopien éthiopienne
     """.split()  # noqa: SIM905
 )
 # Adjectives that may follow a role noun ("le procureur spécial américain").

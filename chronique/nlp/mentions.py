@@ -165,12 +165,19 @@ _UNTAGGED_NAME = re.compile(
 )
 
 
+_MEDIUM_QUALIFIER = re.compile(r"[ \t]+([a-zà-ÿ]['’]?[\wà-ÿ'’-]*)")
+_UNTAGGED_MEDIUM = re.compile(
+    r"[ \t]+((?:[Aa]l-)?[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*){0,2}(?:[ \t]+\d{1,2}(?!\d))?)\b"
+)  # "al-Jezira", "Europe 1"
+
+
 def _names_after_roles(
     text: str, names: list[Mention], roles: list[Mention], lang: LanguageData
 ) -> list[Mention]:
     """The name right after a person's role, whatever the model did with it: "Premier ministre turc
     Recep Tayyip Erdogan", read as one name, loses its role; "le ministre de l'Énergie Éric Besson",
-    which the model did not tag, is a person (two capitalised words or more, none a common word)."""
+    which the model did not tag, is a person (two capitalised words or more, none a common word), and
+    the name after a press head ("la chaîne qatarie al-Jezira") the medium's."""
     out = []
     for n in names:
         role = next((r for r in roles if r.label == "PER" and r.start <= n.start < r.end < n.end), None)
@@ -186,12 +193,32 @@ def _names_after_roles(
             n = Mention(start, n.end, text[start : n.end], "PER")
         out.append(n)
     for r in roles:
-        m = _UNTAGGED_NAME.match(text, r.end) if r.label == "PER" else None
+        if r.label == "PER":
+            m = _UNTAGGED_NAME.match(text, r.end)
+            label = "PER"
+        elif role_head(r.role_key or "", lang) in _media(lang):
+            m = _UNTAGGED_MEDIUM.match(text, _past_qualifiers(text, r.end, lang))
+            label = "ORG"
+        else:
+            continue
         if m is None or any(n.start < m.end() and m.start(1) < n.end for n in out):
             continue
-        if all(_name_word(w, lang) for w in m.group(1).split()):
-            out.append(Mention(m.start(1), m.end(1), m.group(1), "PER"))
+        words = [w.removeprefix("al-").removeprefix("Al-") for w in m.group(1).split() if not w.isdigit()]
+        if all(
+            _name_word(w, lang) or (label == "ORG" and w.isupper()) for w in words
+        ):  # not "le site Internet"
+            out.append(Mention(m.start(1), m.end(1), m.group(1), label))
     return sorted(out, key=lambda m: m.start)
+
+
+def _past_qualifiers(text: str, pos: int, lang: LanguageData) -> int:
+    """Past what qualifies a press head before its name: "d'information", "d'État", a country's
+    adjective ("la chaîne d'information qatarie | al-Jezira")."""
+    while (w := _MEDIUM_QUALIFIER.match(text, pos)) and (
+        w.group(1)[:2].lower() in {"d'", "d’"} or fold(w.group(1)) in _country_adjectives(lang)
+    ):
+        pos = w.end()
+    return pos
 
 
 def _with_handles(text: str, names: list[Mention]) -> list[Mention]:
@@ -681,6 +708,9 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
     the name is the medium's, whatever the model said ("le quotidien algérien Ennahar")."""
     if role.label != "PER":
         named = next((n for n in names if n.start == role.end + 1 and text[role.end] == " "), None)
+        if named is None and role_head(role.role_key or "", lang) in _media(lang):
+            past = _past_qualifiers(text, role.end, lang)  # "la chaîne d'information qatarie al-Jezira"
+            named = next((n for n in names if n.start == past + 1 and past > role.end), None)
         if (
             named is not None
             and named.label == "PER"

@@ -605,7 +605,11 @@ class _Finder:
                 if after and after.group("que"):  # "a estimé sur « France 2 » que …": the title is a place
                     return _strip(text, after.end(), _clause_end(text, after.end(), limit))
                 quoted = None  # "a dénoncé dans « Le Parisien » l'attitude de Moscou": a title, not words
-            if quoted is not None and len(text[pos : quoted[0]].split()) <= OBJECT_WORDS:
+            if (
+                quoted is not None
+                and len(text[pos : quoted[0]].split()) <= OBJECT_WORDS
+                and not text[pos : quoted[0]].rstrip().endswith(",")  # "…, dit l'UA, « … »": a subject
+            ):
                 # "a déclaré sa « grande émotion » de venir", "juge « irresponsable » l'intervention": the
                 # object the speaker's own words are quoted in
                 return _strip(text, pos, end)
