@@ -897,3 +897,19 @@ def test_an_incise_inside_a_sentence_before_a_quotation_gives_the_whole_sentence
     assert [(q.text, q.speaker_text) for q in got] == [
         ("Elles risqueraient, dit Alain Juppé, « d'aggraver davantage la situation »", "Alain Juppé")
     ]
+
+
+def test_selon_ce_dernier_names_the_person_named_last_and_ces_derniers_is_a_source() -> None:
+    text = (
+        "Le port est repassé sous le contrôle des rebelles. Selon ces derniers, l'Otan a frappé pendant "
+        "la nuit. Pierre Dupont est arrivé à Misrata. Selon ce dernier, la ville est calme."
+    )
+    got = run(text, PER="Pierre Dupont")
+    said = [
+        (q.text, q.speaker_text, got.entities.entities[q.speaker].name if q.speaker is not None else None)
+        for q in got.quotes
+    ]
+    assert said == [
+        ("l'Otan a frappé pendant la nuit", "ces derniers", None),
+        ("la ville est calme", "ce dernier", "Pierre Dupont"),
+    ]

@@ -67,6 +67,7 @@ MAX_LEAD_WORDS = 20  # a longer clause before the colon is narration, not an int
 _LATTER = re.compile(
     r"(?i:(?:ce|cette)\s+derni(?P<m>er|ère)|l['’]intéress(?P<i>ée?)|cel(?:ui|(?P<c>le))-ci)\b"
 )
+_LATTER_GROUP = re.compile(r"(?i:ces\s+derni(?:ers|ères))")  # "Selon ces derniers": the words, no one
 _APPOSITION = re.compile(r"\s*,[^,;:«»\"]{1,120},\s*")
 # "…, qui a déclaré": the cue's subject is a relative pronoun.
 _RELATIVE_SUBJECT = re.compile(
@@ -979,8 +980,11 @@ class _Finder:
                 or speaker_m.start >= m.end() + phrase.end()
                 or (speaker_m.start > m.end() and _after_preposition(text, speaker_m.start))
             ):  # "D'après une source proche du dossier": the words, no entity
-                who = _Speaker(None, phrase.group(0).strip(), "none")
-                if not self._names_a_source(phrase.group(0)):
+                words = phrase.group(0).strip()
+                who = _Speaker(None, words, "none")
+                if _LATTER.fullmatch(words):  # "Selon ce dernier, …": the person named last
+                    who = self._latter(words, m.start())
+                elif not (self._names_a_source(words) or _LATTER_GROUP.fullmatch(words)):
                     continue  # "selon une géographie complexe", "selon le schéma retenu": no one speaks
             elif phrase and who.entity is None:  # "selon le journal en ligne Al-Manara": all its words
                 who = _Speaker(None, phrase.group(0).strip(), who.how, who.start)
