@@ -287,6 +287,14 @@ class _Finder:
         sentence_quotes: list[Quote] = []
         clause_start = s
         question = text[s:e].rstrip(_CLOSE_TRAIL).endswith("?")
+
+        def keep(cs: int, ce: int, cue: _Cue, who: _Speaker) -> None:
+            """Add the quotation and claim its words for this sentence."""
+            q = self._add(cs, ce, cue, who, qspans)
+            if q:
+                sentence_quotes.append(q)
+                claimed.append((cs, ce))
+
         for n, cue in enumerate(cues):
             if any(a <= cue.start < b for a, b in claimed):
                 continue  # reported speech inside reported speech stays part of the outer quotation
@@ -299,10 +307,7 @@ class _Finder:
             opening = self._verb_first(s, cue, nxt, qspans)
             if opening is not None:  # "Explique le porte-parole : « … »"
                 (cs, ce), who = opening
-                q = self._add(cs, ce, cue, who, qspans)
-                if q:
-                    sentence_quotes.append(q)
-                    claimed.append((cs, ce))
+                keep(cs, ce, cue, who)
                 clause_start = max(clause_start, ce)
                 continue
             content = self._content_after(cue, nxt, qspans)
@@ -338,10 +343,7 @@ class _Finder:
                             None,
                         )
                         ce = _strip(text, cs, comma)[1] if comma is not None else ce
-                q = self._add(cs, ce, cue, who, qspans)
-                if q:
-                    sentence_quotes.append(q)
-                    claimed.append((cs, ce))
+                keep(cs, ce, cue, who)
                 clause_start = max(clause_start, ce)
                 continue
             if cue.kind == "gerund":
@@ -394,10 +396,7 @@ class _Finder:
             if any(a <= cs < b or a < ce <= b for a, b in claimed):
                 clause_start = cue.end
                 continue  # already a quotation of another cue ("a répondu : « … », a rapporté X")
-            q = self._add(cs, ce, cue, who, qspans)
-            if q:
-                sentence_quotes.append(q)
-                claimed.append((cs, ce))
+            keep(cs, ce, cue, who)
             clause_start = cue.end
         self._according_to(s, e, qspans, claimed)
         self._passive(s, e, qspans, claimed)
