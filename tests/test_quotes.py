@@ -913,3 +913,28 @@ def test_selon_ce_dernier_names_the_person_named_last_and_ces_derniers_is_a_sour
         ("l'Otan a frappé pendant la nuit", "ces derniers", None),
         ("la ville est calme", "ce dernier", "Pierre Dupont"),
     ]
+
+
+def test_a_fear_before_a_colon_and_an_incise_leaves_the_words_to_the_incise() -> None:
+    text = (
+        "Les habitants craignent le pire : « Nous allons mourir ici », a déclaré Ali Mansour, "
+        "un commerçant de Misrata."
+    )
+    assert said(run(text, PER="Ali Mansour", LOC="Misrata")) == [
+        ("direct", "Nous allons mourir ici", "Ali Mansour")
+    ]
+
+
+def test_a_closing_selon_names_who_reports_the_words_not_what_was_said() -> None:
+    text = (
+        "La Russie s'est dite prête à négocier avec les rebelles, selon l'agence Itar-Tass. "
+        "Le ministre a affirmé que la ville était tombée, d'après la télévision libyenne. "
+        "Il a dit que, selon lui, la guerre durerait encore des mois."
+    )
+    found = said(run(text, LOC="Russie", ORG="Itar-Tass"))
+    assert [(kind, words) for kind, words, _ in found] == [
+        ("indirect", "prête à négocier avec les rebelles"),
+        ("indirect", "la ville était tombée"),
+        ("indirect", "selon lui, la guerre durerait encore des mois"),
+    ]
+    assert found[0][2] == "Russie"

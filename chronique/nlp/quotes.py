@@ -119,6 +119,7 @@ _COMMA_QUOTE = re.compile(r"\s*,\s*[«“„\"]")
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
 OBJECT_WORDS = 6  # words before the quoted words of a cue's object ("a déclaré à son arrivée sa « … »")
+SOURCE_WORDS = 8  # a closing ", selon l'agence Reuters" longer than this is more than a source
 MAIN_PERSON_MENTIONS = 4  # mentions that make a person what an article is about
 MAIN_PERSON_LEAD = 2  # …and this many times as many as anyone else
 # Confidence of an attribution, by how the speaker was found.
@@ -605,6 +606,13 @@ class _Finder:
                 if after and after.group("que"):  # "a estimé sur « France 2 » que …": the title is a place
                     return _strip(text, after.end(), _clause_end(text, after.end(), limit))
                 quoted = None  # "a dénoncé dans « Le Parisien » l'attitude de Moscou": a title, not words
+            if (
+                quoted is not None
+                and text[pos : quoted[0]].rstrip().endswith(":")
+                and text[quoted[1] + 1 : limit].strip() == ","
+                and limit < len(text)
+            ):
+                return None  # "craignent le pire : « … », a déclaré X": the words are X's, after the colon
             if (
                 quoted is not None
                 and len(text[pos : quoted[0]].split()) <= OBJECT_WORDS
@@ -1181,6 +1189,18 @@ class _Finder:
 
     # --- output --------------------------------------------------------------------------------
 
+    def _without_source(self, cs: int, ce: int) -> int:
+        """The end of reported words before a closing ", selon l'agence Reuters": who reports them, not
+        what was said."""
+        text = self.text
+        for comma in re.finditer(r",\s*", text[cs:ce]):
+            at = cs + comma.end()
+            source = self.lx.according_to.match(text, at, ce)
+            rest = text[source.end() : ce] if source else ""
+            if source and len(rest.split()) <= SOURCE_WORDS and not re.search(r"[,;:«»\"]", rest):
+                return _strip(text, cs, cs + comma.start())[1]
+        return ce
+
     def _add(
         self,
         cs: int,
@@ -1198,6 +1218,8 @@ class _Finder:
         elif kind is None:
             kind = "mixed" if any(cs <= q[0] and q[1] < ce for q in qspans) else "indirect"
         cs, ce = _strip(text, cs, ce)
+        if kind != "direct":
+            ce = self._without_source(cs, ce)
         stamp = LIVE_STAMP.match(text, cs, ce)
         if stamp:  # "21 h 40 : Les États-Unis ont lancé …, a annoncé X": a live blog's time is not said
             cs = stamp.end()
@@ -1318,7 +1340,7 @@ def _clause_end(text: str, start: int, limit: int) -> int:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n":
+    while start < end and text[start] in " \t\n,;":
         start += 1
     while end > start and text[end - 1] in _EDGE:
         end -= 1
