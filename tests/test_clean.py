@@ -456,3 +456,34 @@ def test_the_article_between_two_pieces_of_furniture_is_never_comments() -> None
     # A byline removed whole counts as furniture before the comments.
     raw = ARTICLE + "Publicité\nPar Jean Dupont\n" + "\n".join(COMMENTS) + "\n"
     assert [r.text for r in clean(raw, FR).removed if r.reason == "comments"] == COMMENTS
+
+
+def test_a_paragraph_wrapped_at_a_fixed_width_in_a_page_of_long_lines_is_content() -> None:
+    # A page of one-line paragraphs, with one paragraph wrapped at about 75 characters: its lines look
+    # like a run of headlines (no full stop) but each goes on in the next; a link list still goes.
+    wrapped = [
+        "Au siège du Conseil national de transition, on demande du temps pour identifier les",
+        "corps puisque, selon le porte-parole du Conseil militaire, «de l'acide» a été versé",
+        "sur les corps pour «éliminer toute preuve de ce massacre». L'organisation a demandé",
+        "que des équipes de médecins légistes réalisent les exhumations sur place. Abdelwaheb",
+        "Gaïed, rare survivant, est revenu sur cette journée du 29 juin",
+        "1996 où «les soldats ont tué tous les prisonniers».",
+    ]
+    raw = "\n".join([LINK_TITLE, "", BODY, "", *wrapped, "", "À lire aussi", *LINKS])
+    cleaned = clean(raw, FR)
+    assert " ".join(wrapped) in cleaned.text  # one paragraph, none of it removed
+    assert all(link not in cleaned.text for link in LINKS)
+    assert "Matignon." in cleaned.text
+
+
+def test_posts_quoted_one_under_another_stay_apart_and_a_finished_sentence_ends_a_paragraph() -> None:
+    posts = [
+        "@AlFulani91 : Kadhafi a exécuté un officier, citant son manque de foi. #DesperateGaddafiLies",
+        "wordymcwriter : Ce matin je me suis réveillé avec du sang de tigre sur mes canines #DesperateGaddafiLies",
+        "ostha2011 : Kadhafi a modifié sa situation amoureuse sur Facebook. #DesperateGaddafiLies",
+    ]
+    comments = ["On savait bien que ces rebelles ne valent rien.", "les pays arabes sont-ils un refuge ?"]
+    cleaned = clean("\n".join([LINK_TITLE, "", BODY, "", *posts, "", *comments]), FR)
+    for post in posts:
+        assert f"\n\n{post}" in cleaned.text
+    assert comments[0] + " " + comments[1] not in cleaned.text

@@ -533,6 +533,18 @@ def test_timex_span_and_value() -> None:
     assert score(export=export).get("timexes", "f1") == 1.0
 
 
+def test_a_gold_timex_without_a_value_counts_for_its_span_only() -> None:
+    # An article whose publication date is unknown: the annotator marks "mardi" but cannot value it.
+    gold = gold_dict()
+    del gold["articles"][FILE]["timexes"][0]["value"]
+    export = perfect_export()
+    first_article(export)["timexes"][0]["value"] = "2018-07-17"
+    report = score(gold, export)
+    assert report.get("timexes", "f1") == 1.0
+    assert report.get("timexes", "value_accuracy") is None  # nothing to judge a value by
+    assert "2018-07-24" not in str(report.details)
+
+
 def test_durations_are_judged_only_by_gold_that_annotates_durations() -> None:
     export = perfect_export()
     first_article(export)["timexes"].append(

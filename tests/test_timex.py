@@ -308,6 +308,18 @@ def test_cue_words_give_the_direction_whatever_the_tense() -> None:
     assert m.direction == -1
 
 
+def test_a_month_in_an_untensed_clause_is_the_nearest_past_unless_it_comes_soon() -> None:
+    march = PartialDate(2011, 3, 10)
+    assert found("Le premier avion est livrable en avril.", "en avril", march).value == "2011-04"
+    assert found("Les travaux commencent en septembre.", "en septembre", march).value == "2010-09"
+    assert found("En décembre, le pays compte trois millions de chômeurs.", "En décembre", march).value == (
+        "2010-12"
+    )
+    assert found("En avril, la ville a été reprise.", "En avril", march).value == "2010-04"
+    assert found("Il a promis des élections en février.", "en février", NOVEMBER).value == "2018-02"
+    assert found("Les élections se tiennent en février.", "en février", NOVEMBER).value == "2019-02"
+
+
 WORDS = st.sampled_from([
     "mardi", "Mardi", "soir", "à", "14h", "8 h 30", "vers", "midi", "après-midi", "fin", "début", "mi-", "mai",
     "novembre", "-", "du", "au", "3", "5", "entre", "et", "2015", "2017", "de", "il y a", "trois", "jours",

@@ -140,10 +140,22 @@ def clean(
             title_removed = title_removed or reason == "title"
             continue
         first_content = False
+        # A line right under the last kept one, which stopped mid-sentence, is the same paragraph
+        # wrapped when it goes on in lower case, or when that one was itself a wrapped line ("…
+        # Abdelwaheb" / "Gaïed, rare survivant, …"). Not a post under a post ("#Libya" / "wordy : …").
+        above = (
+            raw[slice(*state.kept[-1])] if state.kept_lines and state.kept_lines[-1] == line.index - 1 else ""
+        )
+        wraps = (
+            bool(above)
+            and not _SENTENCE_END.search(above)
+            and not _SOCIAL_POST.search(above)
+            and (_lower_start(text) or not state.breaks[-1])
+        )
         state.seen.add(norm)
         state.kept.append((start, line.end))
         state.kept_lines.append(line.index)
-        state.breaks.append(pending_break or not wrapped)
+        state.breaks.append(pending_break or not (wrapped or wraps))
         pending_break = False
     if not wrapped:
         _remove_comments(state, lines, lang)
@@ -372,12 +384,25 @@ def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
         run.clear()
 
     for line in lines:
-        if not line.empty and _link_like(line.text, lang):
+        if not line.empty and _link_like(line.text, lang) and not _wraps(lines, line):
             run.append(line.index)
         else:
             close()
     close()
     return found
+
+
+def _wraps(lines: list[Line], line: Line) -> bool:
+    """Whether ``line`` is part of a paragraph wrapped at a fixed width, not a headline: it starts in
+    lower case ("corps puisque, selon le porte-parole…"), or the line right under it does ("…
+    identifier les" / "corps puisque…"). A headline starts with a capital, and so does the next one."""
+    below = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return _lower_start(line.text) or (below is not None and not below.empty and _lower_start(below.text))
+
+
+def _lower_start(text: str) -> bool:
+    """Starts with a lower-case word ("corps", "l'acide»"), not a brand ("iPhone", "eBay")."""
+    return text[:1].islower() and not text[1:2].isupper()
 
 
 def _link_like(text: str, lang: LanguageData) -> bool:

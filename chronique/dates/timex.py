@@ -160,6 +160,7 @@ def _cased(words: Iterable[str]) -> set[str]:
 
 
 REACH = 80  # characters a match may extend before or after the keyword that triggers its family
+AHEAD_MONTHS = 3  # an untensed month this close after the anchor is the coming one ("livrable en avril")
 # Triggers that are digits, not words: the name of their group in ``_Patterns.digits``.
 DIGIT_TRIGGERS = ("year", "hour", "slash", "colon")
 _SPACE = re.compile(r"\s")
@@ -698,7 +699,11 @@ class _Finder:
                 continue  # a month alone is no date: "mai" may be a name
             year = int(m["year"]) if m["year"] else None
             month = self.month_of(m["month"])
-            self.add(*m.span(), "month", month=month, year=year, mod=self.mod_of(m["mod"]), **self.shifted(m))
+            fields = self.shifted(m)
+            if year is None and not fields["shift"]:
+                # A clause in the present ("est livrable en avril") points neither way: 0, the nearest.
+                fields["direction"] = _direction(self.text, *m.span(), self.lang, default=0)
+            self.add(*m.span(), "month", month=month, year=year, mod=self.mod_of(m["mod"]), **fields)
 
     # TIME: "à 08h36", "vers 14 heures", "à midi", "ce matin", and bare parts of the day ("soir") that
     # only count next to a day ("dimanche soir").
@@ -966,6 +971,12 @@ def _date_value(m: TimexMatch, anchor: PartialDate) -> str | None:
                 year += 1
             elif m.direction < 0 and m.month > anchor.month:
                 year -= 1
+            elif m.direction == 0:  # untensed: the month past, unless it comes within AHEAD_MONTHS
+                ahead = (m.month - anchor.month) % 12
+                if 0 < ahead <= AHEAD_MONTHS:
+                    year += m.month < anchor.month
+                else:
+                    year -= m.month > anchor.month
         return PartialDate(year, m.month).value()
     if m.kind == "year":
         return f"{m.year:04d}"

@@ -54,10 +54,11 @@ class GoldQuote:
 
 @dataclass(frozen=True)
 class GoldTimex:
-    """A temporal expression as it reads in the text, with its TIMEX3 value."""
+    """A temporal expression as it reads in the text, with its TIMEX3 value (None when the annotator
+    could not know it: a relative date in an article whose publication date is unknown)."""
 
     text: str
-    value: str
+    value: str | None
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,8 @@ class _Reader:
     def timex(self, value: Any, where: str) -> GoldTimex:
         obj = self.object(value, where)
         return GoldTimex(
-            self.string(obj.get("text"), f"{where}.text"), self.string(obj.get("value"), f"{where}.value")
+            self.string(obj.get("text"), f"{where}.text"),
+            self.optional_string(obj.get("value"), f"{where}.value"),
         )
 
     def entity(self, name: str, value: Any) -> GoldEntity:

@@ -681,7 +681,7 @@ def _timexes(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
     if not pred.any_timexes:
         _not_available(report, section, names, "not available (no timexes extracted)")
         return
-    predicted = predicted_right = expected = found = values_right = 0
+    predicted = predicted_right = expected = found = valued = values_right = 0
     for ga in annotated:
         gold_timexes = ga.timexes or ()
         expected += len(gold_timexes)
@@ -708,9 +708,13 @@ def _timexes(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
         for gt, spans in zip(gold_timexes, occurrences, strict=True):
             hits = [pt for pt in pa.timexes if any(_overlaps(pt.span, s) for s in spans)]
             if not hits:
-                report.details.append(Detail(section, ga.file, f"missed timex {gt.text!r} ({gt.value})"))
+                value = f" ({gt.value})" if gt.value else ""
+                report.details.append(Detail(section, ga.file, f"missed timex {gt.text!r}{value}"))
                 continue
             found += 1
+            if gt.value is None:
+                continue  # its span counts; its value was not annotated
+            valued += 1
             if any(_same_value(pt.value, gt.value) for pt in hits):
                 values_right += 1
             else:
@@ -723,7 +727,9 @@ def _timexes(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
         Metric(section, "precision", precision, predicted),
         Metric(section, "recall", recall, expected),
         Metric(section, "f1", _f1(precision, recall), expected),
-        Metric(section, "value_accuracy", _ratio(values_right, found), found, "over matched timexes"),
+        Metric(
+            section, "value_accuracy", _ratio(values_right, valued), valued, "over matched valued timexes"
+        ),
     ]
 
 
