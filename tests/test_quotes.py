@@ -938,3 +938,26 @@ def test_a_closing_selon_names_who_reports_the_words_not_what_was_said() -> None
         ("indirect", "selon lui, la guerre durerait encore des mois"),
     ]
     assert found[0][2] == "Russie"
+
+
+def test_an_object_pronoun_before_an_inverted_cue() -> None:
+    text = (
+        "Nicolas Sarkozy a reçu les préfets. « La République a besoin de vous », leur a-t-il dit. "
+        "« Nous restons », lui a répondu Jean Dupont."
+    )
+    assert said(run(text, PER="Nicolas Sarkozy|Jean Dupont")) == [
+        ("direct", "La République a besoin de vous", "Nicolas Sarkozy"),
+        ("direct", "Nous restons", "Jean Dupont"),
+    ]
+
+
+def test_a_denied_object_then_a_colon_and_the_words_and_a_message_after_a_colon() -> None:
+    text = (
+        "Xavier Darcos a démenti la « disparition supposée » des mathématiques : « Rien de ce qui est "
+        "publié n'est définitif. » Un habitant confie ce message : « Le peuple français, comme ça ! »"
+    )
+    assert said(run(text, PER="Xavier Darcos")) == [
+        ("mixed", "la « disparition supposée » des mathématiques", "Xavier Darcos"),
+        ("direct", "Rien de ce qui est publié n'est définitif", "Xavier Darcos"),
+        ("direct", "Le peuple français, comme ça", None),
+    ]

@@ -46,6 +46,7 @@ class PeopleData:
     infinitive_endings: tuple[str, ...] = ()  # "er", "ir"
     infinitive_auxiliaries: tuple[str, ...] = ()  # "avoir" (a confié avoir …)
     addressee_links: tuple[str, ...] = ()  # "aux" (journalistes)
+    object_clitics: tuple[str, ...] = ()  # "leur", "lui" (« … », leur a-t-il dit)
     channel_links: tuple[str, ...] = ()  # "sur" (TF1)
     passive_cues: tuple[str, ...] = ()  # "qualifié" (de « … » par X)
     pronouns: dict[str, str] = field(default_factory=dict)

@@ -479,6 +479,7 @@ DATA = LanguageData(
         infinitive_endings=people.INFINITIVE_ENDINGS,
         infinitive_auxiliaries=people.INFINITIVE_AUXILIARIES,
         addressee_links=people.ADDRESSEE_LINKS,
+        object_clitics=people.OBJECT_CLITICS,
         channel_links=people.CHANNEL_LINKS,
         passive_cues=people.PASSIVE_CUES,
         pronouns=people.PRONOUNS,

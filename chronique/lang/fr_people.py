@@ -116,6 +116,8 @@ CONTENT_LINKS: tuple[str, ...] = ("que", "qu'")
 # Infinitive openers of reported content ("a confié avoir …", "a appelé à …", "a proposé de …").
 INFINITIVE_LINKS: tuple[str, ...] = ("de", "d'", "à")
 # …followed by an infinitive: its clitics and endings ("de ne pas se servir", "à le faire").
+# Object pronouns before an inverted cue: « … », leur a-t-il dit; « … », m'a-t-elle confié.
+OBJECT_CLITICS: tuple[str, ...] = ("leur", "lui", "nous", "vous", "me", "te", "m'", "t'")
 INFINITIVE_CLITICS: tuple[str, ...] = (
     "ne pas",
     "ne jamais",

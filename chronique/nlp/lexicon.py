@@ -41,6 +41,7 @@ class Lexicon:
     not_incise: frozenset[str]
     content_link: re.Pattern[str]  # at the start of the text after a verb: que, :, «, avoir, de…
     addressee: re.Pattern[str]  # "aux journalistes", "à M. Pompeo" before a content link
+    object_clitic_end: re.Pattern[str]  # an object pronoun ending a string: "…, leur" (a-t-il dit)
     passive: frozenset[str]
     pronouns: dict[str, str]
     determiners: frozenset[str]
@@ -142,6 +143,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
         rf"(?:\s+(?i:{adjectives})(?![\w-])){{0,3}}"
         rf"(?:\s+{complement}(?:\s+(?i:{adjectives})(?![\w-])){{0,2}}){{0,2}})"
     )
+    object_clitics = _alternation(p.object_clitics).replace("'", "['’]")
     return Lexicon(
         finite=frozenset(finite),
         participles=frozenset(participles),
@@ -159,6 +161,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
         role=role,
         org_heads=frozenset(o.lower() for o in p.org_roles),
         proper_org_heads=frozenset(o.lower() for o in p.org_roles if o[0].isupper()),
+        object_clitic_end=re.compile(rf"(?<![\w'’])(?i:{object_clitics})\s*$" if object_clitics else r"(?!)"),
         according_to=re.compile(rf"(?<![\w'’])(?i:{_alternation(p.according_to)})\s+"),
         according_to_at_start=re.compile(rf"(?i:{_alternation(p.according_to_at_start)})\s+"),
         adverbial=re.compile(

@@ -349,8 +349,12 @@ class _Finder:
                 continue
             if cue.kind == "gerund":
                 continue
-            # Inverted: the content is what precedes the cue, after a comma or a closing quote.
+            # Inverted: the content is what precedes the cue, after a comma or a closing quote (and an
+            # object pronoun: « … », leur a-t-il dit).
             before = text[clause_start : cue.start].rstrip()
+            clitic = self.lx.object_clitic_end.search(before)
+            if clitic:
+                before = before[: clitic.start()].rstrip()
             if not before or not (before.endswith(",") or before[-1] in _CLOSERS or before[-1] == _STRAIGHT):
                 continue
             link = self.lx.content_link.match(text, cue.verb_end, nxt)
@@ -399,6 +403,13 @@ class _Finder:
                 continue  # already a quotation of another cue ("a répondu : « … », a rapporté X")
             keep(cs, ce, cue, who)
             clause_start = cue.end
+        for qs, qe in qspans:  # "Il a démenti la « disparition » des maths : « Rien n'est arrêté »"
+            said = next(
+                (q for q in sentence_quotes if s <= q.end <= qs and text[q.end : qs].strip() == ":"), None
+            )
+            if said is not None and not any(a <= qs < b for a, b in claimed):
+                who = _Speaker(said.speaker, said.speaker_text, "continued", said.speaker_start)
+                keep(qs, qe + 1, _Cue(said.cue_start, said.cue_end, said.cue_end, None, "finite"), who)
         self._according_to(s, e, qspans, claimed)
         self._passive(s, e, qspans, claimed)
         self._unknown_incise(s, e, qspans, claimed)
@@ -615,12 +626,18 @@ class _Finder:
                 return None  # "craignent le pire : « … », a déclaré X": the words are X's, after the colon
             if (
                 quoted is not None
+                and text[pos : quoted[0]].rstrip().endswith(":")
+                and len(text[pos : quoted[0]].split()) <= OBJECT_WORDS
+            ):
+                return quoted[0], quoted[1] + 1  # "confie ce message : « … »": the words are the quotation
+            if (
+                quoted is not None
                 and len(text[pos : quoted[0]].split()) <= OBJECT_WORDS
                 and not text[pos : quoted[0]].rstrip().endswith(",")  # "…, dit l'UA, « … »": a subject
             ):
                 # "a déclaré sa « grande émotion » de venir", "juge « irresponsable » l'intervention": the
-                # object the speaker's own words are quoted in
-                return _strip(text, pos, end)
+                # object the speaker's own words are quoted in, up to a colon before another quotation
+                return _strip(text, pos, max(_clause_end(text, pos, limit, at_colon=True), quoted[1] + 1))
         if link is None and cue.kind in {"finite", "participle", "gerund"}:
             word = cue_word(text, cue)
             said = (word in lx.directives and _CALL_TO_ACT.match(text, pos, limit)) or (
@@ -631,7 +648,7 @@ class _Finder:
             if said and not self._said_by_another(cue, said.end()):
                 # "a appelé l'ONU à protéger Syrte", "a démenti, jeudi, l'existence d'un accord"
                 start = said.end("aside") if "aside" in said.re.groupindex and said.group("aside") else pos
-                return _strip(text, start, _clause_end(text, start, limit))
+                return _strip(text, start, _clause_end(text, start, limit, at_colon=True))
         if link is None:
             if _SAYS_ONESELF.search(text, max(0, cue.start - 12), cue.verb_end) and re.match(
                 r"\s+[a-zà-ÿ]", text[pos:limit]
@@ -1328,10 +1345,14 @@ def cue_word(text: str, cue: _Cue) -> str:
     return words[-1].lower() if words else ""
 
 
-def _clause_end(text: str, start: int, limit: int) -> int:
-    """The end of a reported clause: the limit (next cue or sentence end) or a continuation cue."""
+def _clause_end(text: str, start: int, limit: int, *, at_colon: bool = False) -> int:
+    """The end of a reported clause: the limit (next cue or sentence end) or a continuation cue; with
+    ``at_colon``, a colon before a quotation too (the object denied, then the words: "a démenti la
+    « disparition » des maths : « Rien n'est arrêté »")."""
     cut = re.search(
-        r",\s*(?:en|avant\s+de|après\s+avoir)\s+\w+ant\b|,\s*(?:en|avant\s+de)\s", text[start:limit]
+        r",\s*(?:en|avant\s+de|après\s+avoir)\s+\w+ant\b|,\s*(?:en|avant\s+de)\s"
+        + (r"|\s*:\s*(?=[«\"“])" if at_colon else ""),
+        text[start:limit],
     )
     end = start + cut.start() if cut else limit
     while end > start and text[end - 1] in _EDGE:
