@@ -961,3 +961,13 @@ def test_a_denied_object_then_a_colon_and_the_words_and_a_message_after_a_colon(
         ("direct", "Rien de ce qui est publié n'est définitif", "Xavier Darcos"),
         ("direct", "Le peuple français, comme ça", None),
     ]
+
+
+def test_an_inverted_pronoun_takes_up_the_person_who_opened_a_sentence_since_the_last_quotation() -> None:
+    text = (
+        "« Il s'agit d'une tentative d'assassinat », a affirmé Moussa Ibrahim. Seif Al-Islam, fils du "
+        "colonel Kadhafi, est arrivé sur les lieux du bombardement. « Cette attaque lâche peut faire peur "
+        "aux enfants », a-t-il dit."
+    )
+    found = said(run(text, PER="Moussa Ibrahim|Seif Al-Islam|Kadhafi"))
+    assert found[-1] == ("direct", "Cette attaque lâche peut faire peur aux enfants", "Seif Al-Islam")

@@ -26,6 +26,8 @@ class PeopleData:
     directive_cues: frozenset[str] = frozenset()
     # a denial ("a démenti l'existence d'un accord"): a noun phrase.
     object_cues: frozenset[str] = frozenset()
+    # forms of cues that go on with the last speaker's words ("a-t-il ajouté", "a-t-elle poursuivi")
+    continuing_cues: frozenset[str] = frozenset()
     bare_infinitive_cues: frozenset[str] = (
         frozenset()
     )  # "affirment tenir …": a bare infinitive is the content

@@ -461,6 +461,7 @@ DATA = LanguageData(
         weak_cues=people.WEAK_CUES,
         directive_cues=people.DIRECTIVE_CUES,
         bare_infinitive_cues=people.BARE_INFINITIVE_CUES,
+        continuing_cues=people.CONTINUING_CUES,
         copulas=people.COPULAS,
         object_cues=people.OBJECT_CUES,
         auxiliaries=people.AUXILIARIES,

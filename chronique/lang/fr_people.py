@@ -62,6 +62,14 @@ DIRECTIVE_CUES: frozenset[str] = frozenset(
 )  # "er" verbs by stem, others by form
 # Verbs whose content may be a bare infinitive ("Les rebelles affirment tenir leur information de …",
 # "ont annoncé contrôler toute la capitale"), beyond "avoir", "être" and the modals.
+# "« … », a-t-il ajouté": the pronoun goes on with the last speaker, whoever was named since.
+CONTINUING_CUES: frozenset[str] = frozenset(
+    {
+        *("ajouté", "ajoute", "ajoutait", "ajouta", "poursuivi", "poursuit", "poursuivait", "poursuivit"),
+        *("conclu", "conclut", "concluait", "renchéri", "renchérit", "enchaîné", "enchaîne", "insisté"),
+        *("insiste", "complété", "complète", "repris", "reprend", "continué", "continue"),
+    }
+)
 BARE_INFINITIVE_CUES: frozenset[str] = frozenset(
     {
         "affirm",

@@ -806,7 +806,10 @@ class _Finder:
         prepositional phrases are skipped ("a déclaré mercredi sur TF1 à l'AFP Ségolène Royal"); an
         anonymous subject ("un moine") is kept as words with no entity."""
         if cue.pronoun:
-            return self._pronoun(cue.pronoun, cue.start), cue.verb_end
+            # "X est arrivé. « … », a-t-il dit": X, opening a sentence since the last quotation; but "«
+            # … », a-t-il ajouté" goes on with the last speaker.
+            going_on = cue_word(self.text, cue) in self.lang.people.continuing_cues
+            return self._pronoun(cue.pronoun, cue.start, forward=not going_on), cue.verb_end
         text, lx = self.text, self.lx
         pos = cue.verb_end
         for _ in range(6):
