@@ -187,6 +187,27 @@ UNSEEN_MINIMUMS = {
     ("heldout4", "entities", "alias_recall"): 0.37,
     ("heldout4-dated", "timexes", "f1"): 0.9,
     ("heldout4-dated", "timexes", "value_accuracy"): 0.87,
+    # Held out a fifth time (6 CL-TLS pages of outlets the other sets barely touch — Slate, Challenges,
+    # Le Monde, 20 Minutes, Libération, the Nouvel Obs — and 5 RPM2 articles of the five stories no
+    # other RPM2 gold touches), annotated on 2026-11-25 by reading the texts alone and first scored on
+    # the code of that session's start, 5d16822: on the pages boilerplate precision 0.837 and recall
+    # 0.592 (a paragraph wrapped at a fixed width was removed as a run of headlines), quotes F1 0.754,
+    # speakers 0.744, entities 0.736, aliases 0.348, temporal expressions F1 0.780 and values 0.974
+    # given the publication dates; on RPM2 quotes F1 0.737, speakers 0.902, entities 0.744, aliases
+    # 0.562. After the changes they suggested: see the README.
+    ("heldout5", "boilerplate", "precision"): 0.98,
+    ("heldout5", "boilerplate", "recall"): 0.57,
+    ("heldout5", "quotes", "f1"): 0.78,
+    ("heldout5", "quotes", "speaker_accuracy"): 0.78,
+    ("heldout5", "entities", "recall"): 0.77,
+    ("heldout5", "entities", "alias_recall"): 0.33,
+    ("heldout5-dated", "timexes", "f1"): 0.75,
+    ("heldout5-dated", "timexes", "value_accuracy"): 0.93,
+    ("rpm2-heldout2", "quotes", "f1"): 0.73,
+    ("rpm2-heldout2", "quotes", "speaker_accuracy"): 0.87,
+    ("rpm2-heldout2", "entities", "recall"): 0.71,
+    ("rpm2-heldout2", "entities", "alias_recall"): 0.53,
+    ("rpm2-heldout2", "timexes", "f1"): 0.88,
 }
 
 
@@ -195,7 +216,14 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
     gold = ROOT / "tests" / "data" / "gold"
     folders = {}
     dated: dict[str, list[dict[str, str]]] = {}  # the same pages with their publication dates, as JSONL
-    for corpus in ("cltls-dev", "cltls-heldout", "cltls-heldout-2", "cltls-heldout-3", "cltls-heldout-4"):
+    for corpus in (
+        "cltls-dev",
+        "cltls-heldout",
+        "cltls-heldout-2",
+        "cltls-heldout-3",
+        "cltls-heldout-4",
+        "cltls-heldout-5",
+    ):
         cltls = json.loads((gold / f"{corpus}.json").read_text(encoding="utf-8"))["articles"]
         folders[corpus] = tmp_path_factory.mktemp(corpus)
         with (ROOT / "data" / "cltls-libya" / "articles.jsonl").open(encoding="utf-8") as rows:
@@ -207,8 +235,9 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
                     dated.setdefault(corpus, []).append({**row, "file": name})
     rpm2 = json.loads((gold / "rpm2-quotes-dev.json").read_text(encoding="utf-8"))["articles"]
     rpm2_heldout = json.loads((gold / "rpm2-heldout.json").read_text(encoding="utf-8"))["articles"]
+    rpm2_heldout2 = json.loads((gold / "rpm2-heldout-2.json").read_text(encoding="utf-8"))["articles"]
     documents = ROOT / "data" / "rpm2" / "documents"
-    for corpus in ("cltls-dev", "cltls-heldout", "cltls-heldout-4"):
+    for corpus in ("cltls-dev", "cltls-heldout", "cltls-heldout-4", "cltls-heldout-5"):
         lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in dated[corpus])
         (folders[corpus].parent / f"{corpus}.jsonl").write_text(lines, encoding="utf-8")
     return {
@@ -230,6 +259,13 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
         "heldout4": evaluate(gold / "cltls-heldout-4.json", [str(folders["cltls-heldout-4"])]),
         "heldout4-dated": evaluate(
             gold / "cltls-heldout-4.json", [str(folders["cltls-heldout-4"].parent / "cltls-heldout-4.jsonl")]
+        ),
+        "heldout5": evaluate(gold / "cltls-heldout-5.json", [str(folders["cltls-heldout-5"])]),
+        "heldout5-dated": evaluate(
+            gold / "cltls-heldout-5.json", [str(folders["cltls-heldout-5"].parent / "cltls-heldout-5.jsonl")]
+        ),
+        "rpm2-heldout2": evaluate(
+            gold / "rpm2-heldout-2.json", [str(documents / name) for name in sorted(rpm2_heldout2)]
         ),
     }
 
