@@ -971,3 +971,19 @@ def test_an_inverted_pronoun_takes_up_the_person_who_opened_a_sentence_since_the
     )
     found = said(run(text, PER="Moussa Ibrahim|Seif Al-Islam|Kadhafi"))
     assert found[-1] == ("direct", "Cette attaque lâche peut faire peur aux enfants", "Seif Al-Islam")
+
+
+def test_pour_a_group_of_people_is_a_source_and_a_name_apposed_to_an_inverted_subject_speaks() -> None:
+    text = (
+        "Pour les analystes, il sera essentiel de désarmer les milices régionales. Pour la première "
+        "fois, la ville est libre. Pour les enfants, la rentrée est difficile."
+    )
+    assert said(run(text)) == [("indirect", "il sera essentiel de désarmer les milices régionales", None)]
+    assert run(text).quotes[0].speaker_text == "les analystes"
+    text = (
+        "« Nous allons ouvrir une ambassade à Paris », a déclaré un de ces émissaires, Ali Essaoui, "
+        "« il sera installé à Benghazi »."
+    )
+    ((kind, words, speaker),) = said(run(text, PER="Ali Essaoui"))
+    assert (kind, speaker) == ("mixed", "Ali Essaoui")
+    assert words.endswith("il sera installé à Benghazi »")

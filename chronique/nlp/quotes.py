@@ -383,6 +383,17 @@ class _Finder:
                 cs = last[0]  # « …: "quoted words", a expliqué X »: the words are the quotation
             rest = text[np_end:nxt]
             continued = rest.lstrip(" ,")
+            apposed = _APPOSED_NAME.match(continued)
+            if (
+                apposed
+                and last is not None
+                and continued[apposed.end() : apposed.end() + 1] in _OPENERS.keys() | {_STRAIGHT}
+            ):  # "« … », a déclaré un de ces émissaires, Ali Essaoui, « … »": the name, then the words
+                name_at = np_end + len(rest) - len(continued)
+                named = next((m for m in self.mentions if m.start == name_at and m.entity is not None), None)
+                if who.entity is None and named is not None:
+                    who = self._speaker_of(named)
+                continued = continued[apposed.end() :]
             incise_inside = (
                 (
                     last is not None
@@ -987,7 +998,13 @@ class _Finder:
         if head:  # "Pour Marc Chauvelot, du SNRT CGT, « … »", "Pour lui, il faut …"
             named = next((x for x in self.mentions if x.start == head.end()), None)
             pronoun = re.match(r"(lui|elle)\s*,", text[head.end() : e])
-            if (named is not None and named.label in {"PER", "ORG"}) or pronoun:
+            # "Pour les analystes, …": a group of people who can say something
+            group = _GROUP_SOURCE.match(text, head.end(), e)
+            if (
+                (named is not None and named.label in {"PER", "ORG"})
+                or pronoun
+                or (named is None and group and fold(group.group("noun")) in self.sources)
+            ):
                 found.insert(0, head)
         for m in found:
             lead = text[s : m.start()].strip()
@@ -1288,6 +1305,8 @@ class _Finder:
 _INDEFINITE_SOURCE = re.compile(
     r"(?i)(?:un|une|des|deux|trois|plusieurs|certains|certaines|d'autres)\s+(?:autres?\s+)?(?P<noun>[\w-]+)"
 )
+_APPOSED_NAME = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}[A-ZÀ-Ý][\w'’-]+\s*,\s*")
+_GROUP_SOURCE = re.compile(r"(?i:les)\s+(?P<noun>[^\W\d_]+s)(?:\s+[^\W\d_]+){0,3}\s*,")
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:été|être|fut)\s+$")
 _OF_BODY = re.compile(
     r"(?i)(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d[eu]s?|d['’]|de\s+la|de\s+l['’])\s*"
