@@ -120,6 +120,16 @@ def test_acronym_joins_its_expansion_and_its_later_uses() -> None:
     }
 
 
+def test_an_acronym_joins_the_body_its_initials_spell_without_a_parenthesis() -> None:
+    text = (
+        "L'Union nationale lycéenne a fait savoir qu'elle refusait la réforme. « Les enseignements "
+        "sont fondamentaux », a ajouté l'UNL. Le Parti socialiste s'est tu, et l'UMP aussi."
+    )
+    got = groups(mentions_of(text, ORG="Union nationale lycéenne|UNL|Parti socialiste|UMP"))
+    assert got["Union nationale lycéenne"] == {"Union nationale lycéenne", "UNL"}
+    assert got["Parti socialiste"] == {"Parti socialiste"}  # PS is not UMP
+
+
 def test_junk_never_becomes_an_entity() -> None:
     text = "Le Parquet a fait appel. M. a dit. Les Russes et les Américains ont voté. Selon lui, rien."
     found = mentions_of(text, PER="Parquet|M.|Selon", LOC="Russes|Américains")

@@ -613,13 +613,17 @@ def _link_acronyms(
         and is_acronym(m.text)
         and not _BODY_BEFORE.search(text[max(0, m.start - 24) : m.start])
     }
+    acronyms = {fold(m.text) for m in mentions if m.kind == "name" and is_acronym(m.text)}
     for e in entities:
-        if e.label != "PER":
-            continue
         for name in e.names:
-            letters = person_initials(name)
-            if len(letters) >= 3 and letters in capitals:
-                expansions.setdefault(letters, []).append(e)
+            if e.label == "PER":
+                letters = person_initials(name)
+                if len(letters) >= 3 and letters in capitals:
+                    expansions.setdefault(letters, []).append(e)
+            elif e.label == "ORG":  # "l'Union nationale lycéenne" … "a ajouté l'UNL"
+                letters = body_initials(name, lang)
+                if len(letters) >= 3 and letters in acronyms:
+                    expansions.setdefault(letters, []).append(e)
     for m in mentions:
         if m.kind != "name" or m.entity is None or fold(m.text) not in expansions:
             continue
@@ -628,6 +632,13 @@ def _link_acronyms(
                 if target.label == "PER":
                     entities[m.entity].label = "PER"
                 _merge(target, entities[m.entity], mentions)
+
+
+def body_initials(name: str, lang: LanguageData) -> str:
+    """The initials of a body's name without its small words, folded: "Union nationale lycéenne" →
+    "unl", "Conseil national de transition" → "cnt"; "" for a single word or an acronym."""
+    parts = [p for p in re.split(r"[\s\-‐‑–'’]+", name) if p and p.lower() not in lang.stopwords]
+    return fold("".join(p[0] for p in parts)) if len(parts) >= 2 and not is_acronym(name) else ""
 
 
 def person_initials(name: str) -> str:
