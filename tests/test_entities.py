@@ -374,6 +374,20 @@ def test_a_role_apposed_with_its_complement_is_named_whole() -> None:
     assert kinds["Ramtane Lamamra"] == "PER"
 
 
+def test_a_short_complement_ending_on_a_noun_and_a_vice_role_name_the_person_after_them() -> None:
+    text = (
+        "Le médiateur du crédit René Ricol est venu. Le vice-ministre de la Défense Faouzi Abou Katif "
+        "a démenti. La fille du ministre de la Défense Gérard Longuet travaille chez Bull. Le ministre "
+        "de la Défense de Nicolas Sarkozy se tait."
+    )
+    found = mentions_of(text, PER="René Ricol|Faouzi Abou Katif|Gérard Longuet|Nicolas Sarkozy", ORG="Bull")
+    got = groups(found)
+    assert "Le médiateur du crédit" in got["René Ricol"]
+    assert "Le vice-ministre de la Défense" in got["Faouzi Abou Katif"]
+    assert not any(form.startswith("La fille") for form in got["Gérard Longuet"])  # the minister's name
+    assert got["Nicolas Sarkozy"] == {"Nicolas Sarkozy"}
+
+
 def test_a_long_apposition_stops_at_other_people_and_other_nouns() -> None:
     text = (
         "En compagnie de l'ancien chef des services de renseignements libyens Abdallah al-Senoussi, "

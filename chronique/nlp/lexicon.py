@@ -139,7 +139,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
     )
     role = re.compile(
         rf"(?<![\w'’])(?:(?P<det>(?i:{dets}))\s*)?"
-        rf"(?P<body>(?:(?i:ex-)|(?i:{premods})\s+)?(?P<head>(?i:{heads}|{org_heads}))(?![\w-])"
+        rf"(?P<body>(?:(?i:ex-|vice-)|(?i:{premods})\s+)?(?P<head>(?i:{heads}|{org_heads}))(?![\w-])"
         rf"(?:\s+(?i:{adjectives})(?![\w-])){{0,3}}"
         rf"(?:\s+{complement}(?:\s+(?i:{adjectives})(?![\w-])){{0,2}}){{0,2}})"
     )

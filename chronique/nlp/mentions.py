@@ -801,11 +801,14 @@ def _role_tail(text: str, role: Mention, name: Mention, lang: LanguageData) -> s
         found = _LONG_APPOSITION.fullmatch(gap)
         if found is None and (found := _COMPLEMENT_BEFORE.fullmatch(gap)) is not None:
             last = fold(gap.split()[-1])
-            if not (last.endswith("s") and last[:-1] in _country_adjectives(lang)):
+            if not (last.endswith("s") and last[:-1] in _country_adjectives(lang)) and not _ends_on_a_noun(
+                gap, role, lang
+            ):
                 # "le ministre de la Défense de Nicolas Sarkozy" is not Nicolas Sarkozy, and in "… contre
                 # le colonel Kadhafi", "… du porte-avions italien Garibaldi", "… des présidents Jacques
                 # Chirac et Nicolas Sarkozy" the name is the last noun's; after a people's plural adjective
-                # ("des services de renseignements libyens X") it can only be the role's.
+                # ("des services de renseignements libyens X") it can only be the role's, and so it is
+                # after a short complement ending on a noun ("le médiateur du crédit René Ricol").
                 return ""
     else:
         found = _ROLE_TAIL.match(text, role.end)
@@ -825,6 +828,27 @@ def _role_tail(text: str, role: Mention, name: Mention, lang: LanguageData) -> s
 
 
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:à|au|aux|sur|dans|par|pour|chez|avec)\s+$")
+_SINGULAR = re.compile(r"(?i)(?:l['’]|le\s|la\s|un\s|une\s)")
+SHORT_COMPLEMENT_WORDS = 4  # "du crédit", "de la Banque centrale": short enough to name one office
+
+
+def _ends_on_a_noun(gap: str, role: Mention, lang: LanguageData) -> bool:
+    """Whether a one person's role ("le médiateur") has a short complement ending on a noun ("du
+    crédit") right before a name: no preposition, no country's adjective, no other person's role in
+    it ("la fille du ministre de la Défense X" is the minister's name)."""
+    words = gap.split()
+    last = fold(words[-1])
+    if len(words) > SHORT_COMPLEMENT_WORDS or not _SINGULAR.match(role.text) or last in lang.stopwords:
+        return False
+    if last in _country_adjectives(lang) or "'" in last or "’" in last:
+        return False
+    heads = _person_heads(lang)
+    return not any(fold(w) in heads or fold(w).rstrip("sx") in heads for w in _NAME_WORD.findall(gap))
+
+
+@cache
+def _person_heads(lang: LanguageData) -> frozenset[str]:
+    return frozenset(fold(r.replace("_", " ").split()[0]) for r in lang.people.person_roles)
 
 
 @cache
