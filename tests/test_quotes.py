@@ -729,7 +729,16 @@ def test_an_incise_inside_the_marks_may_end_a_sentence_of_the_quotation() -> Non
         'importance, mais je pourrais être détourné de ma mission."'
     )
     got = said(run(text, PER="Armstrong"))
-    assert [(kind, speaker) for kind, _, speaker in got] == [("direct", "Armstrong")]
+    assert got == [  # the words on each side of the incise, not the incise
+        ("direct", "Encore aujourd'hui avec le Tour, il y a des doutes", "Armstrong"),
+        (
+            "direct",
+            "Tous connaissent son importance, mais je pourrais être détourné de ma mission",
+            "Armstrong",
+        ),
+    ]
+    text = "Armstrong a parlé. « Non, dit-il, jamais de la vie. »"  # too short to split; a short verb
+    assert said(run(text, PER="Armstrong")) == [("direct", "Non, dit-il, jamais de la vie", "Armstrong")]
 
 
 def test_a_call_to_act_and_a_denial_report_their_object() -> None:
@@ -984,6 +993,7 @@ def test_pour_a_group_of_people_is_a_source_and_a_name_apposed_to_an_inverted_su
         "« Nous allons ouvrir une ambassade à Paris », a déclaré un de ces émissaires, Ali Essaoui, "
         "« il sera installé à Benghazi »."
     )
-    ((kind, words, speaker),) = said(run(text, PER="Ali Essaoui"))
-    assert (kind, speaker) == ("mixed", "Ali Essaoui")
-    assert words.endswith("il sera installé à Benghazi »")
+    assert said(run(text, PER="Ali Essaoui")) == [  # one quotation on each side of the incise
+        ("direct", "Nous allons ouvrir une ambassade à Paris", "Ali Essaoui"),
+        ("direct", "il sera installé à Benghazi", "Ali Essaoui"),
+    ]

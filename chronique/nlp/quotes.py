@@ -81,7 +81,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 # After a closing quotation mark: ", verb" or ", a verb" or ", verb-t-il".
 _INCISE = re.compile(
-    r"\s*,\s*(?:(?:a|ont|avait)\s+)?(?:s'|se\s+)?(?P<verb>[a-zà-ÿ]{3,}(?:[ée]e?s?|e|ent|it|ut|a))"
+    r"\s*,\s*(?:(?:a|ont|avait)(?:-t-(?P<p3>il|elle))?\s+)?(?:s'|se\s+)?(?P<verb>[a-zà-ÿ]+(?:[ée]e?s?|e|ent|it|ut|a))"
     r"(?:-t-(?P<pronoun>il|elle)|-(?P<p2>il|elle))?(?=[\s.,])"
 )
 # Where a statement was made, between its verb and what it says ("a déclaré à Paris que"): a name.
@@ -174,6 +174,7 @@ _PREPOSITION_FIRST = re.compile(
 )
 CARRY_SENTENCES = 3  # a pronoun refers to a speaker at most this many sentences back
 ANTECEDENT_SENTENCES = 5  # … and to a person of its gender mentioned at most this many back
+MIN_SIDE_WORDS = 3  # each side of an incise this long is a quotation of its own, else one spans both
 MIN_STANDALONE_WORDS = 4  # a cue-less quotation shorter than this is a scare quote, not speech
 HEADLINE_WORDS = 12  # a quoted line shorter than this, without final punctuation, is an intertitle
 
@@ -405,14 +406,20 @@ class _Finder:
                     and not re.match(r"(?:sans|en|avant|après|selon|lors|\w+ant)\b", continued)
                 )
             )
+            second = None
             if rest.lstrip().startswith(",") and len(rest.split()) >= 3 and nxt == e and incise_inside:
-                # An incise inside the reported words: "L'Etat, a-t-il ajouté, va investir …",
-                # « Je veux rester prudente », a déclaré X, « car … »: the words on both sides.
-                ce = _strip(text, np_end, e)[1]
+                # An incise inside the reported words: "L'Etat, a-t-il ajouté, va investir …" is one
+                # quotation; « Je veux rester prudente », a déclaré X, « car … » two, one on each side.
+                if last is not None:
+                    second = _strip(text, np_end + len(rest) - len(continued), e)
+                else:
+                    ce = _strip(text, np_end, e)[1]
             if any(a <= cs < b or a < ce <= b for a, b in claimed):
                 clause_start = cue.end
                 continue  # already a quotation of another cue ("a répondu : « … », a rapporté X")
             keep(cs, ce, cue, who)
+            if second is not None:
+                keep(*second, cue, who)
             clause_start = cue.end
         for qs, qe in qspans:  # "Il a démenti la « disparition » des maths : « Rien n'est arrêté »"
             said = next(
@@ -1190,11 +1197,18 @@ class _Finder:
             cue = _Cue(qs, qs, qs, None, "none")
             who = self._inner_incise(qs, qe)
             if who is not None:
-                cue = who[1]
+                speaker, cue, incise_start, incise_end = who
+                sides = ((qs + 1, incise_start), (_strip(text, incise_end, qe)[0], qe))
+                if all(len(text[a:b].split()) >= MIN_SIDE_WORDS for a, b in sides):
+                    # The words on both sides of the incise, each a quotation of its speaker: "Il y a des
+                    # doutes" and "Tous connaissent …", not ", a déclaré Armstrong."
+                    for a, b in sides:
+                        self._add(a, b, cue, speaker, qspans, kind="direct")
+                    continue
+                self._add(qs, qe + 1, cue, speaker, qspans, kind="direct")  # « Cela, dit-il, ne tient pas »
+                continue
             same_paragraph = [q for q in self.quotes[paragraph_first:] if q.speaker is not None]
-            if who is not None:
-                speaker = who[0]
-            elif same_paragraph:
+            if same_paragraph:
                 last = same_paragraph[-1]
                 speaker = _Speaker(last.speaker, last.speaker_text, "carried", last.speaker_start)
             elif self.only_quote and self.previous_paragraph is not None:
@@ -1203,9 +1217,10 @@ class _Finder:
                 speaker = _Speaker(None, None, "none")
             self._add(qs, qe + 1, cue, speaker, qspans, kind="direct")
 
-    def _inner_incise(self, qs: int, qe: int) -> tuple[_Speaker, _Cue] | None:
+    def _inner_incise(self, qs: int, qe: int) -> tuple[_Speaker, _Cue, int, int] | None:
         """« Cela, a-t-il souligné, ne tient pas debout », "Il y a des doutes, a déclaré Armstrong. Tous
-        connaissent …": the speaker named inside the marks."""
+        connaissent …": the speaker named inside the marks, with the incise's span (its comma to the
+        end of its subject)."""
         text = self.text
         for comma in re.finditer(",", text[qs:qe]):
             at = qs + comma.start()
@@ -1213,7 +1228,7 @@ class _Finder:
             if m is None:
                 continue
             verb = m.group("verb").lower()
-            pronoun = m.group("pronoun") or m.group("p2")
+            pronoun = m.group("pronoun") or m.group("p2") or m.group("p3")
             if verb not in self.lx.finite and verb not in self.lx.participles:
                 continue
             cue = _Cue(m.start("verb"), m.end("verb"), m.end(), pronoun, "inverted")
@@ -1221,7 +1236,7 @@ class _Finder:
             if found is None or text[found[1] : qe].lstrip()[:1] not in {",", "."}:
                 continue
             if found[0].entity is not None or found[0].text:
-                return found[0], cue
+                return found[0], cue, at, found[1]
         return None
 
     # --- output --------------------------------------------------------------------------------
@@ -1383,7 +1398,7 @@ def _clause_end(text: str, start: int, limit: int, *, at_colon: bool = False) ->
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n,;":
+    while start < end and (text[start] in " \t\n,;" or text.startswith(". ", start)):
         start += 1
     while end > start and text[end - 1] in _EDGE:
         end -= 1
