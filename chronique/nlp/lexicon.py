@@ -169,7 +169,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
             rf"|(?i:hier|aujourd'hui|la\s+semaine\s+dernière|cette\s+semaine|ce\s+week-end|ce\s+matin|ce\s+soir"
             rf"|cet\s+après-midi|la\s+veille|le\s+lendemain)"
             rf"|(?i:{_alternation(p.addressee_links + p.channel_links)})\s+(?:(?i:l'|la|le|les|un|une|son|sa|ses|leur|des|du|ce|cette)\s*)?"
-            rf"(?:[A-ZÀ-Ý0-9][\w.&'’-]*|[a-zà-ÿ'’-]+(?:\s+(?!{name_words})[a-zà-ÿ-]+)?))"
+            rf"(?:[A-ZÀ-Ý0-9][\w.&'’-]*|[a-zà-ÿ'’-]+(?:\s+(?!{name_words}|(?i:le|la|les|un|une|des|du|l['’])\b)[a-zà-ÿ-]+)?))"
             rf"(?=[\s,.;:]|$)"
         ),
         preposition=re.compile(
