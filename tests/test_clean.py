@@ -476,6 +476,27 @@ def test_a_paragraph_wrapped_at_a_fixed_width_in_a_page_of_long_lines_is_content
     assert "Matignon." in cleaned.text
 
 
+def test_headlines_with_their_stamps_are_links_and_menu_words_are_not_a_wrapped_paragraph() -> None:
+    stamped = [
+        "Japon : la centrale de Fukushima toujours menacée par les répliques",
+        "il y a 2 heures",
+        "Côte d'Ivoire : les combats reprennent à Abidjan ce matin",
+        "il y a 3 heures",
+        "Bahreïn : la répression se poursuit dans les villages chiites",
+        "il y a 4 heures",
+        "Yémen : le président Saleh prêt à partir sous conditions",
+        "il y a 5 heures",
+    ]
+    cleaned = clean("\n".join([LINK_TITLE, "", BODY, "", *stamped]), FR)
+    assert cleaned.text == BODY
+    menu = ["politique", "société", "économie", "culture"]
+    cleaned = clean(
+        "\n".join([*menu, LINK_TITLE, "", BODY, "", "Les réactions", "à Paris, le Quai a salué."]), FR
+    )
+    assert "Les réactions à Paris" not in cleaned.text
+    assert "culture Libye" not in cleaned.text
+
+
 def test_posts_quoted_one_under_another_stay_apart_and_a_finished_sentence_ends_a_paragraph() -> None:
     posts = [
         "@AlFulani91 : Kadhafi a exécuté un officier, citant son manque de foi. #DesperateGaddafiLies",

@@ -128,6 +128,12 @@ def test_an_acronym_joins_the_body_its_initials_spell_without_a_parenthesis() ->
     got = groups(mentions_of(text, ORG="Union nationale lycéenne|UNL|Parti socialiste|UMP"))
     assert got["Union nationale lycéenne"] == {"Union nationale lycéenne", "UNL"}
     assert got["Parti socialiste"] == {"Parti socialiste"}  # PS is not UMP
+    found = mentions_of(
+        "Le ministre a rencontré le Conseil supérieur de la magistrature. Le CSM a rendu un avis.",
+        ORG="Conseil supérieur de la magistrature", MISC="CSM",
+    )  # fmt: skip
+    (body,) = [e for e in found.entities if e.mentions]
+    assert (body.name, body.label) == ("Conseil supérieur de la magistrature", "ORG")
 
 
 def test_junk_never_becomes_an_entity() -> None:
@@ -386,6 +392,13 @@ def test_a_short_complement_ending_on_a_noun_and_a_vice_role_name_the_person_aft
     assert "Le vice-ministre de la Défense" in got["Faouzi Abou Katif"]
     assert not any(form.startswith("La fille") for form in got["Gérard Longuet"])  # the minister's name
     assert got["Nicolas Sarkozy"] == {"Nicolas Sarkozy"}
+    text = (  # a name apposed to a common noun of the complement is that noun's
+        "« Nous allons porter plainte », a déclaré l'avocat de la famille Kadhafi, Marcel Ceccaldi. "
+        "L'avocat de la victime Tristane Banon a porté plainte."
+    )
+    got = groups(mentions_of(text, PER="Kadhafi|Marcel Ceccaldi|Tristane Banon"))
+    assert "l'avocat de la famille Kadhafi" in got["Marcel Ceccaldi"]
+    assert got["Kadhafi"] == {"Kadhafi"} and got["Tristane Banon"] == {"Tristane Banon"}
 
 
 def test_a_long_apposition_stops_at_other_people_and_other_nouns() -> None:

@@ -932,19 +932,26 @@ def test_a_fear_before_a_colon_and_an_incise_leaves_the_words_to_the_incise() ->
     assert said(run(text, PER="Ali Mansour", LOC="Misrata")) == [
         ("direct", "Nous allons mourir ici", "Ali Mansour")
     ]
+    text = (  # not a statement before the colon: the agency reports the president's words
+        "Le président syrien Bachar al-Assad a réaffirmé sa détermination : « La Syrie ne pliera pas », a "
+        "rapporté l'agence officielle Sana."
+    )
+    assert said(run(text, PER="Bachar al-Assad", ORG="Sana"))[0][2] == "Bachar al-Assad"
 
 
 def test_a_closing_selon_names_who_reports_the_words_not_what_was_said() -> None:
     text = (
         "La Russie s'est dite prête à négocier avec les rebelles, selon l'agence Itar-Tass. "
         "Le ministre a affirmé que la ville était tombée, d'après la télévision libyenne. "
-        "Il a dit que, selon lui, la guerre durerait encore des mois."
+        "Il a dit que, selon lui, la guerre durerait encore des mois. "
+        "Il a ajouté que les salaires seraient augmentés, selon l'ancienneté."
     )
     found = said(run(text, LOC="Russie", ORG="Itar-Tass"))
     assert [(kind, words) for kind, words, _ in found] == [
         ("indirect", "prête à négocier avec les rebelles"),
         ("indirect", "la ville était tombée"),
         ("indirect", "selon lui, la guerre durerait encore des mois"),
+        ("indirect", "les salaires seraient augmentés, selon l'ancienneté"),  # no source: what was said
     ]
     assert found[0][2] == "Russie"
 
@@ -975,17 +982,31 @@ def test_a_denied_object_then_a_colon_and_the_words_and_a_message_after_a_colon(
 def test_an_inverted_pronoun_takes_up_the_person_who_opened_a_sentence_since_the_last_quotation() -> None:
     text = (
         "« Il s'agit d'une tentative d'assassinat », a affirmé Moussa Ibrahim. Seif Al-Islam, fils du "
-        "colonel Kadhafi, est arrivé sur les lieux du bombardement. « Cette attaque lâche peut faire peur "
+        "colonel Kadhafi, a qualifié le bombardement de « lâche ». « Cette attaque lâche peut faire peur "
         "aux enfants », a-t-il dit."
     )
     found = said(run(text, PER="Moussa Ibrahim|Seif Al-Islam|Kadhafi"))
     assert found[-1] == ("direct", "Cette attaque lâche peut faire peur aux enfants", "Seif Al-Islam")
+    # Not someone whose sentence quotes nothing or denies: the last speaker goes on.
+    people = (
+        "Ségolène Royal|Dominique Strauss-Kahn|Nicolas Sarkozy|Gérard Longuet|Mouammar Kadhafi|Barack Obama"
+    )
+    for text in (
+        "« Je suis candidate », a déclaré Ségolène Royal. Dominique Strauss-Kahn n'a pas encore annoncé sa "
+        "décision. « Je serai au second tour », a-t-elle assuré.",
+        "« Nous ne céderons pas », a déclaré Nicolas Sarkozy. Gérard Longuet n'a pas souhaité commenter. "
+        "« La France prendra ses responsabilités », a-t-il souligné.",
+        "« Je resterai », a déclaré Mouammar Kadhafi. Barack Obama a exigé mercredi son départ. « Je mourrai "
+        "en martyr », a-t-il lancé.",
+    ):
+        first, last = said(run(text, PER=people))
+        assert last[2] == first[2], text
 
 
 def test_pour_a_group_of_people_is_a_source_and_a_name_apposed_to_an_inverted_subject_speaks() -> None:
     text = (
         "Pour les analystes, il sera essentiel de désarmer les milices régionales. Pour la première "
-        "fois, la ville est libre. Pour les enfants, la rentrée est difficile."
+        "fois, la ville est libre. Pour les médecins, la consultation passera à 23 euros en janvier."
     )
     assert said(run(text)) == [("indirect", "il sera essentiel de désarmer les milices régionales", None)]
     assert run(text).quotes[0].speaker_text == "les analystes"
@@ -997,3 +1018,14 @@ def test_pour_a_group_of_people_is_a_source_and_a_name_apposed_to_an_inverted_su
         ("direct", "Nous allons ouvrir une ambassade à Paris", "Ali Essaoui"),
         ("direct", "il sera installé à Benghazi", "Ali Essaoui"),
     ]
+
+
+def test_the_incise_after_a_quotation_names_an_unnamed_subject_and_not_a_named_one() -> None:
+    text = (
+        "Un porte-parole du gouvernement a démenti l'annonce des rebelles : « C'est une fausse "
+        "information », a déclaré Moussa Ibrahim à Tripoli. Le régime libyen a indiqué avoir demandé un "
+        "cessez-le-feu, a déclaré Baghdadi Al-Mahmoudi."
+    )
+    found = said(run(text, PER="Moussa Ibrahim|Baghdadi Al-Mahmoudi", LOC="Tripoli"))
+    assert found[0] == ("direct", "C'est une fausse information", "Moussa Ibrahim")
+    assert found[1][2] is None  # the regime said it; its head of government reports it

@@ -318,6 +318,10 @@ def test_a_month_in_an_untensed_clause_is_the_nearest_past_unless_it_comes_soon(
     assert found("En avril, la ville a été reprise.", "En avril", march).value == "2010-04"
     assert found("Il a promis des élections en février.", "en février", NOVEMBER).value == "2018-02"
     assert found("Les élections se tiennent en février.", "en février", NOVEMBER).value == "2019-02"
+    # A month opening its sentence sets a narrative's scene: a year in review is in the past.
+    review = "Rétrospective : en février, Moubarak quitte le pouvoir. En janvier, Ben Ali fuit la Tunisie."
+    december = PartialDate(2011, 12, 28)
+    assert [t.value for t in tag(review, december)] == ["2011-02", "2011-01"]
 
 
 WORDS = st.sampled_from([

@@ -147,7 +147,7 @@ def clean(
             raw[slice(*state.kept[-1])] if state.kept_lines and state.kept_lines[-1] == line.index - 1 else ""
         )
         wraps = (
-            bool(above)
+            len(above) >= WRAP_MIN_CHARS  # a line filled to a fixed width, not a menu word or a heading
             and not _SENTENCE_END.search(above)
             and not _SOCIAL_POST.search(above)
             and (_lower_start(text) or not state.breaks[-1])
@@ -223,6 +223,7 @@ def _readers_block(state: _State, block: list[int], lang: LanguageData) -> bool:
     )
 
 
+WRAP_MIN_CHARS = 40  # a line of a paragraph wrapped at a fixed width is at least this long
 COMMENT_GAP = 2
 ARTICLE_BEFORE_COMMENTS = 400  # characters of content before a block can be readers' comments
 COMMENT_SHARE = 0.5
@@ -393,11 +394,18 @@ def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
 
 
 def _wraps(lines: list[Line], line: Line) -> bool:
-    """Whether ``line`` is part of a paragraph wrapped at a fixed width, not a headline: it starts in
-    lower case ("corps puisque, selon le porte-parole…"), or the line right under it does ("…
-    identifier les" / "corps puisque…"). A headline starts with a capital, and so does the next one."""
+    """Whether ``line`` is part of a paragraph wrapped at a fixed width, not a headline: filled to the
+    width, it starts in lower case ("corps puisque, selon le porte-parole…"), or the line right under
+    it does and is filled too or ends the paragraph ("… identifier les" / "corps puisque…"). A headline
+    starts with a capital, and so does the next one; a short line ("il y a 2 heures") is its stamp."""
+    if len(line.text) < WRAP_MIN_CHARS:
+        return False
     below = lines[line.index + 1] if line.index + 1 < len(lines) else None
-    return _lower_start(line.text) or (below is not None and not below.empty and _lower_start(below.text))
+    return _lower_start(line.text) or (
+        below is not None
+        and _lower_start(below.text)
+        and (len(below.text) >= WRAP_MIN_CHARS or bool(_SENTENCE_END.search(below.text)))
+    )
 
 
 def _lower_start(text: str) -> bool:

@@ -384,6 +384,12 @@ def _after_since(text: str, start: int, lang: LanguageData) -> bool:
     return any(w in lang.since_words for w in before)
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence or a line (past an opening quotation mark)."""
+    before = text[max(0, start - 4) : start].rstrip(' «"“\u00a0')
+    return not before or before[-1] in ".!?\n:"
+
+
 def _direction(text: str, start: int, end: int, lang: LanguageData, default: int = -1) -> int:
     """-1 for a past-tense clause, +1 for a future one. News narrates the past: past is the default.
 
@@ -700,8 +706,10 @@ class _Finder:
             year = int(m["year"]) if m["year"] else None
             month = self.month_of(m["month"])
             fields = self.shifted(m)
-            if year is None and not fields["shift"]:
-                # A clause in the present ("est livrable en avril") points neither way: 0, the nearest.
+            if year is None and not fields["shift"] and not _opens_sentence(self.text, m.start()):
+                # A clause whose tense points neither way ("est livrable en avril"): 0, resolved to the
+                # month past unless it comes within AHEAD_MONTHS. Not a month that opens its sentence
+                # ("En janvier, Ben Ali fuit la Tunisie"): a narrative's scene, in the past.
                 fields["direction"] = _direction(self.text, *m.span(), self.lang, default=0)
             self.add(*m.span(), "month", month=month, year=year, mod=self.mod_of(m["mod"]), **fields)
 
@@ -971,7 +979,7 @@ def _date_value(m: TimexMatch, anchor: PartialDate) -> str | None:
                 year += 1
             elif m.direction < 0 and m.month > anchor.month:
                 year -= 1
-            elif m.direction == 0:  # untensed: the month past, unless it comes within AHEAD_MONTHS
+            elif m.direction == 0:  # no tense either way: the month past, unless it comes within AHEAD_MONTHS
                 ahead = (m.month - anchor.month) % 12
                 if 0 < ahead <= AHEAD_MONTHS:
                     year += m.month < anchor.month

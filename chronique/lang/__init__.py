@@ -72,6 +72,8 @@ class PeopleData:
     not_names: frozenset[str] = frozenset()
     quote_pairs: tuple[tuple[str, str], ...] = ()
     source_nouns: tuple[str, ...] = ()  # "source" (selon une source proche du dossier)
+    opinion_holders: tuple[str, ...] = ()  # "analystes" (Pour les analystes, …)
+    name_nouns: tuple[str, ...] = ()  # "famille" (la famille Kadhafi): a name apposed to a common noun
     outsider_nouns: tuple[str, ...] = ()  # "proche", "témoin": a source outside the body it names
     feminine_first_names: frozenset[str] = frozenset()
     masculine_first_names: frozenset[str] = frozenset()

@@ -60,16 +60,17 @@ WEAK_CUES: frozenset[str] = frozenset(
 DIRECTIVE_CUES: frozenset[str] = frozenset(
     {"appel", "exhort", "invit", "implor", "enjoint", "enjoignent", "enjoignait", "enjoignant"}
 )  # "er" verbs by stem, others by form
-# Verbs whose content may be a bare infinitive ("Les rebelles affirment tenir leur information de …",
-# "ont annoncé contrôler toute la capitale"), beyond "avoir", "être" and the modals.
 # "« … », a-t-il ajouté": the pronoun goes on with the last speaker, whoever was named since.
 CONTINUING_CUES: frozenset[str] = frozenset(
     {
         *("ajouté", "ajoute", "ajoutait", "ajouta", "poursuivi", "poursuit", "poursuivait", "poursuivit"),
         *("conclu", "conclut", "concluait", "renchéri", "renchérit", "enchaîné", "enchaîne", "insisté"),
-        *("insiste", "complété", "complète", "repris", "reprend", "continué", "continue"),
+        *("insiste", "insistait", "complété", "complète", "repris", "reprend", "reprenait", "continué"),
+        *("continue", "continuait", "conclut-il", "enchaînait"),
     }
 )
+# Verbs whose content may be a bare infinitive ("Les rebelles affirment tenir leur information de …",
+# "ont annoncé contrôler toute la capitale"), beyond "avoir", "être" and the modals.
 BARE_INFINITIVE_CUES: frozenset[str] = frozenset(
     {
         "affirm",
@@ -117,15 +118,16 @@ SPEECH_FILLERS: tuple[str, ...] = (
 )  # fmt: skip
 # "selon X, …", "d'après X, …": the clause is reported speech of X.
 ACCORDING_TO: tuple[str, ...] = ("selon", "d'après", "à en croire")
-# "Pour X, …" attributes an opinion only at the head of a sentence and only to a person or a body.
+# "Pour X, …" attributes an opinion only at the head of a sentence, to a person, a body or a group of
+# opinion holders ("Pour les analystes, …").
 ACCORDING_TO_AT_START: tuple[str, ...] = ("pour",)
 # Subordinators introducing reported content after a cue verb.
 CONTENT_LINKS: tuple[str, ...] = ("que", "qu'")
+# Object pronouns before an inverted cue: « … », leur a-t-il dit; « … », m'a-t-elle confié.
+OBJECT_CLITICS: tuple[str, ...] = ("leur", "lui", "nous", "vous", "me", "te", "m'", "t'")
 # Infinitive openers of reported content ("a confié avoir …", "a appelé à …", "a proposé de …").
 INFINITIVE_LINKS: tuple[str, ...] = ("de", "d'", "à")
 # …followed by an infinitive: its clitics and endings ("de ne pas se servir", "à le faire").
-# Object pronouns before an inverted cue: « … », leur a-t-il dit; « … », m'a-t-elle confié.
-OBJECT_CLITICS: tuple[str, ...] = ("leur", "lui", "nous", "vous", "me", "te", "m'", "t'")
 INFINITIVE_CLITICS: tuple[str, ...] = (
     "ne pas",
     "ne jamais",
@@ -628,6 +630,19 @@ SOURCE_NOUNS: tuple[str, ...] = tuple(
     fonctionnaires négociateur négociateurs émissaire émissaires envoyé envoyés
     """.split()  # noqa: SIM905
 )
+# Those whose view "Pour les X, …" gives: "Pour les analystes, il sera essentiel de …" is their
+# opinion; "Pour les médecins, la consultation passera à 23 euros" is what applies to them.
+OPINION_HOLDERS: tuple[str, ...] = (
+    "analystes", "experts", "observateurs", "spécialistes", "économistes", "commentateurs", "politologues",
+    "historiens", "juristes", "éditorialistes", "chercheurs", "diplomates", "sondés",
+)  # fmt: skip
+# Common nouns a name is apposed to ("la famille Kadhafi", "la victime Tristane Banon", "l'affaire
+# Bettencourt"): after a role's complement ending on one, the name is the noun's, not the role's.
+NAME_NOUNS: tuple[str, ...] = (
+    "famille", "clan", "tribu", "dynastie", "victime", "affaire", "dossier", "procès", "cas", "otage",
+    "veuve", "épouse", "femme", "mari", "enfant", "fils", "fille", "frère", "sœur", "père", "mère", "neveu",
+    "nièce", "cousin", "cousine", "oncle", "tante", "client", "cliente", "patient", "patiente",
+)  # fmt: skip
 # Sources close to a body but not of it: "une source proche de la Société Générale" does not speak for it.
 OUTSIDER_NOUNS: tuple[str, ...] = (
     "proche", "proches", "entourage", "témoin", "témoins", "habitant", "habitants", "expert", "experts",

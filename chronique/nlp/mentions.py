@@ -629,8 +629,8 @@ def _link_acronyms(
             continue
         for target in expansions[fold(m.text)]:
             if target.mentions and target.index != m.entity:
-                if target.label == "PER":
-                    entities[m.entity].label = "PER"
+                if target.label in {"PER", "ORG"}:  # "le CSM" (MISC to the model) is the Conseil's
+                    entities[m.entity].label = target.label
                 _merge(target, entities[m.entity], mentions)
 
 
@@ -802,7 +802,7 @@ def _role_tail(text: str, role: Mention, name: Mention, lang: LanguageData) -> s
         if found is None and (found := _COMPLEMENT_BEFORE.fullmatch(gap)) is not None:
             last = fold(gap.split()[-1])
             if not (last.endswith("s") and last[:-1] in _country_adjectives(lang)) and not _ends_on_a_noun(
-                gap, role, lang
+                gap, role, name, lang
             ):
                 # "le ministre de la Défense de Nicolas Sarkozy" is not Nicolas Sarkozy, and in "… contre
                 # le colonel Kadhafi", "… du porte-avions italien Garibaldi", "… des présidents Jacques
@@ -832,18 +832,26 @@ _SINGULAR = re.compile(r"(?i)(?:l['’]|le\s|la\s|un\s|une\s)")
 SHORT_COMPLEMENT_WORDS = 4  # "du crédit", "de la Banque centrale": short enough to name one office
 
 
-def _ends_on_a_noun(gap: str, role: Mention, lang: LanguageData) -> bool:
+def _ends_on_a_noun(gap: str, role: Mention, name: Mention, lang: LanguageData) -> bool:
     """Whether a one person's role ("le médiateur") has a short complement ending on a noun ("du
-    crédit") right before a name: no preposition, no country's adjective, no other person's role in
-    it ("la fille du ministre de la Défense X" is the minister's name)."""
+    crédit") right before a full name ("René Ricol"): no preposition, no country's adjective, no other
+    person's role in it ("la fille du ministre de la Défense X" is the minister's name), no noun a name
+    is apposed to ("l'avocat de la famille Kadhafi", "… de la victime Tristane Banon")."""
     words = gap.split()
     last = fold(words[-1])
     if len(words) > SHORT_COMPLEMENT_WORDS or not _SINGULAR.match(role.text) or last in lang.stopwords:
+        return False
+    if len(name.text.split()) < 2 or last in _name_nouns(lang) or last.rstrip("s") in _name_nouns(lang):
         return False
     if last in _country_adjectives(lang) or "'" in last or "’" in last:
         return False
     heads = _person_heads(lang)
     return not any(fold(w) in heads or fold(w).rstrip("sx") in heads for w in _NAME_WORD.findall(gap))
+
+
+@cache
+def _name_nouns(lang: LanguageData) -> frozenset[str]:
+    return frozenset(fold(n) for n in lang.people.name_nouns)
 
 
 @cache

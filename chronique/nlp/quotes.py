@@ -248,6 +248,7 @@ class _Finder:
         self.main_person = _main_person(found)
         self.quoted = quote_spans(text)
         self.sources = _source_nouns(lang)
+        self.opinion_holders = frozenset(fold(n).rstrip("s") for n in lang.people.opinion_holders)
 
     def run(self) -> list[Quote]:
         pos = 0
@@ -358,6 +359,20 @@ class _Finder:
                 before = before[: clitic.start()].rstrip()
             if not before or not (before.endswith(",") or before[-1] in _CLOSERS or before[-1] == _STRAIGHT):
                 continue
+            if not before.strip("".join(_CLOSERS) + _STRAIGHT + ", ") and sentence_quotes:
+                # The incise of a quotation another cue took ("X a répondu : « … », a rapporté Y": X's
+                # words), which names who an unnamed subject was ("un porte-parole a démenti l'annonce :
+                # « … », a déclaré Moussa Ibrahim").
+                after = self._subject_after(cue, nxt)
+                earlier = sentence_quotes[-1]
+                if (
+                    after is not None
+                    and after[0].entity is not None
+                    and earlier.speaker is None
+                    and _INDEFINITE_SOURCE.match(earlier.speaker_text or "")  # not "Le régime libyen"
+                ):
+                    self._name_speaker(earlier, after[0])
+                continue
             link = self.lx.content_link.match(text, cue.verb_end, nxt)
             if link and (link.group("que") or link.group("colon")):
                 continue
@@ -425,7 +440,11 @@ class _Finder:
             said = next(
                 (q for q in sentence_quotes if s <= q.end <= qs and text[q.end : qs].strip() == ":"), None
             )
-            if said is not None and not any(a <= qs < b for a, b in claimed):
+            if (
+                said is not None
+                and not any(a <= qs < b for a, b in claimed)
+                and not self.lx.according_to.search(text, qe, e)  # "…: « … », selon son entourage"
+            ):
                 who = _Speaker(said.speaker, said.speaker_text, "continued", said.speaker_start)
                 keep(qs, qe + 1, _Cue(said.cue_start, said.cue_end, said.cue_end, None, "finite"), who)
         self._according_to(s, e, qspans, claimed)
@@ -637,6 +656,7 @@ class _Finder:
                 quoted = None  # "a dénoncé dans « Le Parisien » l'attitude de Moscou": a title, not words
             if (
                 quoted is not None
+                and cue_word(text, cue) in _FEAR
                 and text[pos : quoted[0]].rstrip().endswith(":")
                 and text[quoted[1] + 1 : limit].strip() == ","
                 and limit < len(text)
@@ -827,7 +847,7 @@ class _Finder:
             # "X est arrivé. « … », a-t-il dit": X, opening a sentence since the last quotation; but "«
             # … », a-t-il ajouté" goes on with the last speaker.
             going_on = cue_word(self.text, cue) in self.lang.people.continuing_cues
-            return self._pronoun(cue.pronoun, cue.start, forward=not going_on), cue.verb_end
+            return self._pronoun(cue.pronoun, cue.start, forward=not going_on, quoted=True), cue.verb_end
         text, lx = self.text, self.lx
         pos = cue.verb_end
         for _ in range(6):
@@ -930,10 +950,11 @@ class _Finder:
                 return _Speaker(entity, words, "role", mention.start)
         return _Speaker(None, words, "none")
 
-    def _pronoun(self, pronoun: str, pos: int, *, forward: bool = False) -> _Speaker:
+    def _pronoun(self, pronoun: str, pos: int, *, forward: bool = False, quoted: bool = False) -> _Speaker:
         """ "il", "elle": the last speaker of the previous sentences if the gender allows — unless, for the
         subject of a forward cue (``forward``), another person of that gender has opened a sentence since
-        — else the nearest person of the right gender mentioned before."""
+        (with ``quoted``, one whose sentence quotes their words: "X a qualifié … de « lâche ». « … »,
+        a-t-il dit") — else the nearest person of the right gender mentioned before."""
         gender = {"il": "m", "elle": "f"}.get(pronoun.lower())
         if gender is None:  # "ils", "elles", "on": a group
             return _Speaker(None, pronoun, "none")
@@ -941,7 +962,7 @@ class _Finder:
             last = self.last_speaker[1]
             if last.entity is not None and self.genders.get(last.entity, gender) == gender:
                 since = self.quotes[-1].end if self.quotes else 0
-                newer = self._subject_since(since, pos, gender, last.entity) if forward else None
+                newer = self._subject_since(since, pos, gender, last.entity, quoted) if forward else None
                 if newer is not None:  # "…, a dit Vergès. Dumas n'a pas décrit … Il s'est déclaré prêt"
                     return _Speaker(newer[1], pronoun, "pronoun", newer[0].start)
                 return _Speaker(last.entity, pronoun, "pronoun", last.start)
@@ -955,16 +976,27 @@ class _Finder:
             return _Speaker(main, pronoun, "pronoun")  # a portrait's "il": the person it is about
         return _Speaker(None, pronoun, "none")
 
-    def _subject_since(self, since: int, pos: int, gender: str, other: int) -> tuple[Mention, int] | None:
+    def _subject_since(
+        self, since: int, pos: int, gender: str, other: int, quoted: bool = False
+    ) -> tuple[Mention, int] | None:
         """The last person of ``gender`` but ``other`` who opens a sentence between ``since`` and ``pos``:
-        the subject a pronoun takes up rather than the last speaker."""
-        starts = set(self.sentence_starts)
+        the subject a pronoun takes up rather than the last speaker. With ``quoted``, only a person of
+        whose sentence quotes words and denies nothing."""
+        starts = sorted(self.sentence_starts)
         found = None
         for m in self.mentions:
             if not since <= m.start < pos or m.entity is None or m.entity == other or m.label != "PER":
                 continue
-            if m.start in starts and self.genders.get(m.entity, gender) == gender:
-                found = (m, m.entity)
+            if m.start not in starts or self.genders.get(m.entity, gender) != gender:
+                continue
+            if quoted:
+                later = [s for s in starts if s > m.start]
+                end = min(later[0] if later else pos, pos)
+                if self.lx.negation.search(self.text, m.start, end):
+                    continue
+                if not any(m.start < a < end for a, _ in self.quoted):
+                    continue
+            found = (m, m.entity)
         return found
 
     def _recent_mentions(self, pos: int) -> Iterator[tuple[Mention, int]]:
@@ -1010,7 +1042,7 @@ class _Finder:
             if (
                 (named is not None and named.label in {"PER", "ORG"})
                 or pronoun
-                or (named is None and group and fold(group.group("noun")) in self.sources)
+                or (named is None and group and fold(group.group("noun")).rstrip("s") in self.opinion_holders)
             ):
                 found.insert(0, head)
         for m in found:
@@ -1241,6 +1273,15 @@ class _Finder:
 
     # --- output --------------------------------------------------------------------------------
 
+    def _name_speaker(self, quote: Quote, who: _Speaker) -> None:
+        """Give a quotation found with no one's name the speaker a later incise names."""
+        quote.speaker, quote.speaker_text, quote.speaker_start = who.entity, who.text, who.start
+        quote.evidence = who.how
+        quote.confidence = round(
+            CONFIDENCE.get(who.how, 0.5) * (INDIRECT_FACTOR if quote.kind == "indirect" else 1), 2
+        )
+        self.last_speaker = (self.sentence_no, who)
+
     def _without_source(self, cs: int, ce: int) -> int:
         """The end of reported words before a closing ", selon l'agence Reuters": who reports them, not
         what was said."""
@@ -1249,7 +1290,13 @@ class _Finder:
             at = cs + comma.end()
             source = self.lx.according_to.match(text, at, ce)
             rest = text[source.end() : ce] if source else ""
-            if source and len(rest.split()) <= SOURCE_WORDS and not re.search(r"[,;:«»\"]", rest):
+            if not source or len(rest.split()) > SOURCE_WORDS or re.search(r"[,;:«»\"]", rest):
+                continue
+            named = any(
+                m.label in {"PER", "ORG"} and source.end() <= m.start <= source.end() + 4
+                for m in self.mentions
+            )
+            if named or self._names_a_source(rest):  # not ", selon l'ancienneté", ", selon le calendrier"
                 return _strip(text, cs, cs + comma.start())[1]
         return ce
 
