@@ -1367,6 +1367,7 @@ class _Finder:
 _INDEFINITE_SOURCE = re.compile(
     r"(?i)(?:un|une|des|deux|trois|plusieurs|certains|certaines|d'autres)\s+(?:autres?\s+)?(?P<noun>[\w-]+)"
 )
+_COLON_BEFORE_QUOTE = r"|\s*:\s*(?=[" + re.escape("".join(_OPENERS) + _STRAIGHT) + "])"
 _APPOSED_NAME = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}[A-ZÀ-Ý][\w'’-]+\s*,\s*")
 _GROUP_SOURCE = re.compile(r"(?i:les)\s+(?P<noun>[^\W\d_]+s)(?:\s+[^\W\d_]+){0,3}\s*,")
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:été|être|fut)\s+$")
@@ -1435,7 +1436,7 @@ def _clause_end(text: str, start: int, limit: int, *, at_colon: bool = False) ->
     « disparition » des maths : « Rien n'est arrêté »")."""
     cut = re.search(
         r",\s*(?:en|avant\s+de|après\s+avoir)\s+\w+ant\b|,\s*(?:en|avant\s+de)\s"
-        + (r"|\s*:\s*(?=[«\"“])" if at_colon else ""),
+        + (_COLON_BEFORE_QUOTE if at_colon else ""),
         text[start:limit],
     )
     end = start + cut.start() if cut else limit
