@@ -86,6 +86,18 @@ def test_metadata_lines_become_metadata() -> None:
     assert cleaned.metadata["credit"] == "AFP"
     assert "03/04" in cleaned.metadata["updated"]
     assert cleaned.text == BODY
+    raw = "Slate.fr — 27 septembre 2011 à 18h41\nPropos recueillis par Marie Durand\n" + BODY
+    cleaned = clean(raw, FR)
+    assert cleaned.metadata["published"] == "27 septembre 2011 à 18h41"
+    assert cleaned.metadata["byline"] == "Marie Durand"
+    assert cleaned.text == BODY
+    raw = "le 30.10.2011 à 20h15, mis à jour le 30.10.2011 à 20h15\n" + BODY
+    assert clean(raw, FR).metadata["published"] == "30.10.2011 à 20h15"
+    # Another article's teaser under this one: its stamp goes, a date in a sentence stays.
+    raw = BODY + "\n\nUne ville du Kentucky élit un bulldog\n— 11 novembre 2020 — Temps de lecture : 2 min\n"
+    assert reasons(raw)["— 11 novembre 2020 — Temps de lecture : 2 min"] == "navigation"
+    kept = BODY + "\n\nLe 11 novembre 2020, la ville a voté."
+    assert "Le 11 novembre 2020, la ville a voté." in clean(kept, FR).text
 
 
 def test_date_header_glued_to_the_first_paragraph_is_cut_off() -> None:

@@ -74,7 +74,9 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:dernières nouvelles|dernières infos|les plus lus|les plus partagés|à la une|accueil|menu"
             r"|rechercher|fil info|fil d'actualité|en direct|newsletters?|publicité|sommaire|retour en haut"
             r"|plan du site|temps de lecture\s*:?\s*\d+\s*min\.?|jump to navigation|aller au contenu"
-            r"|\d+\s+min(?:utes?|\.)?\s+de\s+lecture)$",
+            r"|\d+\s+min(?:utes?|\.)?\s+de\s+lecture"
+            # "— 11 novembre 2020 — Temps de lecture : 2 min": a teaser's stamp under another article
+            r"|[—–-]\s*\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4}(?:\s*[—–-]\s*temps de lecture\s*:?\s*\d+\s*min\.?)?)$",
             _I,
         ),
     ),
@@ -185,8 +187,25 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    # "Par AFP", "Par Jean Dupont", "Par   L'Obs": a capitalised name after "Par" on a short line.
-    ("byline", re.compile(r"^\s*(?i:par|by)\s+(?P<value>(?=.{2,60}$)[A-ZÀ-Ý][^.!?;:]*?)\s*$")),
+    # "Par AFP", "Par Jean Dupont", "Par   L'Obs", "Propos recueillis par X", "Repéré par X": a
+    # capitalised name after "par" on a short line.
+    (
+        "byline",
+        re.compile(
+            r"^\s*(?i:(?:propos recueillis|repéré|repérée|écrit|traduit)\s+)?(?i:par|by)\s+"
+            r"(?P<value>(?=.{2,60}$)[A-ZÀ-Ý][^.!?;:]*?)\s*$"
+        ),
+    ),
+    # "Slate.fr — 27 septembre 2011 à 18h41", "le 30.10.2011 à 20h15, mis à jour le 30.10.2011 à 20h15":
+    # a date and its time, alone on their line or after the outlet's name and a dash.
+    (
+        "published",
+        re.compile(
+            r"^\s*(?:[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,2}\s+[—–-]\s+|(?i:le)\s+)"
+            r"(?P<value>(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s+à\s+\d{1,2}[h:]\d{2})"
+            r"(?:\s*,?\s*(?i:mis à jour|modifié|actualisé)\s+le\s+[\d./]+(?:\s+à\s+\d{1,2}[h:]\d{2})?)?\s*$"
+        ),
+    ),
     (
         "credit",
         re.compile(rf"^\s*(?i:avec|source\s*:?)\s+(?P<value>(?:{_AGENCIES})(?:\s*(?:et|,|/)\s*\w+)?)\s*\.?$"),
