@@ -1029,3 +1029,19 @@ def test_the_incise_after_a_quotation_names_an_unnamed_subject_and_not_a_named_o
     found = said(run(text, PER="Moussa Ibrahim|Baghdadi Al-Mahmoudi", LOC="Tripoli"))
     assert found[0] == ("direct", "C'est une fausse information", "Moussa Ibrahim")
     assert found[1][2] is None  # the regime said it; its head of government reports it
+
+
+def test_a_portraits_subject_is_the_one_named_most_whoever_is_described_by_an_office() -> None:
+    text = (
+        "Patrick Poivre d'Arvor quitte TF1. Poivre d'Arvor a présenté son dernier journal jeudi. Nicolas "
+        "Sarkozy ne l'a pas appelé. Poivre d'Arvor a écrit au président de la République. Le président "
+        "de la République n'a pas répondu, et le chef de l'Etat s'est tu. Poivre d'Arvor est amer.\n\n"
+        "La chaîne a perdu des téléspectateurs. Les audiences ont baissé. Le journal a changé de formule. "
+        "La rédaction est inquiète. Que pense-t-il de son successeur ?\n\n"
+        "Il lui reconnaît « du panache ». Et ajoute : « Il faut laisser aux gens compétents la "
+        "possibilité de faire leur travail. »"
+    )
+    found = said(
+        run(text, "2008-07-11", PER="Patrick Poivre d'Arvor|Poivre d'Arvor|Nicolas Sarkozy", ORG="TF1")
+    )
+    assert [speaker for _, _, speaker in found] == ["Patrick Poivre d'Arvor"] * 2

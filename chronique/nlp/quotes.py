@@ -1390,12 +1390,13 @@ def _after_preposition(text: str, start: int) -> bool:
 
 def _main_person(found: Entities) -> int | None:
     """The person an article is about, when one stands out: named or described at least
-    ``MAIN_PERSON_MENTIONS`` times, ``MAIN_PERSON_LEAD`` times as often as anyone else."""
-    counts = Counter(
-        m.entity for m in found.mentions if m.entity is not None and found.entities[m.entity].label == "PER"
-    )
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < MAIN_PERSON_MENTIONS:
+    ``MAIN_PERSON_MENTIONS`` times, and named ``MAIN_PERSON_LEAD`` times as often as anyone else (a
+    portrait's subject is named; the president it meets is mostly "le chef de l'Etat")."""
+    people = [m for m in found.mentions if m.entity is not None and found.entities[m.entity].label == "PER"]
+    counts = Counter(m.entity for m in people)
+    named = Counter(m.entity for m in people if m.kind == "name")  # an office's holder is often described
+    ranked = named.most_common(2)
+    if not ranked or counts[ranked[0][0]] < MAIN_PERSON_MENTIONS:
         return None
     if len(ranked) > 1 and ranked[0][1] < MAIN_PERSON_LEAD * ranked[1][1]:
         return None
