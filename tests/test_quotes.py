@@ -1039,9 +1039,10 @@ def test_a_portraits_subject_is_the_one_named_most_whoever_is_described_by_an_of
         "La chaîne a perdu des téléspectateurs. Les audiences ont baissé. Le journal a changé de formule. "
         "La rédaction est inquiète. Que pense-t-il de son successeur ?\n\n"
         "Il lui reconnaît « du panache ». Et ajoute : « Il faut laisser aux gens compétents la "
-        "possibilité de faire leur travail. »"
+        "possibilité de faire leur travail. »\n\n"
+        "La rédaction se tait.\n\n« Les gens me disent qu'ils trouvent que c'est injuste. »"  # his words alone
     )
     found = said(
         run(text, "2008-07-11", PER="Patrick Poivre d'Arvor|Poivre d'Arvor|Nicolas Sarkozy", ORG="TF1")
     )
-    assert [speaker for _, _, speaker in found] == ["Patrick Poivre d'Arvor"] * 2
+    assert [speaker for _, _, speaker in found] == ["Patrick Poivre d'Arvor"] * 3

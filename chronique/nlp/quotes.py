@@ -1245,6 +1245,8 @@ class _Finder:
                 speaker = _Speaker(last.speaker, last.speaker_text, "carried", last.speaker_start)
             elif self.only_quote and self.previous_paragraph is not None:
                 speaker = self.previous_paragraph
+            elif self.only_quote and self.main_person is not None:
+                speaker = _Speaker(self.main_person, None, "carried")  # a portrait's words set apart
             else:
                 speaker = _Speaker(None, None, "none")
             self._add(qs, qe + 1, cue, speaker, qspans, kind="direct")
