@@ -123,9 +123,9 @@ UNSEEN_MINIMUMS = {
     ("cltls", "quotes", "f1"): 0.88,
     ("cltls", "quotes", "speaker_accuracy"): 0.81,
     ("cltls", "timexes", "f1"): 0.9,
-    ("cltls", "entities", "alias_recall"): 0.41,
-    ("rpm2", "quotes", "f1"): 0.79,
-    ("rpm2", "quotes", "speaker_accuracy"): 0.67,
+    ("cltls", "entities", "alias_recall"): 0.43,
+    ("rpm2", "quotes", "f1"): 0.81,
+    ("rpm2", "quotes", "speaker_accuracy"): 0.82,  # 0.704 → 0.851 on 2026-11-25: a portrait's subject
     ("heldout", "boilerplate", "precision"): 0.98,
     ("heldout", "boilerplate", "recall"): 0.76,
     ("heldout", "quotes", "f1"): 0.8,
@@ -151,7 +151,7 @@ UNSEEN_MINIMUMS = {
     ("heldout2", "quotes", "speaker_accuracy"): 0.78,
     ("heldout2", "entities", "recall"): 0.85,
     ("heldout2", "entities", "alias_recall"): 0.51,
-    ("rpm2-heldout", "quotes", "f1"): 0.84,
+    ("rpm2-heldout", "quotes", "f1"): 0.86,
     ("rpm2-heldout", "quotes", "speaker_accuracy"): 0.8,
     # Held out a third time (10 more CL-TLS pages, annotated on 2026-11-24 while the day's changes were
     # made, and first scored when they were done): boilerplate precision 0.999 and recall 0.752, quotes
@@ -161,7 +161,7 @@ UNSEEN_MINIMUMS = {
     # changes and the review's mend: speakers 0.671, aliases 0.385.
     ("heldout3", "boilerplate", "precision"): 0.98,
     ("heldout3", "boilerplate", "recall"): 0.72,
-    ("heldout3", "quotes", "f1"): 0.73,
+    ("heldout3", "quotes", "f1"): 0.75,
     ("heldout3", "quotes", "speaker_accuracy"): 0.7,
     ("heldout3", "entities", "recall"): 0.88,
     ("heldout3", "entities", "alias_recall"): 0.42,
@@ -194,19 +194,23 @@ UNSEEN_MINIMUMS = {
     # 0.592 (a paragraph wrapped at a fixed width was removed as a run of headlines), quotes F1 0.754,
     # speakers 0.744, entities 0.736, aliases 0.348, temporal expressions F1 0.780 and values 0.974
     # given the publication dates; on RPM2 quotes F1 0.737, speakers 0.902, entities 0.744, aliases
-    # 0.562. After the changes they suggested: see the README.
+    # 0.562. After the changes of that session (and an outside review's mend): on the pages boilerplate
+    # precision 0.997 and recall 0.646, publication dates 4 of 4 (0.5 before), quotes F1 0.830, speakers
+    # 0.830, entities 0.806, aliases 0.369, temporal expressions F1 0.854 given the dates; on RPM2 quotes
+    # F1 0.759, speakers 0.907, aliases 0.609.
     ("heldout5", "boilerplate", "precision"): 0.98,
-    ("heldout5", "boilerplate", "recall"): 0.57,
-    ("heldout5", "quotes", "f1"): 0.78,
-    ("heldout5", "quotes", "speaker_accuracy"): 0.78,
-    ("heldout5", "entities", "recall"): 0.77,
-    ("heldout5", "entities", "alias_recall"): 0.33,
-    ("heldout5-dated", "timexes", "f1"): 0.75,
+    ("heldout5", "boilerplate", "recall"): 0.62,
+    ("heldout5", "publication_date", "accuracy"): 0.74,
+    ("heldout5", "quotes", "f1"): 0.8,
+    ("heldout5", "quotes", "speaker_accuracy"): 0.8,
+    ("heldout5", "entities", "recall"): 0.78,
+    ("heldout5", "entities", "alias_recall"): 0.35,
+    ("heldout5-dated", "timexes", "f1"): 0.82,
     ("heldout5-dated", "timexes", "value_accuracy"): 0.93,
     ("rpm2-heldout2", "quotes", "f1"): 0.73,
     ("rpm2-heldout2", "quotes", "speaker_accuracy"): 0.87,
     ("rpm2-heldout2", "entities", "recall"): 0.71,
-    ("rpm2-heldout2", "entities", "alias_recall"): 0.53,
+    ("rpm2-heldout2", "entities", "alias_recall"): 0.58,
     ("rpm2-heldout2", "timexes", "f1"): 0.88,
 }
 
