@@ -1046,3 +1046,14 @@ def test_a_portraits_subject_is_the_one_named_most_whoever_is_described_by_an_of
         run(text, "2008-07-11", PER="Patrick Poivre d'Arvor|Poivre d'Arvor|Nicolas Sarkozy", ORG="TF1")
     )
     assert [speaker for _, _, speaker in found] == ["Patrick Poivre d'Arvor"] * 3
+
+
+def test_selon_and_a_pronoun_right_before_a_quotation_after_a_coordinator() -> None:
+    text = (
+        "Amesys a reconnu jeudi avoir fourni du « matériel d'analyse » en 2007 mais selon elle « il "
+        "n'incluait ni les communications internet ni les données chiffrées »."
+    )
+    assert said(run(text, ORG="Amesys")) == [
+        ("mixed", "avoir fourni du « matériel d'analyse » en 2007", "Amesys"),
+        ("direct", "il n'incluait ni les communications internet ni les données chiffrées", "Amesys"),
+    ]

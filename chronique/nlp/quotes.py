@@ -119,6 +119,7 @@ _COMMA_QUOTE = re.compile(r"\s*,\s*[«“„\"]")
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
 OBJECT_WORDS = 6  # words before the quoted words of a cue's object ("a déclaré à son arrivée sa « … »")
+SOURCE_CHARS = 8  # "selon elle « … »": the quotation right after the source's pronoun
 SOURCE_WORDS = 8  # a closing ", selon l'agence Reuters" longer than this is more than a source
 MAIN_PERSON_MENTIONS = 4  # mentions that make a person what an article is about
 MAIN_PERSON_LEAD = 2  # …and this many times as many as anyone else
@@ -1074,7 +1075,10 @@ class _Finder:
             pronoun = re.match(r"(lui|elle)\b", text[m.end() : e])
             if pronoun:
                 who = self._pronoun("il" if pronoun.group(1) == "lui" else "elle", m.start())
-            if not lead:  # "Selon X, la porte-parole …, content." / "Selon X : « … »"
+            quoted = next((q for q in qspans if m.end() < q[0] <= m.end() + SOURCE_CHARS), None)
+            if quoted is not None and pronoun and not re.search(r"[,:;.]", text[m.end() : quoted[0]]):
+                cs, ce = quoted[0], quoted[1] + 1  # "… mais selon elle « il n'incluait ni … »": the words
+            elif not lead:  # "Selon X, la porte-parole …, content." / "Selon X : « … »"
                 stop = re.compile(r"[,:]").search(text, m.end(), e)
                 if stop is None:
                     continue
@@ -1439,7 +1443,7 @@ def _clause_end(text: str, start: int, limit: int, *, at_colon: bool = False) ->
     « disparition » des maths : « Rien n'est arrêté »")."""
     cut = re.search(
         r",\s*(?:en|avant\s+de|après\s+avoir)\s+\w+ant\b|,\s*(?:en|avant\s+de)\s"
-        + (_COLON_BEFORE_QUOTE if at_colon else ""),
+        r"|,?\s+(?:mais|et)\s+(?=(?:selon|d['’]après)\s)" + (_COLON_BEFORE_QUOTE if at_colon else ""),
         text[start:limit],
     )
     end = start + cut.start() if cut else limit
