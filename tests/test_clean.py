@@ -520,3 +520,10 @@ def test_posts_quoted_one_under_another_stay_apart_and_a_finished_sentence_ends_
     for post in posts:
         assert f"\n\n{post}" in cleaned.text
     assert comments[0] + " " + comments[1] not in cleaned.text
+
+
+def test_a_readers_stamp_is_not_a_publication_date_and_a_short_line_ending_on_a_comma_goes_on() -> None:
+    raw = BODY + "\n\nJean-Marc — 28 août 2011 à 09h12\nTout à fait d'accord avec vous.\n"
+    assert "published" not in clean(raw, FR).metadata
+    raw = BODY + "\n\n« Nous ne partirons pas »,\na déclaré le porte-parole du gouvernement, Moussa Ibrahim."
+    assert "« Nous ne partirons pas », a déclaré le porte-parole" in clean(raw, FR).text

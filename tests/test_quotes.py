@@ -1057,3 +1057,46 @@ def test_selon_and_a_pronoun_right_before_a_quotation_after_a_coordinator() -> N
         ("mixed", "avoir fourni du « matériel d'analyse » en 2007", "Amesys"),
         ("direct", "il n'incluait ni les communications internet ni les données chiffrées", "Amesys"),
     ]
+
+
+def test_second_review_mends_on_portraits_incises_sources_and_the_floor() -> None:
+    dsk = (
+        "Dominique Strauss-Kahn a été inculpé. Dominique Strauss-Kahn nie. Dominique Strauss-Kahn est "
+        "libre sous caution. Dominique Strauss-Kahn attend son procès.\n\n"
+    )
+    # A witness or a prosecutor introduced by a colon is not the article's main person; a slogan neither.
+    for lead, words in (
+        (
+            "Le procureur Cyrus Vance a déclaré devant la presse :",
+            "Les preuves que nous avons réunies sont solides.",
+        ),
+        ("Des milliers de manifestants ont défilé.", "Le peuple veut la chute du régime !"),
+    ):
+        found = said(run(dsk + lead + "\n\n« " + words + " »", PER="Dominique Strauss-Kahn|Cyrus Vance"))
+        assert all(speaker != "Dominique Strauss-Kahn" for _, _, speaker in found), lead
+    text = (  # the apposed name is not part of the words after the incise
+        "« Nous ne reculerons pas devant la menace, a affirmé le ministre de l'Intérieur, Claude Guéant, "
+        "tant que la sécurité des Français sera en jeu. »"
+    )
+    assert [words for _, words, _ in said(run(text, PER="Claude Guéant"))] == [
+        "Nous ne reculerons pas devant la menace",
+        "tant que la sécurité des Français sera en jeu",
+    ]
+    text = (  # a medium reporting a witness's words does not become the witness
+        "Un habitant a raconté au téléphone : « Les snipers tirent sur tout ce qui bouge », a rapporté la "
+        "chaîne Al-Jazira."
+    )
+    assert said(run(text, ORG="Al-Jazira"))[0][2] is None
+    text = (  # a closing source is cut; a closing criterion is not; "mais selon des modalités" is content
+        "Il a confié qu'il ne se représenterait pas, selon nos informations. Le ministre a annoncé que la "
+        "taxe serait maintenue en 2012, mais selon des modalités différentes."
+    )
+    assert [words for _, words, _ in said(run(text))] == [
+        "il ne se représenterait pas",
+        "la taxe serait maintenue en 2012, mais selon des modalités différentes",
+    ]
+    text = (  # someone who takes the floor is the one the pronoun takes up
+        "« Mon client est innocent », a déclaré son avocat Benjamin Brafman. Le procureur Cyrus Vance est "
+        "alors intervenu. « Nous disposons de preuves solides contre lui », a-t-il affirmé."
+    )
+    assert said(run(text, PER="Benjamin Brafman|Cyrus Vance"))[-1][2] == "Cyrus Vance"

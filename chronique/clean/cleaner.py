@@ -147,10 +147,15 @@ def clean(
             raw[slice(*state.kept[-1])] if state.kept_lines and state.kept_lines[-1] == line.index - 1 else ""
         )
         wraps = (
-            len(above) >= WRAP_MIN_CHARS  # a line filled to a fixed width, not a menu word or a heading
+            bool(above)
             and not _SENTENCE_END.search(above)
             and not _SOCIAL_POST.search(above)
-            and (_lower_start(text) or not state.breaks[-1])
+            and (
+                # in lower case under a line filled to a width or stopping on a comma ("« … »," / "a
+                # déclaré X"), not under a menu word or a heading
+                (_lower_start(text) and (len(above) >= SHORT_WRAP_CHARS or above.endswith((",", ";"))))
+                or (len(above) >= WRAP_MIN_CHARS and not state.breaks[-1])
+            )
         )
         state.seen.add(norm)
         state.kept.append((start, line.end))
@@ -224,6 +229,7 @@ def _readers_block(state: _State, block: list[int], lang: LanguageData) -> bool:
 
 
 WRAP_MIN_CHARS = 40  # a line of a paragraph wrapped at a fixed width is at least this long
+SHORT_WRAP_CHARS = 25  # …or this long when the next line goes on in lower case (a narrow column)
 COMMENT_GAP = 2
 ARTICLE_BEFORE_COMMENTS = 400  # characters of content before a block can be readers' comments
 COMMENT_SHARE = 0.5

@@ -73,6 +73,8 @@ class PeopleData:
     quote_pairs: tuple[tuple[str, str], ...] = ()
     source_nouns: tuple[str, ...] = ()  # "source" (selon une source proche du dossier)
     opinion_holders: tuple[str, ...] = ()  # "analystes" (Pour les analystes, …)
+    first_person: tuple[str, ...] = ()  # "je", "me", "mon": someone speaking of themselves
+    takes_the_floor: tuple[str, ...] = ()  # "est intervenu", "a pris la parole": about to speak
     name_nouns: tuple[str, ...] = ()  # "famille" (la famille Kadhafi): a name apposed to a common noun
     outsider_nouns: tuple[str, ...] = ()  # "proche", "témoin": a source outside the body it names
     feminine_first_names: frozenset[str] = frozenset()

@@ -196,14 +196,20 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<value>(?=.{2,60}$)[A-ZÀ-Ý][^.!?;:]*?)\s*$"
         ),
     ),
-    # "Slate.fr — 27 septembre 2011 à 18h41", "le 30.10.2011 à 20h15, mis à jour le 30.10.2011 à 20h15":
-    # a date and its time, alone on their line or after the outlet's name and a dash.
+    # "Slate.fr — 27 septembre 2011 à 18h41": a site's name, a dash, a date and its time (not a reader's
+    # "Jean-Marc — 28 août 2011 à 09h12"); "le 30.10.2011 à 20h15, mis à jour le 30.10.2011 à 20h15".
     (
         "published",
         re.compile(
-            r"^\s*(?:[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,2}\s+[—–-]\s+|(?i:le)\s+)"
-            r"(?P<value>(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s+à\s+\d{1,2}[h:]\d{2})"
-            r"(?:\s*,?\s*(?i:mis à jour|modifié|actualisé)\s+le\s+[\d./]+(?:\s+à\s+\d{1,2}[h:]\d{2})?)?\s*$"
+            r"^\s*[A-ZÀ-Ý][\w'’-]*\.(?:fr|com|net|org|info|eu|be|ch|ca)\s+[—–-]\s+"
+            r"(?P<value>(?:\d{1,2}(?:er)?\s+[a-zéû]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s+à\s+\d{1,2}[h:]\d{2})\s*$"
+        ),
+    ),
+    (
+        "published",
+        re.compile(
+            r"^\s*(?i:le)\s+(?P<value>\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+à\s+\d{1,2}[h:]\d{2})"
+            r"\s*,?\s*(?i:mis à jour|modifié|actualisé)\s+le\s+[\d./]+(?:\s+à\s+\d{1,2}[h:]\d{2})?\s*$"
         ),
     ),
     (
@@ -524,6 +530,8 @@ DATA = LanguageData(
         source_nouns=people.SOURCE_NOUNS,
         opinion_holders=people.OPINION_HOLDERS,
         name_nouns=people.NAME_NOUNS,
+        first_person=people.FIRST_PERSON,
+        takes_the_floor=people.TAKES_THE_FLOOR,
         outsider_nouns=people.OUTSIDER_NOUNS,
         feminine_first_names=people.FEMININE_FIRST_NAMES,
         masculine_first_names=people.MASCULINE_FIRST_NAMES,

@@ -624,6 +624,7 @@ SOURCE_NOUNS: tuple[str, ...] = tuple(
     enquêteur enquêteurs médecin médecins secouriste secouristes diplomate diplomates officiel officiels
     autorités autorité organisateurs organisateur syndicat syndicats association associations
     communiqué communiqués déclaration rapport étude sondage enquête bilan chiffres estimation estimations
+    informations accusation défense secours parquet documents images décompte témoignages
     médias agence presse journal quotidien chaîne télévision radio site opposition rebelles insurgés
     manifestants militants élus élu député sénateur maire famille avocat avocats lui elle eux
     commandant commandants membre membres représentant représentants cadre cadres fonctionnaire
@@ -634,7 +635,16 @@ SOURCE_NOUNS: tuple[str, ...] = tuple(
 # opinion; "Pour les médecins, la consultation passera à 23 euros" is what applies to them.
 OPINION_HOLDERS: tuple[str, ...] = (
     "analystes", "experts", "observateurs", "spécialistes", "économistes", "commentateurs", "politologues",
-    "historiens", "juristes", "éditorialistes", "chercheurs", "diplomates", "sondés",
+    "historiens", "juristes", "éditorialistes", "chercheurs", "diplomates", "sondés", "syndicats",
+    "enquêteurs", "rebelles", "insurgés", "opposants", "autorités",
+)  # fmt: skip
+# A speaker's words about themselves: a paragraph of quoted words in the first person, with no one to
+# carry it from, is the article's main person's.
+FIRST_PERSON: tuple[str, ...] = ("je", "j'", "me", "m'", "moi", "mon", "ma", "mes")
+# "Le procureur X est alors intervenu. « … », a-t-il dit": X takes the floor, and the pronoun is X.
+TAKES_THE_FLOOR: tuple[str, ...] = (
+    "est intervenu", "est intervenue", "intervient", "a pris la parole", "prend la parole", "a réagi",
+    "réagit", "s'exprimer", "s'est exprimé", "s'est exprimée", "s'exprime",
 )  # fmt: skip
 # Common nouns a name is apposed to ("la famille Kadhafi", "la victime Tristane Banon", "l'affaire
 # Bettencourt"): after a role's complement ending on one, the name is the noun's, not the role's.

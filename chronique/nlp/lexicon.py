@@ -42,9 +42,25 @@ class Lexicon:
     content_link: re.Pattern[str]  # at the start of the text after a verb: que, :, «, avoir, de…
     addressee: re.Pattern[str]  # "aux journalistes", "à M. Pompeo" before a content link
     object_clitic_end: re.Pattern[str]  # an object pronoun ending a string: "…, leur" (a-t-il dit)
+    first_person: re.Pattern[str]  # "je", "m'", "mon": words about oneself
+    takes_the_floor: re.Pattern[str]  # "est intervenu", "a pris la parole"
     passive: frozenset[str]
     pronouns: dict[str, str]
     determiners: frozenset[str]
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words, case and apostrophe insensitive; a pattern that never matches
+    when there are none."""
+    if not words:
+        return re.compile(r"(?!)")
+    whole = [w for w in words if not w.endswith("'")]
+    elided = [w for w in words if w.endswith("'")]  # "j'": the next word follows at once
+
+    def alternation(forms: list[str]) -> str:  # an adverb may come between two words ("est alors intervenu")
+        return _alternation(forms).replace("'", "['’]").replace("\\ ", r"\s+(?:[\w'’]+\s+)?") or "(?!)"
+
+    return re.compile(rf"(?<![\w'’])(?i:(?:{alternation(whole)})(?![\w])|{alternation(elided)})")
 
 
 def _alternation(words: set[str] | frozenset[str] | tuple[str, ...] | list[str]) -> str:
@@ -161,6 +177,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
         role=role,
         org_heads=frozenset(o.lower() for o in p.org_roles),
         proper_org_heads=frozenset(o.lower() for o in p.org_roles if o[0].isupper()),
+        first_person=_words_pattern(p.first_person),
+        takes_the_floor=_words_pattern(p.takes_the_floor),
         object_clitic_end=re.compile(rf"(?<![\w'’])(?i:{object_clitics})\s*$" if object_clitics else r"(?!)"),
         according_to=re.compile(rf"(?<![\w'’])(?i:{_alternation(p.according_to)})\s+"),
         according_to_at_start=re.compile(rf"(?i:{_alternation(p.according_to_at_start)})\s+"),

@@ -239,12 +239,14 @@ class _Finder:
         self.text = text
         self.lang = lang
         self.mentions = found.mentions
+        self.labels = [e.label for e in found.entities]
         self.lx = lexicon(lang)
         self.quotes: list[Quote] = []
         self.last_speaker: tuple[int, _Speaker] | None = None  # (sentence number, speaker)
         self.sentence_no = 0
         self.sentence_starts: list[int] = []
         self.previous_paragraph: _Speaker | None = None  # who the last paragraph ended quoting
+        self.introduced_before = False  # whether the last paragraph ended on a colon
         self.genders = _genders(found, lang)
         self.main_person = _main_person(found)
         self.quoted = quote_spans(text)
@@ -273,6 +275,7 @@ class _Finder:
                 self._sentence(s, e, inside, paragraph_first)
             said = [q for q in self.quotes[paragraph_first:] if q.speaker is not None]
             last_sentence_quoted = said and said[-1].end >= spans[-1][0]
+            self.introduced_before = line.rstrip().endswith(":")
             if last_sentence_quoted or line.rstrip().endswith(":"):
                 last = said[-1] if said else None
                 self.previous_paragraph = (
@@ -369,6 +372,7 @@ class _Finder:
                 if (
                     after is not None
                     and after[0].entity is not None
+                    and self.labels[after[0].entity] == "PER"  # not "…, a rapporté la chaîne Al-Jazira"
                     and earlier.speaker is None
                     and _INDEFINITE_SOURCE.match(earlier.speaker_text or "")  # not "Le régime libyen"
                 ):
@@ -995,7 +999,9 @@ class _Finder:
                 end = min(later[0] if later else pos, pos)
                 if self.lx.negation.search(self.text, m.start, end):
                     continue
-                if not any(m.start < a < end for a, _ in self.quoted):
+                if not any(m.start < a < end for a, _ in self.quoted) and not self.lx.takes_the_floor.search(
+                    self.text, m.start, end
+                ):  # "X a qualifié … de « lâche »", "X est alors intervenu": X speaks next
                     continue
             found = (m, m.entity)
         return found
@@ -1056,8 +1062,11 @@ class _Finder:
             who = self._speaker_of(speaker_m) if speaker_m else _Speaker(None, None, "none")
             phrase = re.match(r"[^,:.;]{1,80}", text[m.end() : e])
             words_of = _WORDS_OF.match(text, m.end(), e)
-            if words_of and speaker_m is not None and speaker_m.start == words_of.end():
-                # "selon les termes du maire de Paris", "selon les propos de X": X's words
+            if (words_of and speaker_m is not None and speaker_m.start == words_of.end()) or (
+                speaker_m is not None and phrase and _BY_AGENT.search(text, m.end(), speaker_m.start)
+            ):
+                # "selon les termes du maire de Paris", "selon les propos de X": X's words; "selon les
+                # informations recueillies par Le Figaro": Le Figaro's
                 who = self._speaker_of(speaker_m)
             elif phrase and (
                 speaker_m is None
@@ -1234,7 +1243,11 @@ class _Finder:
             who = self._inner_incise(qs, qe)
             if who is not None:
                 speaker, cue, incise_start, incise_end = who
-                sides = ((qs + 1, incise_start), (_strip(text, incise_end, qe)[0], qe))
+                rest = _strip(text, incise_end, qe)[0]
+                apposed = _APPOSED_NAME.match(text, rest, qe)  # "a affirmé le ministre, Claude Guéant, …"
+                if apposed and any(m.start == rest and m.label == "PER" for m in self.mentions):
+                    rest = apposed.end()
+                sides = ((qs + 1, incise_start), (rest, qe))
                 if all(len(text[a:b].split()) >= MIN_SIDE_WORDS for a, b in sides):
                     # The words on both sides of the incise, each a quotation of its speaker: "Il y a des
                     # doutes" and "Tous connaissent …", not ", a déclaré Armstrong."
@@ -1249,8 +1262,13 @@ class _Finder:
                 speaker = _Speaker(last.speaker, last.speaker_text, "carried", last.speaker_start)
             elif self.only_quote and self.previous_paragraph is not None:
                 speaker = self.previous_paragraph
-            elif self.only_quote and self.main_person is not None:
-                speaker = _Speaker(self.main_person, None, "carried")  # a portrait's words set apart
+            elif (
+                self.only_quote
+                and self.main_person is not None
+                and not self.introduced_before
+                and self.lx.first_person.search(text, qs, qe)
+            ):  # a portrait's words set apart ("« Les gens me disent … »"), not a witness's after "raconte :"
+                speaker = _Speaker(self.main_person, None, "carried")
             else:
                 speaker = _Speaker(None, None, "none")
             self._add(qs, qe + 1, cue, speaker, qspans, kind="direct")
@@ -1298,10 +1316,7 @@ class _Finder:
             rest = text[source.end() : ce] if source else ""
             if not source or len(rest.split()) > SOURCE_WORDS or re.search(r"[,;:«»\"]", rest):
                 continue
-            named = any(
-                m.label in {"PER", "ORG"} and source.end() <= m.start <= source.end() + 4
-                for m in self.mentions
-            )
+            named = any(m.label in {"PER", "ORG"} and source.end() <= m.start < ce for m in self.mentions)
             if named or self._names_a_source(rest):  # not ", selon l'ancienneté", ", selon le calendrier"
                 return _strip(text, cs, cs + comma.start())[1]
         return ce
@@ -1374,6 +1389,9 @@ _INDEFINITE_SOURCE = re.compile(
     r"(?i)(?:un|une|des|deux|trois|plusieurs|certains|certaines|d'autres)\s+(?:autres?\s+)?(?P<noun>[\w-]+)"
 )
 _COLON_BEFORE_QUOTE = r"|\s*:\s*(?=[" + re.escape("".join(_OPENERS) + _STRAIGHT) + "])"
+_BY_AGENT = re.compile(
+    r"\b(?:recueillies|recueillis|consultés|consultées|publiées|publiés|citées|cités)\s+par\s+$"
+)
 _APPOSED_NAME = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}[A-ZÀ-Ý][\w'’-]+\s*,\s*")
 _GROUP_SOURCE = re.compile(r"(?i:les)\s+(?P<noun>[^\W\d_]+s)(?:\s+[^\W\d_]+){0,3}\s*,")
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:été|être|fut)\s+$")
@@ -1443,7 +1461,8 @@ def _clause_end(text: str, start: int, limit: int, *, at_colon: bool = False) ->
     « disparition » des maths : « Rien n'est arrêté »")."""
     cut = re.search(
         r",\s*(?:en|avant\s+de|après\s+avoir)\s+\w+ant\b|,\s*(?:en|avant\s+de)\s"
-        r"|,?\s+(?:mais|et)\s+(?=(?:selon|d['’]après)\s)" + (_COLON_BEFORE_QUOTE if at_colon else ""),
+        r"|,?\s+(?:mais|et)\s+(?=(?:selon|d['’]après)\s+(?:lui|elle|eux|elles|(?:l['’]|la\s|le\s|les\s)?[A-ZÀ-Ý]))"
+        + (_COLON_BEFORE_QUOTE if at_colon else ""),
         text[start:limit],
     )
     end = start + cut.start() if cut else limit
