@@ -958,8 +958,8 @@ class _Finder:
     def _pronoun(self, pronoun: str, pos: int, *, forward: bool = False, quoted: bool = False) -> _Speaker:
         """ "il", "elle": the last speaker of the previous sentences if the gender allows — unless, for the
         subject of a forward cue (``forward``), another person of that gender has opened a sentence since
-        (with ``quoted``, one whose sentence quotes their words: "X a qualifié … de « lâche ». « … »,
-        a-t-il dit") — else the nearest person of the right gender mentioned before."""
+        (with ``quoted``, one whose sentence quotes their words or who takes the floor: "X a qualifié …
+        de « lâche ». « … », a-t-il dit") — else the nearest person of the right gender mentioned before."""
         gender = {"il": "m", "elle": "f"}.get(pronoun.lower())
         if gender is None:  # "ils", "elles", "on": a group
             return _Speaker(None, pronoun, "none")
@@ -985,8 +985,8 @@ class _Finder:
         self, since: int, pos: int, gender: str, other: int, quoted: bool = False
     ) -> tuple[Mention, int] | None:
         """The last person of ``gender`` but ``other`` who opens a sentence between ``since`` and ``pos``:
-        the subject a pronoun takes up rather than the last speaker. With ``quoted``, only a person of
-        whose sentence quotes words and denies nothing."""
+        the subject a pronoun takes up rather than the last speaker. With ``quoted``, only one whose
+        sentence quotes words or takes the floor, and denies nothing."""
         starts = sorted(self.sentence_starts)
         found = None
         for m in self.mentions:
@@ -1301,9 +1301,7 @@ class _Finder:
         """Give a quotation found with no one's name the speaker a later incise names."""
         quote.speaker, quote.speaker_text, quote.speaker_start = who.entity, who.text, who.start
         quote.evidence = who.how
-        quote.confidence = round(
-            CONFIDENCE.get(who.how, 0.5) * (INDIRECT_FACTOR if quote.kind == "indirect" else 1), 2
-        )
+        quote.confidence = round(_confidence(who, quote.kind), 2)
         self.last_speaker = (self.sentence_no, who)
 
     def _without_source(self, cs: int, ce: int) -> int:
@@ -1349,11 +1347,7 @@ class _Finder:
             return None  # "Et, selon l'AFP, …": a coordinator is not what was said
         if who.entity is None and who.text:
             who = self._spoken_for(who, cue)
-        confidence = CONFIDENCE.get(who.how, 0.5) if who.entity is not None or who.how == "none" else 0.5
-        if who.entity is None:
-            confidence = CONFIDENCE["none"]
-        if kind == "indirect":
-            confidence *= INDIRECT_FACTOR
+        confidence = _confidence(who, kind)
         cue_text = text[cue.start : cue.end] if cue.end > cue.start else ""
         if cue.kind == "passive":
             passive = next(
@@ -1383,6 +1377,12 @@ class _Finder:
         if who.entity is not None and who.how != "carried":
             self.last_speaker = (self.sentence_no, who)
         return quote
+
+
+def _confidence(who: _Speaker, kind: str) -> float:
+    """How sure a speaker is, by how it was found; an indirect quotation's words are less sure."""
+    confidence = CONFIDENCE.get(who.how, 0.5) if who.entity is not None else CONFIDENCE["none"]
+    return confidence * INDIRECT_FACTOR if kind == "indirect" else confidence
 
 
 _INDEFINITE_SOURCE = re.compile(
