@@ -17,6 +17,7 @@ to the last speaker. Sentences are split so that none ends inside a quotation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -251,7 +252,7 @@ class _Finder:
         self.main_person = _main_person(found)
         self.quoted = quote_spans(text)
         self.sources = _source_nouns(lang)
-        self.opinion_holders = frozenset(fold(n).rstrip("s") for n in lang.people.opinion_holders)
+        self.opinion_holders = _opinion_holders(lang)
 
     def run(self) -> list[Quote]:
         pos = 0
@@ -987,16 +988,17 @@ class _Finder:
         """The last person of ``gender`` but ``other`` who opens a sentence between ``since`` and ``pos``:
         the subject a pronoun takes up rather than the last speaker. With ``quoted``, only one whose
         sentence quotes words or takes the floor, and denies nothing."""
-        starts = sorted(self.sentence_starts)
+        starts = self.sentence_starts  # in reading order
+        opening = set(starts)
         found = None
         for m in self.mentions:
             if not since <= m.start < pos or m.entity is None or m.entity == other or m.label != "PER":
                 continue
-            if m.start not in starts or self.genders.get(m.entity, gender) != gender:
+            if m.start not in opening or self.genders.get(m.entity, gender) != gender:
                 continue
             if quoted:
-                later = [s for s in starts if s > m.start]
-                end = min(later[0] if later else pos, pos)
+                after = bisect.bisect_right(starts, m.start)  # the next sentence bounds this one
+                end = min(starts[after] if after < len(starts) else pos, pos)
                 if self.lx.negation.search(self.text, m.start, end):
                     continue
                 if not any(m.start < a < end for a, _ in self.quoted) and not self.lx.takes_the_floor.search(
@@ -1398,6 +1400,11 @@ _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:été|être|fut)\s+$")
 _OF_BODY = re.compile(
     r"(?i)(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d[eu]s?|d['’]|de\s+la|de\s+l['’])\s*"
 )  # "militaire de l'"
+
+
+@cache
+def _opinion_holders(lang: LanguageData) -> frozenset[str]:
+    return frozenset(fold(n).rstrip("s") for n in lang.people.opinion_holders)
 
 
 @cache
