@@ -508,3 +508,39 @@ def test_the_name_after_a_press_head_and_its_qualifiers_is_the_medium() -> None:
     assert "la chaîne" in groups(found)["al-Jezira"]
     assert not any(t in {"Internet"} for t, _ in names)  # a common noun with a capital
     assert ("Kadhafi", "PER") in names  # a verb between the head and the name: no medium
+
+
+def test_a_group_named_with_a_complement_is_a_body() -> None:
+    text = (
+        "Les rebelles libyens ont pris Brega. Le régime de Kadhafi a démenti, puis les rebelles ont reculé. "
+        "La coalition internationale frappe. Les autorités ukrainiennes ont protesté. Les rebelles avancent."
+    )
+    found = mentions_of(text, PER="Kadhafi", LOC="Brega")
+    got = groups(found)
+    # plural adjectives after a role noun are part of it ("libyens", "ukrainiennes")
+    assert got["rebelles libyens"] == {"rebelles libyens", "rebelles", "rebelles"}
+    assert got["régime de Kadhafi"] == {"Le régime de Kadhafi"}
+    assert got["coalition internationale"] == {"La coalition internationale"}
+    assert got["autorités ukrainiennes"] == {"autorités ukrainiennes"}
+    assert all(found.entities[found.mentions[j].entity].label == "ORG" for j in range(len(found.mentions))
+               if found.mentions[j].text.startswith(("rebelles", "autorités")))  # fmt: skip
+    # a bare group with nothing to refer back to names no one: not an entity of its own
+    alone = groups(mentions_of("Les rebelles ont pris Brega.", LOC="Brega"))
+    assert not any("rebelles" in forms for forms in alone.values())
+
+
+def test_a_relative_the_model_left_untagged_is_found_by_the_family_name() -> None:
+    text = (
+        "Mouammar Kadhafi a fui. Le bunker souterrain de Mouatassim Kadhafi, un des fils du dirigeant, a été "
+        "ouvert. Mouatassim a été formé en Égypte. Le Colonel Kadhafi n'a rien dit."
+    )
+    alone = text.index("Mouatassim a")
+    found = find_mentions(text, [(0, 16, "PER"), (alone, alone + 10, "LOC")], FR, None)
+    got = groups(found)
+    assert got["Mouatassim Kadhafi"] == {"Mouatassim Kadhafi", "Mouatassim"}  # and its first name alone
+    assert "Colonel Kadhafi" not in {m.text for m in found.mentions}  # a role word is no first name
+    # a first name shared by two full names of the article is left alone
+    got = groups(mentions_of(
+        "Ali Zeidan a parlé à Ali Tarhouni. Ali a répondu.", PER="Ali Zeidan|Ali Tarhouni|Ali ",
+    ))  # fmt: skip
+    assert got["Ali Zeidan"] == {"Ali Zeidan"} and got["Ali Tarhouni"] == {"Ali Tarhouni"}

@@ -571,6 +571,27 @@ def test_entity_recall_and_alias_recall() -> None:
     assert report.get("entities", "alias_recall") == pytest.approx(1 / 2)
 
 
+def test_an_entity_whose_canonical_name_no_article_writes_is_found_by_its_written_names() -> None:
+    gold = gold_dict()
+    gold["entities"] = {
+        "Donald J. Trump": {"type": "PER", "aliases": ["M. Trump"]},  # the texts never write this name
+        "Vladimir V. Poutine": {"type": "PER", "aliases": ["V. V. Poutine"]},  # nor any of these
+        "@Kremlin": {"type": "ORG", "aliases": []},  # a handle, compared without its sign
+    }
+    export = perfect_export()
+    export["entities"] = [
+        {"id": "P2", "name": "Trump", "type": "PER", "aliases": ["M. Trump"]},
+        {"id": "K", "name": "Kremlin", "type": "ORG", "aliases": []},
+    ]
+    first_article(export)["raw_text"] += " Le Kremlin a répondu."
+    report = score(gold, export)
+    assert report.get("entities", "recall") == 1.0  # two scored, two found
+    assert report.metric("entities", "recall").support == 2
+    assert any("no name of it written" in d.message for d in report.details)
+    export["entities"] = [{"id": "K", "name": "Kremlin", "type": "ORG", "aliases": []}]
+    assert score(gold, export).get("entities", "recall") == 0.5
+
+
 def test_reuse_direction_and_spurious_passages() -> None:
     export = perfect_export()
     link = export["reuse"][0]

@@ -224,6 +224,7 @@ ORG_ROLES: tuple[str, ...] = tuple(
     porte-parolat état-major
     journal quotidien hebdomadaire mensuel magazine chaîne télévision radio station site blog
     groupe constructeur équipementier entreprise société firme compagnie institut organisation
+    régime rébellion rebelles insurgés coalition autorités
     """.split()  # noqa: SIM905
 )
 # The press's heads: a name right after one is the medium's, even one the model took for a person's
@@ -239,6 +240,7 @@ ROLE_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("journal", "quotidien", "hebdomadaire", "mensuel", "magazine"),
     ("chaîne", "télévision", "station"),
     ("groupe", "constructeur", "équipementier", "entreprise", "société", "firme", "compagnie"),
+    ("rebelles", "rébellion", "insurgés"),
 )
 # Adjectives of countries and peoples ("américain", "libyenne").
 COUNTRY_ADJECTIVES: tuple[str, ...] = tuple(
@@ -277,6 +279,7 @@ ROLE_ADJECTIVES: tuple[str, ...] = COUNTRY_ADJECTIVES + tuple(
 ADJECTIVE_ENDINGS: tuple[str, ...] = (
     "ien", "ienne", "ais", "aise", "ois", "oise", "ain", "aine", "éen", "éenne", "ique", "iste", "el",
     "elle", "al", "ale", "if", "ive", "ier", "ière",
+    "aux",
 )  # fmt: skip
 # Particles that may stand, lower-case, inside a person's name ("Charles de Gaulle", "Ould Abdel Aziz").
 NAME_PARTICLES: frozenset[str] = frozenset(

@@ -129,10 +129,11 @@ def lexicon(lang: LanguageData) -> Lexicon:
     org_heads = _alternation(p.org_roles)
     # Listed adjectives, and any word with the endings of nationality and office adjectives
     # ("mauritanien", "écossais", "officiel"): after a role noun they are almost always modifiers.
-    adjectives = (
-        _alternation(p.role_adjectives)
+    adjectives = (  # and their plurals: "les rebelles libyens", "les autorités ukrainiennes"
+        rf"(?:{_alternation(p.role_adjectives)}"
         + "|"
         + "|".join(rf"[a-zà-ÿ-]{{3,}}{ending}" for ending in p.adjective_endings)
+        + ")s?"
     )
     premods = _alternation([m for m in p.role_premodifiers if not m.endswith("-")])
     domains = _alternation([d.replace("_", " ") for d in p.role_domains])

@@ -67,6 +67,7 @@ _NAMED_AFTER = re.compile(
     r"\s+(?:en\s+ligne\s+|(?!(?:à|au|aux|de|du|des|d['’]|dans|sur|par|pour|avec|lors|a|ont|est|sont|avait)\b)"
     r"[a-zà-ÿ'’-]+\s+){0,2}[A-ZÀ-Ý]"
 )
+_PLACE_COMPLEMENT = re.compile(r"\s+(?:à\s+la|à\s+l['’]|au|aux)\s")
 _HANDLE_LINE = re.compile(r"(?m)^[ \t]*(?:RT[ \t]+)?(?P<handle>@\w{2,30})(?![\w@])")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZÀ-Ý][\w.]{1,9})\s*\)")
@@ -144,6 +145,7 @@ def find_mentions(
     """The mentions of ``text`` grouped into entities; ``ents`` are the NER model's (start, end, label)."""
     lx = lexicon(lang)
     names = _with_handles(text, _names(text, ents, lang))
+    names = _untagged_relatives(text, names, lang)
     roles = _roles(text, names, lx)
     names = _names_after_roles(text, names, roles, lang)
     # "garde des Sceaux": a name the model found inside a role's head noun is part of the role; so is
@@ -209,6 +211,35 @@ def _names_after_roles(
         ):  # not "le site Internet"
             out.append(Mention(m.start(1), m.end(1), m.group(1), label))
     return sorted(out, key=lambda m: m.start)
+
+
+def _untagged_relatives(text: str, names: list[Mention], lang: LanguageData) -> list[Mention]:
+    """A capitalised word before the surname of a person the article names in full, which the model
+    left untagged, is that family's member ("le bunker de Mouatassim Kadhafi" beside "Mouammar
+    Kadhafi"): the model's recall on names drops inside long noun phrases."""
+    surnames = {
+        m.text.split()[-1]
+        for m in names
+        if m.label == "PER" and len(m.text.split()) >= 2 and _name_word(m.text.split()[-1], lang)
+    }
+    if not surnames:
+        return names
+    pattern = re.compile(
+        r"(?<![\w'’-])([A-ZÀ-Ý][^\W\d_]+(?:-[^\W\d_]+)*)[ \t]+(?:"
+        + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+        + r")(?![\w'’-])"
+    )
+    added = []
+    for m in pattern.finditer(text):
+        first = m.group(1)
+        if (
+            any(n.start < m.end() and m.start() < n.end for n in names)
+            or not _name_word(first, lang)
+            or fold(first) in _role_words(lang)
+        ):
+            continue  # "Le Kadhafi", "Hier Kadhafi", "Colonel Kadhafi": not a first name
+        added.append(Mention(m.start(), m.end(), m.group(0), "PER"))
+    return sorted(names + added, key=lambda n: n.start) if added else names
 
 
 def _past_qualifiers(text: str, pos: int, lang: LanguageData) -> int:
@@ -390,8 +421,10 @@ def _roles(text: str, names: list[Mention], lx: Lexicon) -> list[Mention]:
         if end - start < 3:
             continue
         head = m.group("head").lower()
-        body = fold(text[m.start("body") : end])
         label = "ORG" if head in lx.org_heads else "PER"
+        if label == "ORG" and (place := _PLACE_COMPLEMENT.search(text, m.end("head"), end)):
+            end = place.start()  # "les rebelles au Sud": where they are, not who they are
+        body = fold(text[m.start("body") : end])
         bare_name = label == "ORG" and m.start("head") == m.start("body") and body == fold(head)
         if bare_name and any(n.start <= m.start("head") < n.end for n in names):
             continue  # a bare "Kremlin" the NER model found is a name
@@ -499,6 +532,14 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
             for e in entities
             if key[0] in e.surname_keys and any(mentions[j].label == "PER" for j in e.mentions)
         ]
+        # "Mouatassim" after "Mouatassim Kadhafi": the first name of one full name of the article.
+        by_first = [
+            e
+            for e in entities
+            if e.label == "PER" and any(len(k) >= 2 and k[0] == key[0] for k in e.keys)
+        ]
+        if not people and len(by_first) == 1 and m.label != "ORG":
+            people = by_first
         if people:
             before = [e for e in people if any(mentions[j].start < m.start for j in e.mentions)]
             entity = (before or people)[-1] if len(people) > 1 else people[0]
@@ -704,6 +745,8 @@ def _resolve_roles(
             entity = _new_entity(entities, "ORG")
             entity.names.append(_without_determiner(m.text, lang))
             entity.keys.add(name_key(entity.names[-1], lang))
+            entity.roles.add(m.role_key)
+            entity.heads.add(role_head(m.role_key, lang))  # "les rebelles libyens" … "les rebelles"
             m.evidence = "organisation"
         if entity is not None:
             m.entity = entity.index
