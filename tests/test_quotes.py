@@ -1100,3 +1100,44 @@ def test_second_review_mends_on_portraits_incises_sources_and_the_floor() -> Non
         "alors intervenu. « Nous disposons de preuves solides contre lui », a-t-il affirmé."
     )
     assert said(run(text, PER="Benjamin Brafman|Cyrus Vance"))[-1][2] == "Cyrus Vance"
+
+
+def test_a_colon_after_a_long_lead_closes_a_clause_whose_subject_or_agent_speaks() -> None:
+    text = (
+        "Sans être avare des compliments d'usage - il a salué « sa totale confiance » -, Barack Obama s'est "
+        "empressé de rétablir la hiérarchie : « Je souhaite un débat vigoureux à la Maison-Blanche. Mais "
+        "c'est moi qui fixe la politique. » C'est plutôt une philosophie, résumée ainsi par Joe Biden : « La "
+        "force militaire doit être mariée à la puissance de nos idées. »"
+    )
+    found = said(run(text, PER="Barack Obama|Joe Biden"))
+    assert ("direct", "Je souhaite un débat vigoureux à la Maison-Blanche. Mais c'est moi qui fixe la "
+            "politique", "Barack Obama") in found  # fmt: skip
+    assert ("direct", "La force militaire doit être mariée à la puissance de nos idées", "Joe Biden") in found
+    text = (  # a clause with no one named at its head introduces nobody's words
+        "Au terme d'une longue journée de négociations entre les délégations, dans un hôtel de Genève, "
+        "une banderole résumait l'humeur : « Nous ne partirons pas sans accord. »"
+    )
+    assert all(speaker is None for _, _, speaker in said(run(text, LOC="Genève")))
+
+
+def test_a_speech_verb_after_a_verb_of_aspect_reports_speech() -> None:
+    text = (
+        "Barack Obama ne cesse de répéter que les États-Unis ont « un seul président à la fois ». Le ministre "
+        "Alain Juppé a tenu à rappeler que « la France sera présente ». Il s'est empressé d'ajouter : « Nous "
+        "ne céderons rien. » Le ministre ne cesse de voyager."
+    )
+    found = said(run(text, PER="Barack Obama|Alain Juppé"))
+    assert [(words, speaker) for _, words, speaker in found] == [
+        ("les États-Unis ont « un seul président à la fois »", "Barack Obama"),
+        ("la France sera présente", "Alain Juppé"),
+        ("Nous ne céderons rien", "Alain Juppé"),
+    ]
+
+
+def test_a_second_verb_after_and_has_the_subject_of_the_first() -> None:
+    text = (
+        "Les rebelles libyens disent avoir essuyé de violentes attaques à Misrata, et continuent d'exhorter "
+        "l'Otan à intensifier ses frappes pour éviter un « massacre »."
+    )
+    found = said(run(text, LOC="Misrata"))
+    assert [speaker for _, _, speaker in found] == ["rebelles libyens", "rebelles libyens"]

@@ -39,6 +39,7 @@ class PeopleData:
     np_ends: tuple[str, ...] = ()  # words that end a postposed speaker's noun phrase
     causatives: tuple[str, ...] = ()  # "fait" (savoir)
     causative_infinitives: tuple[str, ...] = ()  # "savoir" (after "fait")
+    aspectuals: tuple[str, ...] = ()  # "cesse" (de répéter), "tenu" (à rappeler)
     not_incise_verbs: frozenset[str] = frozenset()
     negations: tuple[str, ...] = ()
     negative_subjects: tuple[str, ...] = ()  # "personne ne disait …": nobody spoke

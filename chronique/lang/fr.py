@@ -496,6 +496,7 @@ DATA = LanguageData(
         np_ends=people.NP_ENDS,
         causatives=people.CAUSATIVES,
         causative_infinitives=people.CAUSATIVE_INFINITIVES,
+        aspectuals=people.ASPECTUALS,
         not_incise_verbs=people.NOT_INCISE_VERBS,
         negations=people.NEGATIONS,
         negative_subjects=people.NEGATIVE_SUBJECTS,

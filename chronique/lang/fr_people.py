@@ -164,6 +164,14 @@ CAUSATIVES: tuple[str, ...] = (
     "fait", "faisait", "faisaient", "faisant", "font", "fera", "ferait",
     "laissé", "laisse", "laissent", "laissait", "laissaient", "laissant", "laissera", "laisserait",
 )  # fmt: skip
+# Verbs of aspect or manner before "de"/"à" and a speech verb's infinitive, which then reports speech
+# ("ne cesse de répéter que", "s'est empressé d'ajouter", "a tenu à rappeler que").
+ASPECTUALS: tuple[str, ...] = (
+    "cesse", "cessent", "cessé", "cessait", "continue", "continuent", "continué", "continuait",
+    "tient", "tiennent", "tenu", "tenait", "tenue", "vient", "viennent", "venait", "empresse", "empressé",
+    "empressée", "empressés", "contente", "contenté", "contentée", "borne", "borné", "bornée", "prend soin",
+    "pris soin",
+)  # fmt: skip
 CAUSATIVE_INFINITIVES: tuple[str, ...] = (
     "savoir", "valoir", "entendre", "remarquer", "observer", "comprendre",
 )  # fmt: skip

@@ -37,6 +37,7 @@ class Lexicon:
     causative: re.Pattern[str]  # "a fait " before an infinitive cue
     causative_words: frozenset[str]
     causative_infinitives: frozenset[str]  # cues only after a causative ("laissé entendre")
+    aspectual: re.Pattern[str]  # "ne cesse de ", "a tenu à " before a speech verb's infinitive
     negation: re.Pattern[str]
     not_incise: frozenset[str]
     content_link: re.Pattern[str]  # at the start of the text after a verb: que, :, «, avoir, de…
@@ -205,6 +206,10 @@ def lexicon(lang: LanguageData) -> Lexicon:
         causative=re.compile(rf"(?:\b(?i:a|ont|avait|avaient)\s+)?\b(?i:{_alternation(p.causatives)})\s+$"),
         causative_words=frozenset(p.causatives),
         causative_infinitives=frozenset(p.causative_infinitives),
+        aspectual=re.compile(
+            rf"(?:(?<![\w'’])(?i:ne\s+|n['’]))?(?:\b(?i:a|ont|avait|avaient|s['’]est|se\s+sont|s['’]était)\s+)?(?<![\w-])"
+            rf"(?i:{_alternation(p.aspectuals).replace(chr(92) + ' ', chr(92) + 's+')})\s+(?i:de\s+|d['’]|à\s+)$"
+        ),
         negation=re.compile(
             rf"\bn(?:e\s|['’]).{{0,30}}\b(?i:{_alternation(p.negations)})\b"
             + (rf"|\b(?i:{_alternation(p.negative_subjects)})\s+n(?:e\s|['’])" if p.negative_subjects else "")

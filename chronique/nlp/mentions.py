@@ -534,9 +534,7 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
         ]
         # "Mouatassim" after "Mouatassim Kadhafi": the first name of one full name of the article.
         by_first = [
-            e
-            for e in entities
-            if e.label == "PER" and any(len(k) >= 2 and k[0] == key[0] for k in e.keys)
+            e for e in entities if e.label == "PER" and any(len(k) >= 2 and k[0] == key[0] for k in e.keys)
         ]
         if not people and len(by_first) == 1 and m.label != "ORG":
             people = by_first

@@ -113,6 +113,8 @@ _HASHTAG = re.compile(r"(?:^|\s)#\w{2,}")
 _INCIDENTAL = re.compile(r"\s*,[^,;:]{1,80},\s*(?=qu['’]|que\b)", re.IGNORECASE)
 _DATE_LEADIN = re.compile(r"\s+(?:(?:le|ce|dans\s+la\s+nuit\s+de)\s+)?", re.IGNORECASE)
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"(?<![\w'])par\s+$", re.IGNORECASE)
+_AND_NEXT = re.compile(r"[\s\"»”]*,?\s*et\s+", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+et\s*$")
 _GERUND_LEAD = re.compile(r"(?:,\s*|\b[Ee]n\s+(?P<clitic>(?:les|leur|lui|nous|vous|se|s['’]|l['’])\s*)?)$")
@@ -335,6 +337,13 @@ class _Finder:
                     )
                 elif cue.kind == "narrative":  # "Et X d'ajouter : « … »"
                     who = self._main_subject(s, cue, qspans)
+                elif (
+                    sentence_quotes
+                    and cue.kind == "finite"
+                    and _AND_NEXT.fullmatch(text, sentence_quotes[-1].end, cue.start)
+                ):  # "Les rebelles disent avoir …, et continuent d'exhorter l'Otan à": the same subject
+                    earlier = sentence_quotes[-1]
+                    who = _Speaker(earlier.speaker, earlier.speaker_text, "continued", earlier.speaker_start)
                 else:
                     who = self._subject_before(s, cue)
                     if cue_word(text, cue) in _FEAR and who.text and who.text.lower() in {"on", "l'on"}:
@@ -575,6 +584,10 @@ class _Finder:
             if infinitive or (word in lx.participles and word.endswith(("er", "ir", "re"))):
                 lead = lx.causative.search(text, s, m.start())
                 if lead:  # "a fait savoir", "fait valoir", "a laissé entendre"
+                    out.append(_Cue(lead.start(), m.end(), m.end(), None, "finite"))
+                    continue
+                lead = None if infinitive else lx.aspectual.search(text, s, m.start())
+                if lead:  # "ne cesse de répéter que", "a tenu à rappeler que"
                     out.append(_Cue(lead.start(), m.end(), m.end(), None, "finite"))
                     continue
                 if re.search(r"\bd'$", text[max(s, m.start() - 2) : m.start()]) and re.match(
@@ -1186,9 +1199,12 @@ class _Finder:
             if any(a <= qs < b or a < qe + 1 <= b for a, b in claimed):
                 continue
             lead = text[s:qs].rstrip()
-            if not lead.endswith(":") or text[qe + 1 : e].strip(_EDGE) or len(lead.split()) > MAX_LEAD_WORDS:
+            if not lead.endswith(":") or text[qe + 1 : e].strip(_EDGE):
                 continue
             if len(text[qs + 1 : qe].split()) < MIN_STANDALONE_WORDS:
+                continue
+            if len(lead.split()) > MAX_LEAD_WORDS:
+                self._introduced_by_clause(s, qs, qe, qspans, claimed)
                 continue
             opener = _LEAD_OPENER.match(text, s, qs)
             start = opener.end() if opener else s
@@ -1210,6 +1226,7 @@ class _Finder:
                     None,
                 )
                 if named is None:
+                    self._introduced_by_clause(s, qs, qe, qspans, claimed)
                     continue
                 who = self._speaker_of(named)
             colon = text.rfind(":", s, qs)
@@ -1217,6 +1234,57 @@ class _Finder:
                 qs, qe + 1, _Cue(start, colon + 1, colon + 1, None, "colon"), who, qspans, kind="direct"
             ):
                 claimed.append((qs, qe + 1))
+
+    def _introduced_by_clause(
+        self, s: int, qs: int, qe: int, qspans: list[tuple[int, int]], claimed: list[tuple[int, int]]
+    ) -> None:
+        """The colon closes a clause of its own whose subject is named — "Sans être avare de compliments
+        …, Obama s'est empressé de rétablir la hiérarchie : « … »" — or names its agent — "une
+        philosophie, résumée ainsi par Joe Biden : « … »": theirs, whatever the verb."""
+        text = self.text
+        colon = text.rfind(":", s, qs)
+        agent = next(
+            (
+                m
+                for m in self.mentions
+                if s <= m.start < colon
+                and m.kind == "name"
+                and m.label in {"PER", "ORG"}
+                and not text[m.end : colon].strip()
+                and _AGENT_BEFORE.search(text, s, m.start)
+            ),
+            None,
+        )
+        named = agent if agent is not None else self._clause_subject(s, colon, qspans)
+        if named is None:
+            return
+        who = self._speaker_of(named)
+        if self._add(
+            qs, qe + 1, _Cue(named.start, colon + 1, colon + 1, None, "colon"), who, qspans, kind="direct"
+        ):
+            claimed.append((qs, qe + 1))
+
+    def _clause_subject(self, s: int, colon: int, qspans: list[tuple[int, int]]) -> Mention | None:
+        """The person or body named at the head of the last clause before ``colon`` (after a comma, a
+        dash or a bracket outside quotation marks), when that clause is short enough to introduce."""
+        text = self.text
+        bounds = [i for i in range(s, colon) if text[i] in ",–—(" and not any(a <= i <= b for a, b in qspans)]
+        start = bounds[-1] + 1 if bounds else s
+        start += len(text[start:colon]) - len(text[start:colon].lstrip())
+        opener = _LEAD_OPENER.match(text, start, colon)
+        start = opener.end() if opener else start
+        if len(text[start:colon].split()) > MAX_LEAD_WORDS:
+            return None
+        return next(
+            (
+                m
+                for m in self.mentions
+                if m.start == start
+                and (m.label in {"PER", "ORG"} or m.kind == "role")
+                and m.entity is not None
+            ),
+            None,
+        )
 
     def _standalone(
         self,
