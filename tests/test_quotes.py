@@ -1141,3 +1141,19 @@ def test_a_second_verb_after_and_has_the_subject_of_the_first() -> None:
     )
     found = said(run(text, LOC="Misrata"))
     assert [speaker for _, _, speaker in found] == ["rebelles libyens", "rebelles libyens"]
+
+
+def test_a_pronoun_takes_up_a_speaker_only_a_role_names_rather_than_a_body_or_nobody() -> None:
+    text = (
+        "« Je suis heureux d'être ici », a déclaré le chef spirituel à son arrivée. Le chef spirituel, "
+        "applaudi devant le Parlement européen, a insisté sur sa lutte pacifique. « Je crois de moins en "
+        "moins à la volonté de négocier », a-t-il déclaré."
+    )
+    ann = run(text, ORG="Parlement européen")
+    last = ann.quotes[-1]
+    assert last.speaker is None and last.speaker_text == "le chef spirituel"
+    text = (  # a person named since is the one the pronoun takes up
+        "« Je suis heureux d'être ici », a déclaré le chef spirituel. Jean Dupont a pris la parole. « Nous "
+        "sommes inquiets pour la suite », a-t-il déclaré."
+    )
+    assert said(run(text, PER="Jean Dupont"))[-1][2] == "Jean Dupont"

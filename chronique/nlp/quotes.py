@@ -28,7 +28,7 @@ from chronique.dates.events import sentences
 from chronique.dates.timex import find_timexes
 from chronique.lang import LanguageData
 from chronique.nlp.lexicon import WORD, Lexicon, lexicon
-from chronique.nlp.mentions import Entities, Mention
+from chronique.nlp.mentions import Entities, Mention, mention_gender
 from chronique.nlp.names import fold
 from chronique.nlp.quotemarks import CLOSERS as _CLOSERS
 from chronique.nlp.quotemarks import OPENERS as _OPENERS
@@ -76,7 +76,7 @@ _RELATIVE_SUBJECT = re.compile(
 )
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:à|de|du|des|en|dans|sur|par|pour|avec|chez|contre|vers|au|aux|après|avant|malgré|entre"
-    r"|sans|sous|depuis|envers|cite|citant|cité)\s+|\b(?-i:A)\s+|\bd['’])"  # "A la …" is "À la …"
+    r"|sans|sous|depuis|envers|devant|derrière|parmi|cite|citant|cité)\s+|\b(?-i:A)\s+|\bd['’])"  # "A la …" is "À la …"
     r"(?:(?:la|le|les|l['’]|son|sa|ses|leur|cette|ce)\s*)?$",
     re.IGNORECASE,
 )
@@ -246,6 +246,7 @@ class _Finder:
         self.lx = lexicon(lang)
         self.quotes: list[Quote] = []
         self.last_speaker: tuple[int, _Speaker] | None = None  # (sentence number, speaker)
+        self.last_unnamed: tuple[int, _Speaker] | None = None  # a later speaker only a role names
         self.sentence_no = 0
         self.sentence_starts: list[int] = []
         self.previous_paragraph: _Speaker | None = None  # who the last paragraph ended quoting
@@ -990,10 +991,39 @@ class _Finder:
                 continue  # "il" is a person far more often than a named organisation
             if self.genders.get(entity, gender) == gender and not _after_preposition(self.text, m.start):
                 return _Speaker(entity, pronoun, "pronoun", m.start)
+        unnamed = self.last_unnamed
+        if (
+            unnamed
+            and self.sentence_no - unnamed[0] <= CARRY_SENTENCES
+            and self._unnamed_since(unnamed[1], gender, pos)
+        ):
+            # "a déclaré le dalaï lama. … a-t-il déclaré": the one the role names, though unnamed
+            return _Speaker(None, unnamed[1].text, "pronoun", unnamed[1].start)
         main = self.main_person
         if main is not None and self.genders.get(main, gender) == gender:
             return _Speaker(main, pronoun, "pronoun")  # a portrait's "il": the person it is about
         return _Speaker(None, pronoun, "none")
+
+    def _unnamed_person(self, who: _Speaker) -> Mention | None:
+        """The person's role that names ``who``, a speaker no name resolved ("le dalaï lama")."""
+        if who.entity is not None or who.how != "role":
+            return None
+        return next(
+            (m for m in self.mentions if m.start == who.start and m.kind == "role" and m.label == "PER"), None
+        )
+
+    def _unnamed_since(self, last: _Speaker, gender: str, pos: int) -> bool:
+        """Whether the role ``last`` (a speaker no name resolved) agrees with ``gender`` and no person
+        opened a sentence between its quotation and ``pos``."""
+        role = self._unnamed_person(last)
+        if role is None or mention_gender(role) not in {None, gender}:
+            return False
+        since = self.quotes[-1].end if self.quotes else 0
+        opening = set(self.sentence_starts)
+        return not any(
+            since <= m.start < pos and m.start in opening and m.label == "PER" and m.entity is not None
+            for m in self.mentions
+        )
 
     def _subject_since(
         self, since: int, pos: int, gender: str, other: int, quoted: bool = False
@@ -1446,6 +1476,9 @@ class _Finder:
         self.quotes.append(quote)
         if who.entity is not None and who.how != "carried":
             self.last_speaker = (self.sentence_no, who)
+            self.last_unnamed = None
+        elif self._unnamed_person(who):
+            self.last_unnamed = (self.sentence_no, who)
         return quote
 
 
