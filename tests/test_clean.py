@@ -527,3 +527,53 @@ def test_a_readers_stamp_is_not_a_publication_date_and_a_short_line_ending_on_a_
     assert "published" not in clean(raw, FR).metadata
     raw = BODY + "\n\n« Nous ne partirons pas »,\na déclaré le porte-parole du gouvernement, Moussa Ibrahim."
     assert "« Nous ne partirons pas », a déclaré le porte-parole" in clean(raw, FR).text
+
+
+TEASED_BODY = (
+    "Les insurgés ont repris jeudi le contrôle du port de Brega après trois jours de combats acharnés "
+    "contre les forces loyales au colonel, selon plusieurs témoins joints sur place par téléphone.\n"
+    "Le Conseil national de transition a salué une victoire décisive et appelé la population à rester "
+    "calme, alors que les frappes de l'Otan se poursuivaient dans l'ouest du pays pendant la nuit.\n"
+)
+
+
+def test_a_run_of_teasers_each_with_its_blurb_is_removed() -> None:
+    teasers = (
+        "La quotidienne de Slate\n"
+        "Une sélection personnalisée des articles de Slate tous les matins dans votre boîte mail.\n"
+        "Le feu d'Elsa\n"
+        "A la découverte d'une célèbre inconnue : Elsa Triolet, cinquante ans après sa disparition...\n"
+        "La banlieue porte plainte\n"
+        "Voici un petit livre de combat pour la banlieue en général et Aubervilliers en particulier.\n"
+    )
+    raw = "Les insurgés reprennent Brega\n" + TEASED_BODY + teasers
+    got = reasons(raw)
+    assert all(got.get(line) == "related" for line in teasers.splitlines())
+    assert not any(line in got for line in TEASED_BODY.splitlines())
+    # Two teasers are not a run; an article's own sections under short headings stay
+    raw = "Les insurgés reprennent Brega\n" + TEASED_BODY + "".join(teasers.splitlines(True)[:4])
+    assert not any(v == "related" for v in reasons(raw).values())
+    paragraphs = [*TEASED_BODY.splitlines(), "Les combats avaient commencé lundi à l'aube."]
+    sections = "\n".join(
+        f"{head}\n{body}"
+        for head, body in zip(("L'offensive", "Réactions", "Repères"), paragraphs, strict=True)
+    )
+    assert reasons("Les insurgés reprennent Brega\n" + sections) == {"Les insurgés reprennent Brega": "title"}
+
+
+def test_a_teaser_run_ends_above_the_articles_own_title_and_standfirst() -> None:
+    raw = (
+        "Accédez à l'intégralité du journal sur ordinateur, mobile et tablette pour 1 euro seulement\n"
+        "Choisissez votre formule d'abonnement pour accéder en illimité à tout le journal.\n"
+        "Transmettre à la rédaction des documents d'intérêt public\n"
+        "Un espace sécurisé pour nos sources, chiffré de bout en bout.\n"
+        "Les dix erreurs de l'Otan en Libye\n"
+        "Du mythe du sauvetage de Benghazi aux choix militaires inadaptés, un ancien diplomate revient sur "
+        "la guerre.\n" + TEASED_BODY
+    )
+    got = reasons(raw)
+    assert (
+        "Les dix erreurs de l'Otan en Libye" not in got
+        or got["Les dix erreurs de l'Otan en Libye"] == "title"
+    )
+    assert not any(line.startswith("Du mythe") for line in got)

@@ -3,7 +3,8 @@
 One pass over the lines of the raw text. Each line is either content (kept as a paragraph), or
 removed with a reason: boilerplate that the language data describes (rights notices, share buttons,
 navigation, subscriber pitches, embeds), headlines under a related-articles header, a repeated title,
-a line learned as boilerplate of its source, a run of headlines (links to other articles), a scrap
+a line learned as boilerplate of its source, a run of headlines (links to other articles) or of
+teasers (headlines each with a blurb: other articles, newsletters, books on sale), a scrap
 of the page above the title, or a metadata line (byline, credit, date header, update line) whose value
 goes to ``metadata``. A metadata prefix or an embed caption glued to a sentence is
 cut off and the rest of the line is kept.
@@ -34,6 +35,13 @@ _SOCIAL_POST = re.compile(r"(?:^|\s)[#@]\w{2,}")  # a hashtag or a handle: a pos
 # Headlines are sentences without a full stop; shorter items are a list ("BNP : 2,5 milliards").
 LINK_MEAN_WORDS = 6
 LINK_MAX_CHARS = 150
+# Teasers: this many headline-like lines in a row, each with a blurb of a few sentences under it (other
+# articles, newsletters, books on sale). An article's sections have longer paragraphs, or several.
+MIN_TEASER_PAIRS = 3
+TEASER_BLURB_WORDS = 45
+TEASER_BLURB_SENTENCES = 2
+PROSE_MIN_WORDS = 20
+TEASER_HEAD_MIN_WORDS = 3  # "Repères", "L'opération": an article's own headings are often shorter
 # A line of this few words at the top of a page, above a longer headline with prose under it, is a
 # scrap of the page ("Good luck !", "actualite", "Discover Thomson Reuters"), not the title.
 PAGE_SCRAP_WORDS = 3
@@ -84,7 +92,7 @@ def clean(
     pending_break = True
     first_content = True
     title_removed = False
-    links = set() if wrapped else _link_runs(lines, lang)
+    links = set() if wrapped else _link_runs(lines, lang) | _teaser_runs(lines, lang)
     for line in lines:
         if line.empty:
             pending_break = True
@@ -397,6 +405,50 @@ def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
             close()
     close()
     return found
+
+
+def _teaser_runs(lines: list[Line], lang: LanguageData) -> set[int]:
+    """Indices of lines in runs of at least ``MIN_TEASER_PAIRS`` teasers: a headline-like line, then a
+    short blurb of at most ``TEASER_BLURB_SENTENCES`` sentences and ``TEASER_BLURB_WORDS`` words, then
+    the next headline ("Libye : les rebelles entrent dans Tripoli" / "Bernard-Henri Lévy est retourné en
+    Libye …"). A title and its standfirst are one pair; an article's sections run longer."""
+    filled = [line for line in lines if not line.empty]
+    found: set[int] = set()
+    i = 0
+    while i < len(filled):
+        run: list[int] = []
+        j = i
+        while j + 1 < len(filled) and _teaser(filled[j], filled[j + 1], lang):
+            run += [filled[j].index, filled[j + 1].index]
+            j += 2
+        if run and j < len(filled) and _prose(filled[j].text, lang):
+            run = run[:-2]  # the article's own title and standfirst, above its text
+        if len(run) >= 2 * MIN_TEASER_PAIRS:
+            found.update(run)
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _prose(text: str, lang: LanguageData) -> bool:
+    """A paragraph of some length that is no headline: the text of an article under its standfirst."""
+    return not _link_like(text, lang) and len(text.split()) >= PROSE_MIN_WORDS
+
+
+def _teaser(head: Line, blurb: Line, lang: LanguageData) -> bool:
+    text = blurb.text
+    return (
+        _link_like(head.text, lang)
+        and TEASER_HEAD_MIN_WORDS <= len(head.text.split()) <= SHORT_TITLE_WORDS + 3
+        and not _link_like(text, lang)
+        and not _named_furniture(text, lang)
+        and not _lower_start(text)
+        and not _SOCIAL_POST.search(text)
+        and not _LIST_ITEM.match(text)
+        and len(text.split()) <= TEASER_BLURB_WORDS
+        and len(_INNER_SENTENCE_END.findall(text)) < TEASER_BLURB_SENTENCES
+    )
 
 
 def _wraps(lines: list[Line], line: Line) -> bool:
