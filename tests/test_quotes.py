@@ -1157,3 +1157,16 @@ def test_a_pronoun_takes_up_a_speaker_only_a_role_names_rather_than_a_body_or_no
         "sommes inquiets pour la suite », a-t-il déclaré."
     )
     assert said(run(text, PER="Jean Dupont"))[-1][2] == "Jean Dupont"
+
+
+def test_an_accusation_reports_what_the_accused_did_and_a_bodys_role_keeps_the_person_it_names() -> None:
+    text = (
+        "Le régime du colonel Mouammar Kadhafi a accusé samedi l'Otan de tuer des civils à Brega. Le régime "
+        "avait déjà accusé l'Alliance d'avoir tué des civils à Tripoli. Le ministre accuse le coup. Accusé "
+        "de corruption, le maire a démissionné."
+    )
+    found = said(run(text, PER="Mouammar Kadhafi", ORG="Otan", LOC="Brega|Tripoli"))
+    assert found == [
+        ("indirect", "l'Otan de tuer des civils à Brega", "régime du colonel Mouammar Kadhafi"),
+        ("indirect", "l'Alliance d'avoir tué des civils à Tripoli", "régime du colonel Mouammar Kadhafi"),
+    ]

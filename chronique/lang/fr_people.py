@@ -55,10 +55,11 @@ WEAK_CUES: frozenset[str] = frozenset(
     {"lanc", "not", "relev", "appel", "propos", "invit", "évoqu", "annonc", "interrog"}
 )
 # Verbs whose object is what was said: a call to act ("a appelé le Conseil de sécurité à protéger
-# Syrte", "a exhorté les Libyens à se soulever"), a denial ("a démenti l'existence d'un accord", "a nié
-# toute implication"). Not a confirmation: an inquiry "a confirmé l'absence de collusion" said nothing.
+# Syrte", "a exhorté les Libyens à se soulever"), an accusation ("a accusé l'Otan d'avoir tenté de le
+# tuer"), a denial ("a démenti l'existence d'un accord", "a nié toute implication"). Not a
+# confirmation: an inquiry "a confirmé l'absence de collusion" said nothing.
 DIRECTIVE_CUES: frozenset[str] = frozenset(
-    {"appel", "exhort", "invit", "implor", "enjoint", "enjoignent", "enjoignait", "enjoignant"}
+    {"appel", "exhort", "invit", "implor", "accus", "enjoint", "enjoignent", "enjoignait", "enjoignant"}
 )  # "er" verbs by stem, others by form
 # "« … », a-t-il ajouté": the pronoun goes on with the last speaker, whoever was named since.
 CONTINUING_CUES: frozenset[str] = frozenset(

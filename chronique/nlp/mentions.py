@@ -146,7 +146,7 @@ def find_mentions(
     lx = lexicon(lang)
     names = _with_handles(text, _names(text, ents, lang))
     names = _untagged_relatives(text, names, lang)
-    roles = _roles(text, names, lx)
+    roles = _roles(text, names, lx, lang)
     names = _names_after_roles(text, names, roles, lang)
     # "garde des Sceaux": a name the model found inside a role's head noun is part of the role; so is
     # one that starts with a person's role noun ("le Guide libyen" tagged as a name).
@@ -400,24 +400,32 @@ def _follows_determiner(text: str, start: int) -> bool:
     return bool(re.search(r"(?:\b(?:le|la|les|du|des|au|aux)\s+|\bl['’])$", before))
 
 
-def _roles(text: str, names: list[Mention], lx: Lexicon) -> list[Mention]:
+def _roles(text: str, names: list[Mention], lx: Lexicon, lang: LanguageData) -> list[Mention]:
     out: list[Mention] = []
     for m in lx.role.finditer(text):
         start, end = m.start("body"), m.end()
         det = (m.group("det") or "").lower()
         if det and det not in {"du", "au"}:
             start = m.start()
-        # A name apposed right after the role is not part of it ("le conseiller du Kremlin Iouri
-        # Ouchakov"): cut the role before it.
+        # A name apposed right after a person's role is not part of it ("le conseiller du Kremlin Iouri
+        # Ouchakov"): cut the role before it. A body's is ("le régime du colonel Mouammar Kadhafi").
         for n in names:
             if (
                 start < n.start < end
                 and n.label == "PER"
+                and m.group("head").lower() not in lx.org_heads
                 and not re.search(r"(?:\bd[eu]s?\s+|\bd['’])$", text[n.start - 4 : n.start])
             ):
                 end = n.start
         while end > start and text[end - 1] in _TRIM:
             end -= 1
+        if m.group("head").lower() in lx.org_heads:
+            # "le régime du colonel Mouammar Kadhafi", "le gouvernement du Premier ministre François
+            # Fillon": the person a body's complement names is part of its name
+            named = next((n for n in names if n.label == "PER" and not text[end : n.start].strip()), None)
+            last_word = fold(text[start:end].split()[-1])
+            if named is not None and named.start > end and last_word in _person_heads(lang):
+                end = named.end
         if end - start < 3:
             continue
         head = m.group("head").lower()
