@@ -1170,3 +1170,21 @@ def test_an_accusation_reports_what_the_accused_did_and_a_bodys_role_keeps_the_p
         ("indirect", "l'Otan de tuer des civils à Brega", "régime du colonel Mouammar Kadhafi"),
         ("indirect", "l'Alliance d'avoir tué des civils à Tripoli", "régime du colonel Mouammar Kadhafi"),
     ]
+
+
+def test_an_adverb_then_the_verb_and_its_subject_introduce_the_words_after_a_comma() -> None:
+    text = (
+        "Toutefois, a tenu à prévenir M. Sarkozy, « nous ne pourrons pas éviter qu'il y ait des "
+        "licenciements », liés à la crise. Il a refusé de dire si la réforme serait retirée. Barack Obama ne "
+        "cesse de dire que « tout ira bien »."
+    )
+    found = said(run(text, PER="Sarkozy|Barack Obama"))
+    assert found == [
+        ("direct", "nous ne pourrons pas éviter qu'il y ait des licenciements", "Sarkozy"),
+        ("direct", "tout ira bien", "Barack Obama"),
+    ]
+    text = (  # a sentence with no subject of its own goes on with the last speaker
+        "« C'est un métier magique », a déclaré Patrick Poivre d'Arvor. Avant de conclure : « Je vous "
+        "laisse en de bonnes mains pendant l'été. »"
+    )
+    assert said(run(text, PER="Patrick Poivre d'Arvor"))[-1][2] == "Patrick Poivre d'Arvor"

@@ -20,6 +20,7 @@ class PeopleData:
 
     er_verbs: tuple[str, ...] = ()  # reporting verbs of the first group, by stem ("déclar")
     irregular_forms: tuple[str, ...] = ()  # every form of the other reporting verbs
+    irregular_infinitives: tuple[str, ...] = ()  # and their infinitives
     weak_cues: frozenset[str] = frozenset()  # stems that report speech only before a content
     # Stems and irregular forms of verbs whose object is what was said:
     # a call ("a appelé l'ONU à protéger Syrte"): an object, then "à" or "de" and an infinitive;

@@ -483,6 +483,7 @@ DATA = LanguageData(
     people=PeopleData(
         er_verbs=people.ER_VERBS,
         irregular_forms=people.IRREGULAR_FORMS,
+        irregular_infinitives=people.IRREGULAR_INFINITIVES,
         weak_cues=people.WEAK_CUES,
         directive_cues=people.DIRECTIVE_CUES,
         bare_infinitive_cues=people.BARE_INFINITIVE_CUES,

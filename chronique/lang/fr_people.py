@@ -49,6 +49,13 @@ IRREGULAR_FORMS: tuple[str, ...] = tuple(
     enjoint enjoignent enjoignait enjoignant
     """.split()  # noqa: SIM905
 )
+# Their infinitives: speech only after a verb of aspect ("a tenu à prévenir", "ne cesse de dire").
+IRREGULAR_INFINITIVES: tuple[str, ...] = tuple(
+    """
+    dire écrire répondre reconnaître admettre promettre soutenir prévenir avertir conclure démentir
+    poursuivre maintenir reprendre
+    """.split()  # noqa: SIM905
+)
 # Verbs that report speech only when a content follows (que, :, a quotation): "a lancé une offensive"
 # is no quote, "a lancé : « … »" is.
 WEAK_CUES: frozenset[str] = frozenset(

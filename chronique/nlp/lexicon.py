@@ -107,6 +107,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
             bare_infinitives |= f | pa | g
         if stem in p.object_cues:
             object_cues |= f | pa | g
+    participles.update(p.irregular_infinitives)  # an infinitive reports speech only after an aspect
     for form in p.irregular_forms:
         if form in p.weak_cues:  # irregular weak cues are listed by form
             weak.add(form)

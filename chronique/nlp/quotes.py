@@ -119,6 +119,8 @@ _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+et\s*$")
 _GERUND_LEAD = re.compile(r"(?:,\s*|\b[Ee]n\s+(?P<clitic>(?:les|leur|lui|nous|vous|se|s['’]|l['’])\s*)?)$")
 _COMMA_QUOTE = re.compile(r"\s*,\s*[«“„\"]")
+_COMMA_BEFORE_QUOTE = re.compile(r"\s*,\s*(?=[«“„\"])")
+_ADVERB_LEAD = re.compile(r"\s*[A-ZÀ-Ý][a-zà-ÿ]+\s*,\s*")  # "Toutefois, ", "Hier, "
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
 
 OBJECT_WORDS = 6  # words before the quoted words of a cue's object ("a déclaré à son arrivée sa « … »")
@@ -336,6 +338,11 @@ class _Finder:
                         if speaker
                         else self._main_subject(s, cue, qspans)
                     )
+                    if who.how == "none" and not who.text and self.last_speaker:
+                        # "Avant de conclure : « … »": a sentence with no subject goes on with the last one
+                        number, previous = self.last_speaker
+                        if self.sentence_no - number <= 1:
+                            who = _Speaker(previous.entity, previous.text, "continued", previous.start)
                 elif cue.kind == "narrative":  # "Et X d'ajouter : « … »"
                     who = self._main_subject(s, cue, qspans)
                 elif (
@@ -745,12 +752,17 @@ class _Finder:
         the quotation, and the subject as its speaker."""
         text = self.text
         head = text[s : cue.start]
-        if cue.kind != "finite" or cue.pronoun or (head.strip() and not _ELIDED_SUBJECT.fullmatch(head)):
+        adverb = _ADVERB_LEAD.fullmatch(head)  # "Toutefois, a tenu à prévenir M. Sarkozy, « … »"
+        if cue.pronoun or cue.kind not in ({"finite", "participle"} if adverb else {"finite"}):
+            return None
+        if head.strip() and not _ELIDED_SUBJECT.fullmatch(head) and not adverb:
             return None
         after = self._subject_after(cue, limit)
         if after is None or (after[0].entity is None and not after[0].text):
             return None
-        colon = _COLON_AFTER_SUBJECT.match(text, after[1], limit)
+        colon = _COLON_AFTER_SUBJECT.match(text, after[1], limit) or (
+            _COMMA_BEFORE_QUOTE.match(text, after[1], limit) if adverb else None
+        )
         if colon is None:
             return None
         q = next((q for q in qspans if q[0] == colon.end()), None)
