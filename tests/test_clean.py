@@ -534,6 +534,7 @@ TEASED_BODY = (
     "contre les forces loyales au colonel, selon plusieurs témoins joints sur place par téléphone.\n"
     "Le Conseil national de transition a salué une victoire décisive et appelé la population à rester "
     "calme, alors que les frappes de l'Otan se poursuivaient dans l'ouest du pays pendant la nuit.\n"
+    "Les combats avaient commencé lundi à l'aube.\n"
 )
 
 
@@ -546,14 +547,32 @@ def test_a_run_of_teasers_each_with_its_blurb_is_removed() -> None:
         "La banlieue porte plainte\n"
         "Voici un petit livre de combat pour la banlieue en général et Aubervilliers en particulier.\n"
     )
-    raw = "Les insurgés reprennent Brega\n" + TEASED_BODY + teasers
+    raw = "Les insurgés reprennent Brega\n" + TEASED_BODY + "Partager cet article\n" + teasers
     got = reasons(raw)
     assert all(got.get(line) == "related" for line in teasers.splitlines())
     assert not any(line in got for line in TEASED_BODY.splitlines())
-    # Two teasers are not a run; an article's own sections under short headings stay
-    raw = "Les insurgés reprennent Brega\n" + TEASED_BODY + "".join(teasers.splitlines(True)[:4])
+    # not right under the article's text: an interview's questions, a live blog's entries are the article's
+    raw = "Les insurgés reprennent Brega\n" + TEASED_BODY + teasers
     assert not any(v == "related" for v in reasons(raw).values())
-    paragraphs = [*TEASED_BODY.splitlines(), "Les combats avaient commencé lundi à l'aube."]
+    interview = (
+        "Pourquoi parlez-vous de démondialisation ?\n"
+        "Parce que le libre-échange a détruit des millions d'emplois en Europe.\n"
+        "Que proposez-vous concrètement ?\n"
+        "Des écluses aux frontières de l'Europe, et un protectionnisme raisonné.\n"
+        "Etes-vous candidat à la primaire ?\n"
+        "Oui, et je compte bien la gagner.\n"
+    )
+    raw = "Arnaud Montebourg : « La démondialisation »\nPropos recueillis par Jean Dupont\n" + interview
+    assert not any(v == "related" for v in reasons(raw).values())
+    # Two teasers are not a run; an article's own sections under short headings stay
+    raw = (
+        "Les insurgés reprennent Brega\n"
+        + TEASED_BODY
+        + "Partager cet article\n"
+        + "".join(teasers.splitlines(True)[:4])
+    )
+    assert not any(v == "related" for v in reasons(raw).values())
+    paragraphs = TEASED_BODY.splitlines()
     sections = "\n".join(
         f"{head}\n{body}"
         for head, body in zip(("L'offensive", "Réactions", "Repères"), paragraphs, strict=True)

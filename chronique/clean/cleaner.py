@@ -3,8 +3,8 @@
 One pass over the lines of the raw text. Each line is either content (kept as a paragraph), or
 removed with a reason: boilerplate that the language data describes (rights notices, share buttons,
 navigation, subscriber pitches, embeds), headlines under a related-articles header, a repeated title,
-a line learned as boilerplate of its source, a run of headlines (links to other articles) or of
-teasers (headlines each with a blurb: other articles, newsletters, books on sale), a scrap
+a line learned as boilerplate of its source, a run of headlines (links to other articles) or, past
+furniture after the article, of teasers (headlines each with a blurb: newsletters, books on sale), a scrap
 of the page above the title, or a metadata line (byline, credit, date header, update line) whose value
 goes to ``metadata``. A metadata prefix or an embed caption glued to a sentence is
 cut off and the rest of the line is kept.
@@ -92,7 +92,7 @@ def clean(
     pending_break = True
     first_content = True
     title_removed = False
-    links = set() if wrapped else _link_runs(lines, lang) | _teaser_runs(lines, lang)
+    links = set() if wrapped else _link_runs(lines, lang)
     for line in lines:
         if line.empty:
             pending_break = True
@@ -171,6 +171,7 @@ def clean(
         state.breaks.append(pending_break or not (wrapped or wraps))
         pending_break = False
     if not wrapped:
+        _remove_teasers(state, lines, lang)
         _remove_comments(state, lines, lang)
     text, segments = _assemble(state)
     metadata: dict[str, Any] = {k: v[0] if len(v) == 1 else v for k, v in state.metadata.items()}
@@ -213,14 +214,7 @@ def _remove_comments(state: _State, lines: list[Line], lang: LanguageData) -> No
         if before[n] < ARTICLE_BEFORE_COMMENTS or not _readers_block(state, block, lang):
             break
         drop.update(block)
-    if not drop:
-        return
-    for k in sorted(drop):
-        state.remove(*state.kept[k], "comments")
-    keep = [k for k in range(len(state.kept)) if k not in drop]
-    state.kept = [state.kept[k] for k in keep]
-    state.breaks = [state.breaks[k] for k in keep]
-    state.kept_lines = [state.kept_lines[k] for k in keep]
+    _drop_kept(state, drop, "comments")
 
 
 def _readers_block(state: _State, block: list[int], lang: LanguageData) -> bool:
@@ -407,28 +401,51 @@ def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
     return found
 
 
-def _teaser_runs(lines: list[Line], lang: LanguageData) -> set[int]:
-    """Indices of lines in runs of at least ``MIN_TEASER_PAIRS`` teasers: a headline-like line, then a
-    short blurb of at most ``TEASER_BLURB_SENTENCES`` sentences and ``TEASER_BLURB_WORDS`` words, then
-    the next headline ("Libye : les rebelles entrent dans Tripoli" / "Bernard-Henri Lévy est retourné en
-    Libye …"). A title and its standfirst are one pair; an article's sections run longer."""
+def _remove_teasers(state: _State, lines: list[Line], lang: LanguageData) -> None:
+    """Remove runs of at least ``MIN_TEASER_PAIRS`` teasers after the article: a headline-like line,
+    then a short blurb of at most ``TEASER_BLURB_SENTENCES`` sentences and ``TEASER_BLURB_WORDS``
+    words, then the next headline ("Slate x Titiou" / "Tous les vendredis matin, …"). Only past
+    furniture (a removed line right above) and ``ARTICLE_BEFORE_COMMENTS`` characters of kept text: an
+    interview's questions, a live blog's entries, an article's short sections are the article's. A
+    title and its standfirst above prose end a run and stay."""
+    position = {index: k for k, index in enumerate(state.kept_lines)}
     filled = [line for line in lines if not line.empty]
-    found: set[int] = set()
+    drop: set[int] = set()
     i = 0
     while i < len(filled):
-        run: list[int] = []
+        run: list[Line] = []
         j = i
-        while j + 1 < len(filled) and _teaser(filled[j], filled[j + 1], lang):
-            run += [filled[j].index, filled[j + 1].index]
+        while (
+            j + 1 < len(filled)
+            and filled[j].index in position
+            and filled[j + 1].index in position
+            and _teaser(filled[j], filled[j + 1], lang)
+        ):
+            run += [filled[j], filled[j + 1]]
             j += 2
-        if run and j < len(filled) and _prose(filled[j].text, lang):
+        if run and j < len(filled) and filled[j].index in position and _prose(filled[j].text, lang):
             run = run[:-2]  # the article's own title and standfirst, above its text
-        if len(run) >= 2 * MIN_TEASER_PAIRS:
-            found.update(run)
+        past_furniture = i > 0 and filled[i - 1].index in state.removed_lines
+        before = sum(b - a for a, b in state.kept[: position[run[0].index]]) if run else 0
+        if len(run) >= 2 * MIN_TEASER_PAIRS and past_furniture and before >= ARTICLE_BEFORE_COMMENTS:
+            drop.update(position[line.index] for line in run)
             i = j
         else:
             i += 1
-    return found
+    _drop_kept(state, drop, "related")
+
+
+def _drop_kept(state: _State, drop: set[int], reason: str) -> None:
+    """Remove the kept lines at positions ``drop`` of ``state.kept`` after the fact, with ``reason``."""
+    if not drop:
+        return
+    for k in sorted(drop):
+        state.remove(*state.kept[k], reason)
+        state.removed_lines.add(state.kept_lines[k])
+    keep = [k for k in range(len(state.kept)) if k not in drop]
+    state.kept = [state.kept[k] for k in keep]
+    state.breaks = [state.breaks[k] for k in keep]
+    state.kept_lines = [state.kept_lines[k] for k in keep]
 
 
 def _prose(text: str, lang: LanguageData) -> bool:
