@@ -41,6 +41,7 @@ class PeopleData:
     causatives: tuple[str, ...] = ()  # "fait" (savoir)
     causative_infinitives: tuple[str, ...] = ()  # "savoir" (after "fait")
     aspectuals: tuple[str, ...] = ()  # "cesse" (de répéter), "tenu" (à rappeler)
+    perception_verbs: frozenset[str] = frozenset()  # "reçu" (un message : « … »)
     not_incise_verbs: frozenset[str] = frozenset()
     negations: tuple[str, ...] = ()
     negative_subjects: tuple[str, ...] = ()  # "personne ne disait …": nobody spoke
@@ -57,6 +58,7 @@ class PeopleData:
     titles: tuple[str, ...] = ()
     person_roles: tuple[str, ...] = ()  # "_" joins the words of a multi-word role
     org_roles: tuple[str, ...] = ()
+    group_roles: tuple[str, ...] = ()  # bodies a later bare head refers back to ("les rebelles")
     media_roles: tuple[str, ...] = ()  # the press's heads: a name after one is the medium's
     role_families: tuple[tuple[str, ...], ...] = ()  # heads that name one thing ("journal", "quotidien")
     role_adjectives: tuple[str, ...] = ()

@@ -172,6 +172,15 @@ CAUSATIVES: tuple[str, ...] = (
     "fait", "faisait", "faisaient", "faisant", "font", "fera", "ferait",
     "laissé", "laisse", "laissent", "laissait", "laissaient", "laissant", "laissera", "laisserait",
 )  # fmt: skip
+# Verbs of receiving or perceiving: "X a reçu un message : « … »" gives another's words.
+PERCEPTION_VERBS: frozenset[str] = frozenset(
+    """
+    reçu reçue reçoit reçoivent recevait découvert découverte découvre découvrent entendu entend
+    entendent écouté écoute écoutent lu lit lisent vu voit voient regardé regarde diffusé diffuse
+    diffusent publié publie publient affiché affiche scandait scandaient scandé scandent trouvé trouve
+    brandi brandit brandissaient
+    """.split()  # noqa: SIM905
+)
 # Verbs of aspect or manner before "de"/"à" and a speech verb's infinitive, which then reports speech
 # ("ne cesse de répéter que", "s'est empressé d'ajouter", "a tenu à rappeler que").
 ASPECTUALS: tuple[str, ...] = (
@@ -240,9 +249,12 @@ ORG_ROLES: tuple[str, ...] = tuple(
     porte-parolat état-major
     journal quotidien hebdomadaire mensuel magazine chaîne télévision radio station site blog
     groupe constructeur équipementier entreprise société firme compagnie institut organisation
-    régime rébellion rebelles insurgés coalition autorités
+    rébellion rebelles insurgés coalition autorités
     """.split()  # noqa: SIM905
 )
+# Groups a later bare head refers back to ("les rebelles libyens" … "les rebelles" … "la rébellion"):
+# not "les autorités", which in one article are often those of several countries.
+GROUP_ROLES: tuple[str, ...] = ("rébellion", "rebelles", "insurgés", "coalition")
 # The press's heads: a name right after one is the medium's, even one the model took for a person's
 # ("l'agence libyenne Jana", "le quotidien algérien Ennahar").
 MEDIA_ROLES: tuple[str, ...] = tuple(
@@ -256,7 +268,7 @@ ROLE_FAMILIES: tuple[tuple[str, ...], ...] = (
     ("journal", "quotidien", "hebdomadaire", "mensuel", "magazine"),
     ("chaîne", "télévision", "station"),
     ("groupe", "constructeur", "équipementier", "entreprise", "société", "firme", "compagnie"),
-    ("rebelles", "rébellion", "insurgés"),
+    GROUP_ROLES[:3],
 )
 # Adjectives of countries and peoples ("américain", "libyenne").
 COUNTRY_ADJECTIVES: tuple[str, ...] = tuple(
@@ -644,7 +656,7 @@ SOURCE_NOUNS: tuple[str, ...] = tuple(
     autorités autorité organisateurs organisateur syndicat syndicats association associations
     communiqué communiqués déclaration rapport étude sondage enquête bilan chiffres estimation estimations
     informations accusation défense secours parquet documents images décompte témoignages
-    médias agence presse journal quotidien chaîne télévision radio site opposition rebelles insurgés
+    médias agence presse journal quotidien chaîne télévision radio site opposition rebelles insurgés régime gouvernement
     manifestants militants élus élu député sénateur maire famille avocat avocats lui elle eux
     commandant commandants membre membres représentant représentants cadre cadres fonctionnaire
     fonctionnaires négociateur négociateurs émissaire émissaires envoyé envoyés

@@ -38,6 +38,7 @@ class Lexicon:
     causative_words: frozenset[str]
     causative_infinitives: frozenset[str]  # cues only after a causative ("laissé entendre")
     aspectual: re.Pattern[str]  # "ne cesse de ", "a tenu à " before a speech verb's infinitive
+    perceptions: frozenset[str]  # "reçu", "découvert": verbs whose object is someone else's words
     negation: re.Pattern[str]
     not_incise: frozenset[str]
     content_link: re.Pattern[str]  # at the start of the text after a verb: que, :, «, avoir, de…
@@ -207,8 +208,10 @@ def lexicon(lang: LanguageData) -> Lexicon:
         causative=re.compile(rf"(?:\b(?i:a|ont|avait|avaient)\s+)?\b(?i:{_alternation(p.causatives)})\s+$"),
         causative_words=frozenset(p.causatives),
         causative_infinitives=frozenset(p.causative_infinitives),
+        perceptions=frozenset(p.perception_verbs),
         aspectual=re.compile(
-            rf"(?:(?<![\w'’])(?i:ne\s+|n['’]))?(?:\b(?i:a|ont|avait|avaient|s['’]est|se\s+sont|s['’]était)\s+)?(?<![\w-])"
+            rf"(?:(?<![\w'’])(?i:ne\s+|n['’]))?(?:\b(?i:a|ont|avait|avaient|s['’]est|se\s+sont|s['’]était)\s+"
+            rf"(?:(?:(?i:{fillers})|[a-zà-ÿ]{{3,}}ment|(?i:d['’]ailleurs|toutefois|aussi|lui\s+aussi))\s+)*)?(?<![\w-])"
             rf"(?i:{_alternation(p.aspectuals).replace(chr(92) + ' ', chr(92) + 's+')})\s+(?i:de\s+|d['’]|à\s+)$"
         ),
         negation=re.compile(

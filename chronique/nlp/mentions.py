@@ -37,6 +37,7 @@ LABELS = ("PER", "ORG", "LOC", "MISC")
 
 _TRIM = " \t\n,;:.!?\"«»“”()[]'’-–"
 _APPOSITION_GAP = re.compile(r"^\s*,?\s*$")
+_TITLE_GAP = re.compile(r"\s*,\s*(?:le|la)\s+[a-zà-ÿ-]+\s+(?=[A-ZÀ-Ý])")  # ", le général "
 # A role's complement ("… de l'Otan en Europe", "… auprès de l'UE"), up to the comma or stop that closes
 # the apposition; a relative clause or a verb in it ends the noun phrase (and the apposition).
 _COMPLEMENT = r"\s+(?:d[eu]s?\s|d['’]|à\s|aux?\s|en\s|auprès\s+d)[^,.;:«»\"()\n]{1,60}"
@@ -419,6 +420,8 @@ def _roles(text: str, names: list[Mention], lx: Lexicon, lang: LanguageData) -> 
                 end = n.start
         while end > start and text[end - 1] in _TRIM:
             end -= 1
+        while (last := re.search(r"\s+(\S+)$", text[start:end])) and last.group(1).lower() in lx.finite:
+            end = start + last.start()  # "La coalition indique", "La rébellion revendique": verbs
         if m.group("head").lower() in lx.org_heads:
             # "le régime du colonel Mouammar Kadhafi", "le gouvernement du Premier ministre François
             # Fillon": the person a body's complement names is part of its name
@@ -544,8 +547,16 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
         by_first = [
             e for e in entities if e.label == "PER" and any(len(k) >= 2 and k[0] == key[0] for k in e.keys)
         ]
-        if not people and len(by_first) == 1 and m.label != "ORG":
-            people = by_first
+        if (
+            not people
+            and len(by_first) == 1
+            and (
+                m.label == "PER"
+                or (m.label != "ORG" and not _PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start]))
+            )
+            and not _after_role(text, m, mentions)
+        ):
+            people = by_first  # not "à Florence", nor "le roi Abdallah" beside "Abdallah Senoussi"
         if people:
             before = [e for e in people if any(mentions[j].start < m.start for j in e.mentions)]
             entity = (before or people)[-1] if len(people) > 1 else people[0]
@@ -587,6 +598,11 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
     for e in entities:  # the label most of the entity's mentions carry
         labels = Counter(mentions[j].label for j in e.mentions)
         e.label = labels.most_common(1)[0][0] if labels else e.label
+
+
+def _after_role(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a role ends right before ``m`` ("le roi | Abdallah")."""
+    return any(r.kind == "role" and r.end <= m.start and not text[r.end : m.start].strip() for r in mentions)
 
 
 def _join_shorter_bodies(mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData) -> None:
@@ -751,8 +767,10 @@ def _resolve_roles(
             entity = _new_entity(entities, "ORG")
             entity.names.append(_without_determiner(m.text, lang))
             entity.keys.add(name_key(entity.names[-1], lang))
-            entity.roles.add(m.role_key)
-            entity.heads.add(role_head(m.role_key, lang))  # "les rebelles libyens" … "les rebelles"
+            head = role_head(m.role_key, lang)
+            if head in _group_heads(lang):  # "les rebelles libyens" … "les rebelles"
+                entity.roles.add(m.role_key)
+                entity.heads.add(head)
             m.evidence = "organisation"
         if entity is not None:
             m.entity = entity.index
@@ -792,6 +810,9 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
     after = next(
         (n for n in people if n.start >= role.end and _APPOSITION_GAP.match(text[role.end : n.start])), None
     )
+    if after is None:  # "le porte-parole de l'Otan, le général Carter Ham": past the name's own title
+        title = _TITLE_GAP.match(text, role.end)
+        after = next((n for n in people if title and n.start == title.end()), None)
     if after is None:  # the role's noun phrase goes on, then the name
         after = _after_complement(text, role, names, relabels, lang)
     if after is not None:
@@ -906,6 +927,11 @@ def _name_nouns(lang: LanguageData) -> frozenset[str]:
 @cache
 def _person_heads(lang: LanguageData) -> frozenset[str]:
     return frozenset(fold(r.replace("_", " ").split()[0]) for r in lang.people.person_roles)
+
+
+@cache
+def _group_heads(lang: LanguageData) -> frozenset[str]:
+    return frozenset(fold(g) for g in lang.people.group_roles)
 
 
 @cache

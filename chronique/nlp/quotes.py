@@ -96,6 +96,7 @@ _SOURCE_GOES_ON = re.compile(
     re.IGNORECASE,
 )
 _DETERMINERS = r"l['’]|le|la|les|un|une|des|du|sa|son|ses|leur|leurs|ce|cette|ces"
+_INDEFINITE = re.compile(r"(?i:un|une|des)\s")
 _DETERMINER_BEFORE = re.compile(rf"(?<![\w'’])(?P<det>(?i:{_DETERMINERS}))\s*$")
 _DETERMINER_AFTER = re.compile(rf"\s+(?i:l['’]|(?:{_DETERMINERS})(?![\w]))")
 # A live blog's time before an entry: "21 h 40 : …", "0 h 15 : …" (timelines drop it too).
@@ -113,7 +114,13 @@ _HASHTAG = re.compile(r"(?:^|\s)#\w{2,}")
 _INCIDENTAL = re.compile(r"\s*,[^,;:]{1,80},\s*(?=qu['’]|que\b)", re.IGNORECASE)
 _DATE_LEADIN = re.compile(r"\s+(?:(?:le|ce|dans\s+la\s+nuit\s+de)\s+)?", re.IGNORECASE)
 _PAR = re.compile(r"^\s*par\s+", re.IGNORECASE)
-_AGENT_BEFORE = re.compile(r"(?<![\w'])par\s+$", re.IGNORECASE)
+_AGENT = re.compile(r"(?<![\w'])par\s", re.IGNORECASE)
+_WORD_AFTER = re.compile(  # the verb after a subject, past clitics, an auxiliary and adverbs
+    r"\s+(?:(?:ne|n['’]|s['’]|se|l['’]|lui|leur|y|en|a|ont|avait|avaient|est|sont|était|étaient|aurait|pas"
+    r"|déjà|aussi|alors|ensuite|également|[a-zà-ÿ]+ment)(?:\s+|(?<=['’])))*([a-zà-ÿ][\w'’-]*)"
+)
+_NOT_VERBS = frozenset({"et", "ou", "ni", "du", "des", "à", "au", "aux", "en", "le", "la", "les"})
+_SPOKEN_BY = re.compile(r"(?<![\w'])(?P<verb>[a-zà-ÿ]+)\s+(?:ainsi\s+)?par\s+$", re.IGNORECASE)
 _AND_NEXT = re.compile(r"[\s\"»”]*,?\s*et\s+", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+et\s*$")
@@ -349,6 +356,8 @@ class _Finder:
                     sentence_quotes
                     and cue.kind == "finite"
                     and _AND_NEXT.fullmatch(text, sentence_quotes[-1].end, cue.start)
+                    and _plural(text[cue.start : cue.verb_end])
+                    == _plural(text[sentence_quotes[-1].cue_start : sentence_quotes[-1].cue_end])
                 ):  # "Les rebelles disent avoir …, et continuent d'exhorter l'Otan à": the same subject
                     earlier = sentence_quotes[-1]
                     who = _Speaker(earlier.speaker, earlier.speaker_text, "continued", earlier.speaker_start)
@@ -595,7 +604,14 @@ class _Finder:
                     out.append(_Cue(lead.start(), m.end(), m.end(), None, "finite"))
                     continue
                 lead = None if infinitive else lx.aspectual.search(text, s, m.start())
-                if lead:  # "ne cesse de répéter que", "a tenu à rappeler que"
+                if lead and (
+                    self._content_next(m.end(), e)
+                    or (word in lx.directives and _CALL_TO_ACT.match(text, m.end(), e))
+                    or _ADVERB_LEAD.fullmatch(text, s, lead.start())
+                ):
+                    # "ne cesse de répéter que", "a tenu à rappeler sur LCI que", "continuent d'exhorter
+                    # l'Otan à", "Toutefois, a tenu à prévenir X, « … »"; not "s'est empressé de rassurer
+                    # les marchés en affirmant que"
                     out.append(_Cue(lead.start(), m.end(), m.end(), None, "finite"))
                     continue
                 if re.search(r"\bd'$", text[max(s, m.start() - 2) : m.start()]) and re.match(
@@ -627,6 +643,15 @@ class _Finder:
                     continue  # a noun: "la demande", "l'appel"
                 out.append(_Cue(m.start(), m.end(), m.end(), None, "finite"))
         return out
+
+    def _content_next(self, pos: int, e: int) -> bool:
+        """Whether a verb's content starts at ``pos``, past adverbs, a day, an addressee or a channel."""
+        for _ in range(4):
+            f = self.lx.fillers.match(self.text, pos, e) or self.lx.adverbial.match(self.text, pos, e)
+            if not f or f.end() == pos:
+                break
+            pos = f.end()
+        return _CONTENT_NEXT.match(self.text, pos, e) is not None
 
     def _participle_after(self, pos: int, e: int) -> int | None:
         rest = self.text[pos:e]
@@ -1003,6 +1028,9 @@ class _Finder:
                 continue  # "il" is a person far more often than a named organisation
             if self.genders.get(entity, gender) == gender and not _after_preposition(self.text, m.start):
                 return _Speaker(entity, pronoun, "pronoun", m.start)
+        main = self.main_person
+        if main is not None and self.genders.get(main, gender) == gender:
+            return _Speaker(main, pronoun, "pronoun")  # a portrait's "il": the person it is about
         unnamed = self.last_unnamed
         if (
             unnamed
@@ -1011,9 +1039,6 @@ class _Finder:
         ):
             # "a déclaré le dalaï lama. … a-t-il déclaré": the one the role names, though unnamed
             return _Speaker(None, unnamed[1].text, "pronoun", unnamed[1].start)
-        main = self.main_person
-        if main is not None and self.genders.get(main, gender) == gender:
-            return _Speaker(main, pronoun, "pronoun")  # a portrait's "il": the person it is about
         return _Speaker(None, pronoun, "none")
 
     def _unnamed_person(self, who: _Speaker) -> Mention | None:
@@ -1028,12 +1053,16 @@ class _Finder:
         """Whether the role ``last`` (a speaker no name resolved) agrees with ``gender`` and no person
         opened a sentence between its quotation and ``pos``."""
         role = self._unnamed_person(last)
-        if role is None or mention_gender(role) not in {None, gender}:
-            return False
+        if role is None or mention_gender(role) not in {None, gender} or _INDEFINITE.match(role.text):
+            return False  # "un militant" introduces someone the pronoun need not take up
         since = self.quotes[-1].end if self.quotes else 0
         opening = set(self.sentence_starts)
         return not any(
-            since <= m.start < pos and m.start in opening and m.label == "PER" and m.entity is not None
+            since <= m.start < pos
+            and m.start in opening
+            and m.label == "PER"
+            and m.entity is not None
+            and self.genders.get(m.entity, gender) == gender
             for m in self.mentions
         )
 
@@ -1293,7 +1322,8 @@ class _Finder:
                 and m.kind == "name"
                 and m.label in {"PER", "ORG"}
                 and not text[m.end : colon].strip()
-                and _AGENT_BEFORE.search(text, s, m.start)
+                and (agent := _SPOKEN_BY.search(text, s, m.start)) is not None
+                and agent.group("verb").lower() in self.lx.participles  # not "diffusé par", "réalisé par"
             ),
             None,
         )
@@ -1307,17 +1337,18 @@ class _Finder:
             claimed.append((qs, qe + 1))
 
     def _clause_subject(self, s: int, colon: int, qspans: list[tuple[int, int]]) -> Mention | None:
-        """The person or body named at the head of the last clause before ``colon`` (after a comma, a
-        dash or a bracket outside quotation marks), when that clause is short enough to introduce."""
+        """The person or body named at the head of the last clause before ``colon`` (after a comma or a
+        dash outside quotation marks) when a verb follows the name — not one of receiving or perceiving
+        ("a reçu un message", "a découvert un tag") — and the clause is short, with no agent ("par")."""
         text = self.text
-        bounds = [i for i in range(s, colon) if text[i] in ",–—(" and not any(a <= i <= b for a, b in qspans)]
+        bounds = [i for i in range(s, colon) if text[i] in ",–—" and not any(a <= i <= b for a, b in qspans)]
         start = bounds[-1] + 1 if bounds else s
         start += len(text[start:colon]) - len(text[start:colon].lstrip())
         opener = _LEAD_OPENER.match(text, start, colon)
         start = opener.end() if opener else start
-        if len(text[start:colon].split()) > MAX_LEAD_WORDS:
-            return None
-        return next(
+        if len(text[start:colon].split()) > MAX_LEAD_WORDS or _AGENT.search(text, start, colon):
+            return None  # "X a été pris à partie par un visiteur : « … »": the words are another's
+        named = next(
             (
                 m
                 for m in self.mentions
@@ -1327,6 +1358,16 @@ class _Finder:
             ),
             None,
         )
+        if named is None:
+            return None
+        verb = _WORD_AFTER.match(text, named.end, colon)
+        if (
+            verb is None
+            or verb.group(1).lower() in _NOT_VERBS
+            or verb.group(1).lower() in self.lx.perceptions
+        ):
+            return None  # "…, le ministre, Luc Chatel : « … »", "X a reçu un message : « … »"
+        return named
 
     def _standalone(
         self,
@@ -1525,6 +1566,12 @@ def _source_nouns(lang: LanguageData) -> frozenset[str]:
     p = lang.people
     nouns = set(p.source_nouns) | {r.replace("_", " ").split()[0] for r in p.person_roles} | set(p.org_roles)
     return frozenset(fold(n).rstrip("s") for n in nouns) | frozenset(fold(n) for n in nouns)
+
+
+def _plural(cue: str) -> bool:
+    """Whether a cue's verb is in the plural ("ont affirmé", "continuent d'exhorter", "disaient")."""
+    first = cue.split()[0].lower() if cue.split() else ""
+    return first in {"ont", "avaient", "auraient", "sont", "étaient"} or first.endswith("ent")
 
 
 def _after_preposition(text: str, start: int) -> bool:
