@@ -805,6 +805,8 @@ def test_an_alias_written_as_a_role_and_a_name_needs_both_linked() -> None:
 def test_name_forms_drop_only_a_real_article() -> None:
     from chronique.eval.score import name_form
 
+    assert name_form("Luis Moreno-Ocampo") == name_form("Luis Moreno Ocampo") == "luis moreno ocampo"
+    assert name_form("@acarvin") == "acarvin"
     assert [name_form(t) for t in ("les insurgés", "l'AFP", "la CPI", "Laurent Fabius", "Lagarde")] == [
         "insurgés", "afp", "cpi", "laurent fabius", "lagarde",
     ]  # fmt: skip

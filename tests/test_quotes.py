@@ -1233,3 +1233,17 @@ def test_review_mends_on_pronouns_after_a_speaker_only_a_role_names() -> None:
     )
     ann = run(text, PER="Marie Dupont")
     assert ann.quotes[-1].speaker is None and ann.quotes[-1].speaker_text == "le chef spirituel"
+
+
+def test_an_order_or_a_request_to_someone_reports_what_they_are_to_do() -> None:
+    text = (
+        "L'ONG a accusé dimanche des miliciens de Misrata de terroriser des habitants. Le conseil intérimaire "
+        "a ordonné à ses troupes de s'abstenir de pillages. Le ministre a demandé aux rebelles de déposer les "
+        "armes. Il a demandé des précisions sur le budget. Le juge a ordonné la libération du suspect."
+    )
+    found = [words for _, words, _ in said(run(text, LOC="Misrata"))]
+    assert found == [
+        "des miliciens de Misrata de terroriser des habitants",
+        "de s'abstenir de pillages",
+        "de déposer les armes",
+    ]

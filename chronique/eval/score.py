@@ -569,8 +569,8 @@ _HONORIFIC = re.compile(r"^(?:m\.|mm\.|mme|mmes|mlle|mgr|me|dr\.?|pr\.?)\s+(?=\S
 def name_form(text: str) -> str:
     """A name as entities and speakers are compared: normalised, without a leading article or
     honorific ("la CPI" is the name "CPI", "l'AFP" is "AFP", "Mgr Descubes" is "Descubes"), a handle
-    without its sign ("@acarvin" is "acarvin")."""
-    return _HONORIFIC.sub("", _ARTICLE.sub("", normalise_text(text))).removeprefix("@")
+    without its sign ("@acarvin" is "acarvin"), a hyphen as a space ("Moreno-Ocampo" is "Moreno Ocampo")."""
+    return _HONORIFIC.sub("", _ARTICLE.sub("", normalise_text(text))).removeprefix("@").replace("-", " ")
 
 
 def _written_together(alias: str, forms: frozenset[str]) -> bool:

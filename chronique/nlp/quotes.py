@@ -164,7 +164,8 @@ _BARE_INFINITIVE = re.compile(
 )
 _CALL_TO_ACT = re.compile(
     r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:par\s+ailleurs\s+|aussi\s+|également\s+)?"
-    r"(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|tou(?:te)?s\s|ces\s|nos\s|vos\s|[A-ZÀ-Ý])"
+    r"(?:(?:à\s+|aux?\s+)?(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|tou(?:te)?s\s|ces\s|nos\s|vos\s|des\s"
+    r"|[A-ZÀ-Ý])|aux?\s)"
     r"[^,;:«»\"]{0,80}?\s(?:à|de|d['’])\s*(?:[«\"“]\s*)?"
     r"(?:ne\s+pas\s+|se\s+|s['’]|leur\s+|lui\s+|y\s+|en\s+)?"
     r"(?!(?:quatre|outre|guerre|heures?|autres?|notre|votre|contre|entre|titre|lettre|centre|ordre|nombre|"
