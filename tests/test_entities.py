@@ -538,7 +538,7 @@ def test_a_relative_the_model_left_untagged_is_found_by_the_family_name() -> Non
         "ouvert. Mouatassim a été formé en Égypte. Le Colonel Kadhafi n'a rien dit."
     )
     alone = text.index("Mouatassim a")
-    found = find_mentions(text, [(0, 16, "PER"), (alone, alone + 10, "LOC")], FR, None)
+    found = find_mentions(text, [(0, 16, "PER"), (alone, alone + 10, "PER")], FR, None)
     got = groups(found)
     assert got["Mouatassim Kadhafi"] == {"Mouatassim Kadhafi", "Mouatassim"}  # and its first name alone
     assert "Colonel Kadhafi" not in {m.text for m in found.mentions}  # a role word is no first name
@@ -572,3 +572,21 @@ def test_review_mends_on_first_names_titles_and_bodies() -> None:
     got = groups(found)
     assert "Le porte-parole de la coalition" in got["Carter Ham"]  # past the name's own title
     assert not any("indique" in m.text for m in found.mentions)  # a verb is no adjective
+
+
+def test_second_review_mends_on_groups_and_first_names() -> None:
+    found = mentions_of(
+        "Les forces de Kadhafi tentent de reprendre aux insurgés Misrata. Les rebelles de Misrata ont "
+        "résisté. A l'est, les rebelles ont reculé.",
+        PER="Kadhafi", LOC="Misrata",
+    )  # fmt: skip
+    got = groups(found)
+    assert got["Misrata"] == {"Misrata"}  # a group is not named by apposition
+    assert not any(
+        "rebelles" in forms and len(forms) > 1 for forms in got.values()
+    )  # a part is not the whole
+    got = groups(mentions_of(
+        "Mouammar Kadhafi a fui. Des partisans ont défilé à Kadhafi Place Verte. Kadhafi a parlé.",
+        PER="Mouammar Kadhafi|Kadhafi Place Verte|Kadhafi ",
+    ))  # fmt: skip
+    assert "Kadhafi" not in got.get("Kadhafi Place Verte", set())  # a surname is no first name

@@ -1235,15 +1235,27 @@ def test_review_mends_on_pronouns_after_a_speaker_only_a_role_names() -> None:
     assert ann.quotes[-1].speaker is None and ann.quotes[-1].speaker_text == "le chef spirituel"
 
 
-def test_an_order_or_a_request_to_someone_reports_what_they_are_to_do() -> None:
+def test_an_accusation_of_people_introduced_by_des_reports_what_they_are_said_to_do() -> None:
     text = (
-        "L'ONG a accusé dimanche des miliciens de Misrata de terroriser des habitants. Le conseil intérimaire "
-        "a ordonné à ses troupes de s'abstenir de pillages. Le ministre a demandé aux rebelles de déposer les "
-        "armes. Il a demandé des précisions sur le budget. Le juge a ordonné la libération du suspect."
+        "L'ONG a accusé dimanche des miliciens de Misrata de terroriser des habitants. Le colonel Kadhafi a "
+        "ordonné à ses troupes de cesser le feu, a annoncé jeudi la télévision d'Etat. Il a demandé des "
+        "précisions sur le budget. Le juge a ordonné la libération du suspect."
     )
-    found = [words for _, words, _ in said(run(text, LOC="Misrata"))]
-    assert found == [
-        "des miliciens de Misrata de terroriser des habitants",
-        "de s'abstenir de pillages",
-        "de déposer les armes",
+    found = [(words, speaker) for _, words, speaker in said(run(text, LOC="Misrata", PER="Kadhafi"))]
+    assert found[0] == ("des miliciens de Misrata de terroriser des habitants", None)
+    assert [words for words, _ in found[1:]] == [  # an order the television reports: its words
+        "Le colonel Kadhafi a ordonné à ses troupes de cesser le feu"
     ]
+
+
+def test_second_review_mends_on_gerunds_and_places() -> None:
+    text = (  # a gerund after a subject the rules do not know is not the last speaker's
+        "« Le régime est aux abois », a estimé Alain Juppé. Une foule de manifestants s'est rassemblée place "
+        "Tahrir, réclamant que Kadhafi soit jugé."
+    )
+    assert said(run(text, PER="Alain Juppé|Kadhafi"))[-1][2] is None
+    text = (  # a capital that accused is no "il"
+        "Tripoli accuse la CPI d'être une création de l'Occident. Khaled Kaïm a pris la parole. « Le but, "
+        "c'est le pétrole libyen », a-t-il dit."
+    )
+    assert said(run(text, LOC="Tripoli", ORG="CPI", PER="Khaled Kaïm"))[-1][2] == "Khaled Kaïm"

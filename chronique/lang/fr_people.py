@@ -16,7 +16,7 @@ ER_VERBS: tuple[str, ...] = tuple(
     martel lanc confirm ni plaid réclam demand exig souhait espér inquiét félicit racont témoign
     tweet relev comment résum répliqu rétorqu exclam lâch gliss ironis tonn fustig signal
     tranch argument détaill jur menac concéd nuanc qualifi évoqu invit exhort implor rassur clam
-    abond rapport réaffirm ordonn
+    abond rapport réaffirm
     certifi garant développ supput modér justifi répét souffl insurg indign étonn alarm enchaîn
     complét corrig rectifi temporis minimis relativis soupir maugré grinc plaisant tempêt interrog
     """.split()  # noqa: SIM905 - a word list reads best as text
@@ -66,20 +66,7 @@ WEAK_CUES: frozenset[str] = frozenset(
 # tuer"), a denial ("a démenti l'existence d'un accord", "a nié toute implication"). Not a
 # confirmation: an inquiry "a confirmé l'absence de collusion" said nothing.
 DIRECTIVE_CUES: frozenset[str] = frozenset(
-    {
-        "appel",
-        "exhort",
-        "invit",
-        "implor",
-        "accus",
-        "ordonn",
-        "demand",
-        "somm",
-        "enjoint",
-        "enjoignent",
-        "enjoignait",
-        "enjoignant",
-    }
+    {"appel", "exhort", "invit", "implor", "accus", "enjoint", "enjoignent", "enjoignait", "enjoignant"}
 )  # "er" verbs by stem, others by form
 # "« … », a-t-il ajouté": the pronoun goes on with the last speaker, whoever was named since.
 CONTINUING_CUES: frozenset[str] = frozenset(

@@ -36,6 +36,7 @@ from chronique.nlp.names import (
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
 _TRIM = " \t\n,;:.!?\"«»“”()[]'’-–"
+_OF = re.compile(r"\b(?:d[eu]s?\s|d['’])")
 _APPOSITION_GAP = re.compile(r"^\s*,?\s*$")
 _TITLE_GAP = re.compile(r"\s*,\s*(?:le|la)\s+[a-zà-ÿ-]+\s+(?=[A-ZÀ-Ý])")  # ", le général "
 # A role's complement ("… de l'Otan en Europe", "… auprès de l'UE"), up to the comma or stop that closes
@@ -545,15 +546,18 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
         ]
         # "Mouatassim" after "Mouatassim Kadhafi": the first name of one full name of the article.
         by_first = [
-            e for e in entities if e.label == "PER" and any(len(k) >= 2 and k[0] == key[0] for k in e.keys)
+            e
+            for e in entities
+            if e.label == "PER"
+            and any(len(k) >= 2 and k[0] == key[0] for k in e.keys)
+            and all(_name_word(w, lang) for n in e.names for w in n.split())  # not "Benghazi - Une"
         ]
+        surnames = {s for e in entities for s in e.surname_keys}
         if (
             not people
             and len(by_first) == 1
-            and (
-                m.label == "PER"
-                or (m.label != "ORG" and not _PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start]))
-            )
+            and m.label in {"PER", "MISC"}  # not "à Florence", "Victoria, en Australie"
+            and key[0] not in surnames  # "Kadhafi" is no first name
             and not _after_role(text, m, mentions)
         ):
             people = by_first  # not "à Florence", nor "le roi Abdallah" beside "Abdallah Senoussi"
@@ -768,7 +772,8 @@ def _resolve_roles(
             entity.names.append(_without_determiner(m.text, lang))
             entity.keys.add(name_key(entity.names[-1], lang))
             head = role_head(m.role_key, lang)
-            if head in _group_heads(lang):  # "les rebelles libyens" … "les rebelles"
+            if head in _group_heads(lang) and not _OF.search(m.role_key):
+                # "les rebelles libyens" … "les rebelles"; not a part of them ("les rebelles de Misrata")
                 entity.roles.add(m.role_key)
                 entity.heads.add(head)
             m.evidence = "organisation"
@@ -785,6 +790,8 @@ def _apposed_name(text: str, role: Mention, names: list[Mention], lang: Language
     Reuters"), never a person's ("le gouvernement Fillon" is not Fillon) — but after the press's heads
     the name is the medium's, whatever the model said ("le quotidien algérien Ennahar")."""
     if role.label != "PER":
+        if role_head(role.role_key or "", lang).endswith("s"):
+            return None  # "reprendre aux insurgés Misrata": a group is not named by apposition
         named = next((n for n in names if n.start == role.end + 1 and text[role.end] == " "), None)
         if named is None and role_head(role.role_key or "", lang) in _media(lang):
             past = _past_qualifiers(text, role.end, lang)  # "la chaîne d'information qatarie al-Jezira"

@@ -121,6 +121,9 @@ _WORD_AFTER = re.compile(  # the verb after a subject, past clitics, an auxiliar
 )
 _NOT_VERBS = frozenset({"et", "ou", "ni", "du", "des", "à", "au", "aux", "en", "le", "la", "les"})
 _SPOKEN_BY = re.compile(r"(?<![\w'])(?P<verb>[a-zà-ÿ]+)\s+(?:ainsi\s+)?par\s+$", re.IGNORECASE)
+_OPENING_CONTINUATION = re.compile(
+    r"\s*(?:(?:Et|Mais)\s+)?(?:[Aa]vant\s+d(?:e\s+|['’])|[Ee]n\s+|[Aa]près\s+avoir\s+)"
+)
 _AND_NEXT = re.compile(r"[\s\"»”]*,?\s*et\s+", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+et\s*$")
@@ -346,7 +349,12 @@ class _Finder:
                         if speaker
                         else self._main_subject(s, cue, qspans)
                     )
-                    if who.how == "none" and not who.text and self.last_speaker:
+                    if (
+                        who.how == "none"
+                        and not who.text
+                        and self.last_speaker
+                        and _OPENING_CONTINUATION.fullmatch(text, s, cue.start)
+                    ):
                         # "Avant de conclure : « … »": a sentence with no subject goes on with the last one
                         number, previous = self.last_speaker
                         if self.sentence_no - number <= 1:
@@ -1018,7 +1026,11 @@ class _Finder:
             return _Speaker(None, pronoun, "none")
         if self.last_speaker and self.sentence_no - self.last_speaker[0] <= CARRY_SENTENCES:
             last = self.last_speaker[1]
-            if last.entity is not None and self.genders.get(last.entity, gender) == gender:
+            if (
+                last.entity is not None
+                and self.labels[last.entity] != "LOC"  # "Tripoli accuse la CPI …": a capital is no "il"
+                and self.genders.get(last.entity, gender) == gender
+            ):
                 since = self.quotes[-1].end if self.quotes else 0
                 newer = self._subject_since(since, pos, gender, last.entity, quoted) if forward else None
                 if newer is not None:  # "…, a dit Vergès. Dumas n'a pas décrit … Il s'est déclaré prêt"
