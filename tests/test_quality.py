@@ -183,7 +183,7 @@ UNSEEN_MINIMUMS = {
     ("heldout4", "boilerplate", "recall"): 0.83,
     ("heldout4", "quotes", "f1"): 0.83,
     ("heldout4", "quotes", "speaker_accuracy"): 0.85,
-    ("heldout4", "entities", "recall"): 0.83,
+    ("heldout4", "entities", "recall"): 0.92,  # 0.864 → 0.951 on 2026-11-25: groups as bodies, the eval
     ("heldout4", "entities", "alias_recall"): 0.37,
     ("heldout4-dated", "timexes", "f1"): 0.9,
     ("heldout4-dated", "timexes", "value_accuracy"): 0.87,
@@ -203,7 +203,7 @@ UNSEEN_MINIMUMS = {
     ("heldout5", "publication_date", "accuracy"): 0.74,
     ("heldout5", "quotes", "f1"): 0.8,
     ("heldout5", "quotes", "speaker_accuracy"): 0.8,
-    ("heldout5", "entities", "recall"): 0.78,
+    ("heldout5", "entities", "recall"): 0.88,  # 0.806 → 0.917 on 2026-11-25
     ("heldout5", "entities", "alias_recall"): 0.35,
     ("heldout5-dated", "timexes", "f1"): 0.82,
     ("heldout5-dated", "timexes", "value_accuracy"): 0.93,
@@ -220,17 +220,37 @@ UNSEEN_MINIMUMS = {
     # entities 0.879, aliases 0.455, temporal expressions F1 0.957.
     ("heldout6", "boilerplate", "precision"): 0.98,
     ("heldout6", "boilerplate", "recall"): 0.74,
-    ("heldout6", "quotes", "f1"): 0.72,
+    ("heldout6", "quotes", "f1"): 0.74,  # 0.754 → 0.774 on 2026-11-25 (accusations, verbs of aspect)
     ("heldout6", "quotes", "speaker_accuracy"): 0.7,
-    ("heldout6", "entities", "recall"): 0.53,
+    ("heldout6", "entities", "recall"): 0.68,  # 0.562 → 0.719 on 2026-11-25
     ("heldout6", "entities", "alias_recall"): 0.42,
     ("heldout6-dated", "timexes", "f1"): 0.89,
     ("heldout6-dated", "timexes", "value_accuracy"): 0.97,
-    ("rpm2-heldout3", "quotes", "f1"): 0.71,
-    ("rpm2-heldout3", "quotes", "speaker_accuracy"): 0.58,
+    ("rpm2-heldout3", "quotes", "f1"): 0.75,  # 0.742 → 0.783 on 2026-11-25 (colon after a long lead)
+    ("rpm2-heldout3", "quotes", "speaker_accuracy"): 0.72,  # 0.613 → 0.765: an unnamed role's "il"
     ("rpm2-heldout3", "entities", "recall"): 0.85,
     ("rpm2-heldout3", "entities", "alias_recall"): 0.43,
     ("rpm2-heldout3", "timexes", "f1"): 0.93,
+    # Held out a seventh time (6 more CL-TLS pages: Le Point, Le Figaro, the Nouvel Obs, Libération, Le
+    # Monde, Global Voices; 4 more RPM2 articles), annotated by two helpers from the texts alone at the
+    # start of the session of 2026-11-25 and scored once, blind, at its end, on its final code and on the
+    # code of its start (with the day's evaluation): the same figures on both but RPM2 entities (0.841 →
+    # 0.864) and aliases (0.500 → 0.513). Pages: boilerplate precision 0.981 and recall 0.901, quotes F1
+    # 0.841 (P 0.918, R 0.776), speakers 0.905, entities 0.892, aliases 0.444, temporal expressions F1
+    # 0.879 (values 0.781 given the dates); RPM2: quotes F1 0.746, speakers 0.636, timexes F1 0.933.
+    ("heldout7", "boilerplate", "precision"): 0.96,
+    ("heldout7", "boilerplate", "recall"): 0.87,
+    ("heldout7", "quotes", "f1"): 0.81,
+    ("heldout7", "quotes", "speaker_accuracy"): 0.87,
+    ("heldout7", "entities", "recall"): 0.86,
+    ("heldout7", "entities", "alias_recall"): 0.41,
+    ("heldout7-dated", "timexes", "f1"): 0.85,
+    ("heldout7-dated", "timexes", "value_accuracy"): 0.75,
+    ("rpm2-heldout4", "quotes", "f1"): 0.71,
+    ("rpm2-heldout4", "quotes", "speaker_accuracy"): 0.6,
+    ("rpm2-heldout4", "entities", "recall"): 0.83,
+    ("rpm2-heldout4", "entities", "alias_recall"): 0.48,
+    ("rpm2-heldout4", "timexes", "f1"): 0.9,
 }
 
 
@@ -247,6 +267,7 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
         "cltls-heldout-4",
         "cltls-heldout-5",
         "cltls-heldout-6",
+        "cltls-heldout-7",
     ):
         cltls = json.loads((gold / f"{corpus}.json").read_text(encoding="utf-8"))["articles"]
         folders[corpus] = tmp_path_factory.mktemp(corpus)
@@ -261,8 +282,16 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
     rpm2_heldout = json.loads((gold / "rpm2-heldout.json").read_text(encoding="utf-8"))["articles"]
     rpm2_heldout2 = json.loads((gold / "rpm2-heldout-2.json").read_text(encoding="utf-8"))["articles"]
     rpm2_heldout3 = json.loads((gold / "rpm2-heldout-3.json").read_text(encoding="utf-8"))["articles"]
+    rpm2_heldout4 = json.loads((gold / "rpm2-heldout-4.json").read_text(encoding="utf-8"))["articles"]
     documents = ROOT / "data" / "rpm2" / "documents"
-    for corpus in ("cltls-dev", "cltls-heldout", "cltls-heldout-4", "cltls-heldout-5", "cltls-heldout-6"):
+    for corpus in (
+        "cltls-dev",
+        "cltls-heldout",
+        "cltls-heldout-4",
+        "cltls-heldout-5",
+        "cltls-heldout-6",
+        "cltls-heldout-7",
+    ):
         lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in dated[corpus])
         (folders[corpus].parent / f"{corpus}.jsonl").write_text(lines, encoding="utf-8")
     return {
@@ -298,6 +327,13 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
         ),
         "rpm2-heldout3": evaluate(
             gold / "rpm2-heldout-3.json", [str(documents / name) for name in sorted(rpm2_heldout3)]
+        ),
+        "heldout7": evaluate(gold / "cltls-heldout-7.json", [str(folders["cltls-heldout-7"])]),
+        "heldout7-dated": evaluate(
+            gold / "cltls-heldout-7.json", [str(folders["cltls-heldout-7"].parent / "cltls-heldout-7.jsonl")]
+        ),
+        "rpm2-heldout4": evaluate(
+            gold / "rpm2-heldout-4.json", [str(documents / name) for name in sorted(rpm2_heldout4)]
         ),
     }
 
