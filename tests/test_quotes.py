@@ -1259,3 +1259,16 @@ def test_second_review_mends_on_gerunds_and_places() -> None:
         "c'est le pétrole libyen », a-t-il dit."
     )
     assert said(run(text, LOC="Tripoli", ORG="CPI", PER="Khaled Kaïm"))[-1][2] == "Khaled Kaïm"
+
+
+def test_a_call_for_something_and_a_subject_with_its_relative_clause() -> None:
+    text = (
+        "Le pape a appelé à la retenue. L'ONU a appelé aux dons. Il a appelé Paris hier. "
+        "Le « Groupe de contact sur la Libye », qui regroupe une vingtaine de pays, a insisté lors de sa "
+        "réunion à Doha sur un départ de Mouammar Kadhafi."
+    )
+    found = said(run(text, PER="Mouammar Kadhafi", ORG="ONU", LOC="Paris|Doha"))
+    assert [(words, speaker) for _, words, speaker in found] == [
+        ("à la retenue", None),
+        ("aux dons", "ONU"),
+    ]  # a subject with its relative clause is no incise: nothing is Kadhafi's

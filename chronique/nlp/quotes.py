@@ -71,6 +71,9 @@ _LATTER = re.compile(
 _LATTER_GROUP = re.compile(r"(?i:ces\s+derni(?:ers|ères))")  # "Selon ces derniers": the words, no one
 _APPOSITION = re.compile(r"\s*,[^,;:«»\"]{1,120},\s*")
 # "…, qui a déclaré": the cue's subject is a relative pronoun.
+_SUBJECT_WITH_RELATIVE = re.compile(
+    r"\s*(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[A-ZÀ-Ý])[^,;:.!?]{0,80},\s*qui\s[^,;:]{1,120},$"
+)  # "Le Groupe de contact, qui regroupe une vingtaine de pays,"
 _RELATIVE_SUBJECT = re.compile(
     r"(?<![\w'’])qui(?:\s+(?:ne|n['’]))?(?:\s+(?:s['’]|se|lui|leur|l['’]|y|en))?\s*$", re.IGNORECASE
 )
@@ -165,6 +168,9 @@ _BARE_INFINITIVE = re.compile(
     r"contraire|sincère|clair|noir|ordinaire|prioritaire|solidaire|volontaire|populaire|militaire|"
     r"humanitaire)(?![\w-]))[a-zà-ÿ][a-zà-ÿ-]*(?:er|ir|re|oir)(?![\w-])"
 )
+_CALL_FOR = re.compile(
+    r"\s*(?:à\s+(?:la|l['’]|une?|des|cette|ce|plus\s+de)\s*|aux\s)(?=[a-zà-ÿ«\"])"
+)  # "à la retenue"
 _CALL_TO_ACT = re.compile(
     r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:par\s+ailleurs\s+|aussi\s+|également\s+)?"
     r"(?:(?:à\s+|aux?\s+)?(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|tou(?:te)?s\s|ces\s|nos\s|vos\s|des\s"
@@ -418,6 +424,8 @@ class _Finder:
             if link and (link.group("que") or link.group("colon")):
                 continue
             after_quote = before.rstrip(", ")[-1:] in _CLOSERS | {_STRAIGHT}
+            if not after_quote and _SUBJECT_WITH_RELATIVE.match(before):
+                continue  # "Le Groupe de contact, qui regroupe vingt pays, a insisté": a subject, not an incise
             if not after_quote and self._apposed_subject_ends(before, clause_start):
                 continue  # "un trader, Boris Picano-Nacci, a poursuivi": a subject, not an incise
             after = self._subject_after(cue, nxt)
@@ -739,9 +747,10 @@ class _Finder:
                 return _strip(text, pos, max(_clause_end(text, pos, limit, at_colon=True), quoted[1] + 1))
         if link is None and cue.kind in {"finite", "participle", "gerund"}:
             word = cue_word(text, cue)
-            said = (word in lx.directives and _CALL_TO_ACT.match(text, pos, limit)) or (
-                word in lx.object_cues and _OBJECT.match(text, pos, limit)
-            )
+            said = (
+                word in lx.directives
+                and (_CALL_TO_ACT.match(text, pos, limit) or _CALL_FOR.match(text, pos, limit))
+            ) or (word in lx.object_cues and _OBJECT.match(text, pos, limit))
             if not said and word in lx.bare_infinitives:
                 said = _BARE_INFINITIVE.match(text, pos, limit)
             if said and not self._said_by_another(cue, said.end()):
