@@ -410,7 +410,7 @@ def _roles(text: str, names: list[Mention], lx: Lexicon, lang: LanguageData) -> 
         if det and det not in {"du", "au"}:
             start = m.start()
         # A name apposed right after a person's role is not part of it ("le conseiller du Kremlin Iouri
-        # Ouchakov"): cut the role before it. A body's is ("le régime du colonel Mouammar Kadhafi").
+        # Ouchakov"): cut the role before it. A body's is ("le gouvernement du colonel Mouammar Kadhafi").
         for n in names:
             if (
                 start < n.start < end
@@ -424,8 +424,8 @@ def _roles(text: str, names: list[Mention], lx: Lexicon, lang: LanguageData) -> 
         while (last := re.search(r"\s+(\S+)$", text[start:end])) and last.group(1).lower() in lx.finite:
             end = start + last.start()  # "La coalition indique", "La rébellion revendique": verbs
         if m.group("head").lower() in lx.org_heads:
-            # "le régime du colonel Mouammar Kadhafi", "le gouvernement du Premier ministre François
-            # Fillon": the person a body's complement names is part of its name
+            # "le gouvernement du colonel Mouammar Kadhafi": the person a body's complement names after
+            # a person's role is part of its name
             named = next((n for n in names if n.label == "PER" and not text[end : n.start].strip()), None)
             last_word = fold(text[start:end].split()[-1])
             if named is not None and named.start > end and last_word in _person_heads(lang):
@@ -544,23 +544,8 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
             for e in entities
             if key[0] in e.surname_keys and any(mentions[j].label == "PER" for j in e.mentions)
         ]
-        # "Mouatassim" after "Mouatassim Kadhafi": the first name of one full name of the article.
-        by_first = [
-            e
-            for e in entities
-            if e.label == "PER"
-            and any(len(k) >= 2 and k[0] == key[0] for k in e.keys)
-            and all(_name_word(w, lang) for n in e.names for w in n.split())  # not "Benghazi - Une"
-        ]
-        surnames = {s for e in entities for s in e.surname_keys}
-        if (
-            not people
-            and len(by_first) == 1
-            and m.label in {"PER", "MISC"}  # not "à Florence", "Victoria, en Australie"
-            and key[0] not in surnames  # "Kadhafi" is no first name
-            and not _after_role(text, m, mentions)
-        ):
-            people = by_first  # not "à Florence", nor "le roi Abdallah" beside "Abdallah Senoussi"
+        if not people and m.label in {"PER", "MISC"} and not _after_role(text, m, mentions):
+            people = _begun_by(key[0], entities, lang)  # "Mouatassim" after "Mouatassim Kadhafi"
         if people:
             before = [e for e in people if any(mentions[j].start < m.start for j in e.mentions)]
             entity = (before or people)[-1] if len(people) > 1 else people[0]
@@ -602,6 +587,22 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
     for e in entities:  # the label most of the entity's mentions carry
         labels = Counter(mentions[j].label for j in e.mentions)
         e.label = labels.most_common(1)[0][0] if labels else e.label
+
+
+def _begun_by(first: str, entities: list[LocalEntity], lang: LanguageData) -> list[LocalEntity]:
+    """The one person of the article whose full name begins with the name key ``first``, if it is no
+    surname of the article ("Kadhafi") and that full name is made of name words ("Benghazi - Une" is
+    not); else none. Not a place ("à Florence") nor a title's holder ("le roi Abdallah"): the caller's."""
+    if any(first in e.surname_keys for e in entities):
+        return []
+    found = [
+        e
+        for e in entities
+        if e.label == "PER"
+        and any(len(k) >= 2 and k[0] == first for k in e.keys)
+        and all(_name_word(w, lang) for n in e.names for w in n.split())
+    ]
+    return found if len(found) == 1 else []
 
 
 def _after_role(text: str, m: Mention, mentions: list[Mention]) -> bool:

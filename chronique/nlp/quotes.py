@@ -173,8 +173,7 @@ _CALL_FOR = re.compile(
 )  # "à la retenue"
 _CALL_TO_ACT = re.compile(
     r"(?P<aside>\s*,[^,;:«»\"]{1,40},)?\s*(?:par\s+ailleurs\s+|aussi\s+|également\s+)?"
-    r"(?:(?:à\s+|aux?\s+)?(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|tou(?:te)?s\s|ces\s|nos\s|vos\s|des\s"
-    r"|[A-ZÀ-Ý])|aux?\s)"
+    r"(?:l['’]|les?\s|la\s|leurs?\s|ses\s|son\s|sa\s|tou(?:te)?s\s|ces\s|nos\s|vos\s|des\s|[A-ZÀ-Ý])"
     r"[^,;:«»\"]{0,80}?\s(?:à|de|d['’])\s*(?:[«\"“]\s*)?"
     r"(?:ne\s+pas\s+|se\s+|s['’]|leur\s+|lui\s+|y\s+|en\s+)?"
     r"(?!(?:quatre|outre|guerre|heures?|autres?|notre|votre|contre|entre|titre|lettre|centre|ordre|nombre|"
@@ -1072,8 +1071,8 @@ class _Finder:
         )
 
     def _unnamed_since(self, last: _Speaker, gender: str, pos: int) -> bool:
-        """Whether the role ``last`` (a speaker no name resolved) agrees with ``gender`` and no person
-        opened a sentence between its quotation and ``pos``."""
+        """Whether the role ``last`` (a speaker no name resolved) is definite, agrees with ``gender``, and
+        no person of that gender opened a sentence between the last quotation and ``pos``."""
         role = self._unnamed_person(last)
         if role is None or mention_gender(role) not in {None, gender} or _INDEFINITE.match(role.text):
             return False  # "un militant" introduces someone the pronoun need not take up
@@ -1332,8 +1331,8 @@ class _Finder:
         self, s: int, qs: int, qe: int, qspans: list[tuple[int, int]], claimed: list[tuple[int, int]]
     ) -> None:
         """The colon closes a clause of its own whose subject is named — "Sans être avare de compliments
-        …, Obama s'est empressé de rétablir la hiérarchie : « … »" — or names its agent — "une
-        philosophie, résumée ainsi par Joe Biden : « … »": theirs, whatever the verb."""
+        …, Obama s'est empressé de rétablir la hiérarchie : « … »" (see ``_clause_subject``) — or a
+        speech verb's agent — "une philosophie, résumée ainsi par Joe Biden : « … »": their words."""
         text = self.text
         colon = text.rfind(":", s, qs)
         agent = next(
@@ -1344,8 +1343,8 @@ class _Finder:
                 and m.kind == "name"
                 and m.label in {"PER", "ORG"}
                 and not text[m.end : colon].strip()
-                and (agent := _SPOKEN_BY.search(text, s, m.start)) is not None
-                and agent.group("verb").lower() in self.lx.participles  # not "diffusé par", "réalisé par"
+                and (spoken := _SPOKEN_BY.search(text, s, m.start)) is not None
+                and spoken.group("verb").lower() in self.lx.participles  # not "diffusé par", "réalisé par"
             ),
             None,
         )
