@@ -590,3 +590,20 @@ def test_second_review_mends_on_groups_and_first_names() -> None:
         PER="Mouammar Kadhafi|Kadhafi Place Verte|Kadhafi ",
     ))  # fmt: skip
     assert "Kadhafi" not in got.get("Kadhafi Place Verte", set())  # a surname is no first name
+
+
+def test_a_first_name_after_the_title_the_full_name_had_is_that_person() -> None:
+    text = (
+        "Le général thaïlandais Wiboonsak Neeparn a reçu son homologue. « Les deux parties sont convenues de "
+        "rester sur leurs positions », a dit le général Wiboonsak. Le roi Wiboonsak n'a rien dit."
+    )
+    first = text.index("général Wiboonsak.") + 8
+    king = text.index("roi Wiboonsak") + 4
+    ents = [(text.index("Wiboonsak Neeparn"), text.index("Wiboonsak Neeparn") + 17, "PER")]
+    found = find_mentions(text, [*ents, (first, first + 9, "PER"), (king, king + 9, "PER")], FR, None)
+    got = groups(found)
+    assert {"Wiboonsak Neeparn", "Wiboonsak", "le général"} <= got[
+        "Wiboonsak Neeparn"
+    ]  # a Thai general's name
+    king_mention = next(m for m in found.mentions if m.start == king)
+    assert found.entities[king_mention.entity].name != "Wiboonsak Neeparn"  # another title: someone else

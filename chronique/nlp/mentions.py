@@ -544,8 +544,14 @@ def _group_names(text: str, mentions: list[Mention], entities: list[LocalEntity]
             for e in entities
             if key[0] in e.surname_keys and any(mentions[j].label == "PER" for j in e.mentions)
         ]
-        if not people and m.label in {"PER", "MISC"} and not _after_role(text, m, mentions):
+        if not people and m.label in {"PER", "MISC"}:
             people = _begun_by(key[0], entities, lang)  # "Mouatassim" after "Mouatassim Kadhafi"
+            title = _role_before(text, m, mentions)
+            if title is not None and not any(
+                _same_title(text, title, mentions[j], mentions, lang) for e in people for j in e.mentions
+            ):
+                people = []  # "le roi Abdallah" is not "Abdallah Senoussi"; "le général Wiboonsak" is
+                # "le général thaïlandais Wiboonsak Neeparn" (a Thai general goes by his first name)
         if people:
             before = [e for e in people if any(mentions[j].start < m.start for j in e.mentions)]
             entity = (before or people)[-1] if len(people) > 1 else people[0]
@@ -605,9 +611,20 @@ def _begun_by(first: str, entities: list[LocalEntity], lang: LanguageData) -> li
     return found if len(found) == 1 else []
 
 
-def _after_role(text: str, m: Mention, mentions: list[Mention]) -> bool:
-    """Whether a role ends right before ``m`` ("le roi | Abdallah")."""
-    return any(r.kind == "role" and r.end <= m.start and not text[r.end : m.start].strip() for r in mentions)
+def _role_before(text: str, m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The role that ends right before ``m`` ("le roi | Abdallah"), if any."""
+    return next(
+        (r for r in mentions if r.kind == "role" and r.end <= m.start and not text[r.end : m.start].strip()),
+        None,
+    )
+
+
+def _same_title(text: str, title: Mention, m: Mention, mentions: list[Mention], lang: LanguageData) -> bool:
+    """Whether ``m`` is written right after a role of the same head noun as ``title``."""
+    before = _role_before(text, m, mentions)
+    return before is not None and role_head(before.role_key or "", lang) == role_head(
+        title.role_key or "", lang
+    )
 
 
 def _join_shorter_bodies(mentions: list[Mention], entities: list[LocalEntity], lang: LanguageData) -> None:
