@@ -1272,3 +1272,10 @@ def test_a_call_for_something_and_a_subject_with_its_relative_clause() -> None:
         ("à la retenue", None),
         ("aux dons", "ONU"),
     ]  # a subject with its relative clause is no incise: nothing is Kadhafi's
+
+
+def test_a_day_between_the_auxiliary_and_the_participle() -> None:
+    text = "Ban Ki-moon avait la veille estimé que 3,6 millions de Libyens pourraient avoir besoin d'aide."
+    assert said(run(text, PER="Ban Ki-moon")) == [
+        ("indirect", "3,6 millions de Libyens pourraient avoir besoin d'aide", "Ban Ki-moon")
+    ]

@@ -123,6 +123,7 @@ SPEECH_FILLERS: tuple[str, ...] = (
     "simplement", "clairement", "fermement", "publiquement", "plus tard", "ainsi", "bien", "même",
     "en substance", "sur Twitter", "sur X", "dans un communiqué", "dans un tweet", "auparavant",
     "d'abord", "par exemple", "lui aussi", "elle aussi", "pour sa part", "hier", "aussi", "en revanche",
+    "la veille", "le lendemain", "presque au même moment", "au même moment", "peu après", "peu avant",
 )  # fmt: skip
 # "selon X, …", "d'après X, …": the clause is reported speech of X.
 ACCORDING_TO: tuple[str, ...] = ("selon", "d'après", "à en croire")
