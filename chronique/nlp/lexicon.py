@@ -142,6 +142,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
     domains = _alternation([d.replace("_", " ") for d in p.role_domains])
     dets = _alternation(p.role_determiners)
     inf_aux = _alternation(p.infinitive_auxiliaries).replace("'", "['’]").replace("\\ ", r"\s+")
+    aspectuals = _alternation(p.aspectuals).replace("\\ ", r"\s+")  # "prend soin"
+    either_apostrophe_fillers = fillers.replace("'", "['’]")  # "a d’ailleurs tenu à"
     clitics = _alternation(p.infinitive_clitics).replace("'", "['’]").replace("\\ ", r"\s+")
     endings = _alternation(p.infinitive_endings)
     # "que" is a word ("quelques", "parquet" are not); "qu'" takes either apostrophe.
@@ -211,8 +213,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
         perceptions=frozenset(p.perception_verbs),
         aspectual=re.compile(
             rf"(?:(?<![\w'’])(?i:ne\s+|n['’]))?(?:\b(?i:a|ont|avait|avaient|s['’]est|se\s+sont|s['’]était)\s+"
-            rf"(?:(?:(?i:{fillers})|[a-zà-ÿ]{{3,}}ment|(?i:d['’]ailleurs|toutefois|aussi|lui\s+aussi))\s+)*)?(?<![\w-])"
-            rf"(?i:{_alternation(p.aspectuals).replace(chr(92) + ' ', chr(92) + 's+')})\s+(?i:de\s+|d['’]|à\s+)$"
+            rf"(?:(?:(?i:{either_apostrophe_fillers})|[a-zà-ÿ]{{3,}}ment)\s+)*)?(?<![\w-])"
+            rf"(?i:{aspectuals})\s+(?i:de\s+|d['’]|à\s+)$"
         ),
         negation=re.compile(
             rf"\bn(?:e\s|['’]).{{0,30}}\b(?i:{_alternation(p.negations)})\b"

@@ -131,7 +131,6 @@ _AND_NEXT = re.compile(r"[\s\"»”]*,?\s*et\s+", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+et\s*$")
 _GERUND_LEAD = re.compile(r"(?:,\s*|\b[Ee]n\s+(?P<clitic>(?:les|leur|lui|nous|vous|se|s['’]|l['’])\s*)?)$")
-_COMMA_QUOTE = re.compile(r"\s*,\s*[«“„\"]")
 _COMMA_BEFORE_QUOTE = re.compile(r"\s*,\s*(?=[«“„\"])")
 _ADVERB_LEAD = re.compile(r"\s*[A-ZÀ-Ý][a-zà-ÿ]+\s*,\s*")  # "Toutefois, ", "Hier, "
 _CONTINUATION = re.compile(r"(?:,\s*|\b)(?:en|avant\s+de|après\s+avoir)\s+$", re.IGNORECASE)
@@ -707,7 +706,11 @@ class _Finder:
                 continue
             break
         link = lx.content_link.match(text, pos, limit)
-        if link is None and cue.kind in {"finite", "participle"} and _COMMA_QUOTE.match(text, pos, limit):
+        if (
+            link is None
+            and cue.kind in {"finite", "participle"}
+            and _COMMA_BEFORE_QUOTE.match(text, pos, limit)
+        ):
             before = text[: cue.start].rstrip()
             if before and before[-1] not in ",;" and before[-1] not in _CLOSERS and before[-1] != _STRAIGHT:
                 q = next((q for q in qspans if q[0] >= pos and not text[pos : q[0]].strip(" ,")), None)
