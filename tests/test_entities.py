@@ -48,6 +48,12 @@ def mentions_of(text: str, date: str | None = None, **labels: str):  # type: ign
     return find_mentions(text, sorted(ents), FR, date)
 
 
+def tagged(text: str, name: str, label: str, nth: int = 0) -> tuple[int, int, str]:
+    """The model's (start, end, label) for the ``nth`` occurrence of ``name`` in ``text``."""
+    start = [m.start() for m in re.finditer(re.escape(name), text)][nth]
+    return (start, start + len(name), label)
+
+
 def groups(found) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
     out: dict[str, set[str]] = {}
     for e in found.entities:
@@ -428,18 +434,13 @@ def test_a_person_the_model_fused_with_the_body_before_is_split_off() -> None:
         "Anders Fogh Rasmussen. Le Tour commence, et Amnesty International France proteste, comme Amnesty "
         "International et la France."
     )
-
-    def span(name: str, label: str, nth: int = 0) -> tuple[int, int, str]:
-        start = [m.start() for m in re.finditer(re.escape(name), text)][nth]
-        return (start, start + len(name), label)
-
     ents = [
-        span("Otan", "ORG"),
-        span("Otan Anders Fogh Rasmussen", "ORG"),
-        span("Tour", "MISC"),
-        span("Amnesty International France", "ORG"),
-        span("Amnesty International", "ORG", 1),
-        span("France", "LOC", 1),
+        tagged(text, "Otan", "ORG"),
+        tagged(text, "Otan Anders Fogh Rasmussen", "ORG"),
+        tagged(text, "Tour", "MISC"),
+        tagged(text, "Amnesty International France", "ORG"),
+        tagged(text, "Amnesty International", "ORG", 1),
+        tagged(text, "France", "LOC", 1),
     ]
     found = find_mentions(text, ents, FR, None)
     names = {(m.text, m.label) for m in found.mentions if m.kind == "name"}
@@ -453,16 +454,13 @@ def test_the_name_after_a_persons_role_is_a_person_whatever_the_model_did() -> N
         "de l'Énergie Éric Besson sur RTL. Il est directeur du Laboratoire national Lawrence Berkeley. "
         "Selon un journaliste de l'Agence France-Presse, la ville est calme."
     )
-
-    def span(name: str, label: str) -> tuple[int, int, str]:
-        start = text.index(name)
-        return (start, start + len(name), label)
-
     ents = [
-        span("Premier ministre turc Recep Tayyip Erdogan", "MISC"),  # the role read as part of the name
-        span("RTL", "ORG"),  # "Éric Besson" not tagged at all
-        span("Laboratoire national Lawrence Berkeley", "ORG"),
-        span("Agence France-Presse", "ORG"),
+        tagged(
+            text, "Premier ministre turc Recep Tayyip Erdogan", "MISC"
+        ),  # the role read as part of the name
+        tagged(text, "RTL", "ORG"),  # "Éric Besson" not tagged at all
+        tagged(text, "Laboratoire national Lawrence Berkeley", "ORG"),
+        tagged(text, "Agence France-Presse", "ORG"),
     ]
     found = find_mentions(text, ents, FR, None)
     people = {m.text for m in found.mentions if m.kind == "name" and m.label == "PER"}
@@ -554,13 +552,12 @@ def test_review_mends_on_first_names_titles_and_bodies() -> None:
         "Florence Cassez a été transférée. À Florence, des manifestants ont protesté. Abdallah Senoussi a "
         "fui. Le roi Abdallah a promis des réformes."
     )
-
-    def span(name: str, label: str, start: int = 0) -> tuple[int, int, str]:
-        at = text.index(name, start)
-        return (at, at + len(name), label)
-
     king = text.index("roi Abdallah") + 4
-    ents = [span("Florence Cassez", "PER"), span("Florence", "LOC", 20), span("Abdallah Senoussi", "PER")]
+    ents = [
+        tagged(text, "Florence Cassez", "PER"),
+        tagged(text, "Florence", "LOC", 1),
+        tagged(text, "Abdallah Senoussi", "PER"),
+    ]
     got = groups(find_mentions(text, [*ents, (king, king + 8, "PER")], FR, None))
     assert got["Florence Cassez"] == {"Florence Cassez"}  # a place is no first name
     assert got["Abdallah Senoussi"] == {"Abdallah Senoussi"}  # the king is someone else
