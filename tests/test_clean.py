@@ -210,6 +210,22 @@ def test_a_run_of_headlines_is_a_link_list_and_the_title_under_it_stays() -> Non
     assert "related" not in reasons("\n".join([*links[1:], title, BODY])).values()
 
 
+def test_headlines_flagged_for_subscribers_are_links_of_the_run_they_break() -> None:
+    # A site's list where some headlines carry the "Abonnés" flag, one of them a question: each flagged
+    # one is a link, and so are the unflagged ones between them; the article's title stays the title.
+    flagged = [f"{link} Abonnés" for link in LINKS[1:]] + [
+        "Que sait-on du documentaire qui dénonce tout ? Abonnés"
+    ]
+    single = "Hollande à Macron : «C'est pas trop dur en ce moment ?»"
+    lines = [single, flagged[0], LINKS[0], flagged[1], single.replace("Hollande", "Sarkozy"), *flagged[2:]]
+    cleaned = clean("\n".join([*lines, LINK_TITLE, BODY.replace("\n\n", "\n")]), FR)
+    assert {r.text: r.reason for r in cleaned.removed} == {
+        **dict.fromkeys(lines, "related"),
+        LINK_TITLE: "title",
+    }
+    assert cleaned.title == LINK_TITLE
+
+
 def test_a_list_of_short_items_in_the_text_is_content() -> None:
     figures = [
         "Crédit Agricole : 3 milliards",

@@ -378,7 +378,8 @@ def _named_furniture(text: str, lang: LanguageData) -> bool:
 def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
     """Indices of lines in runs of at least ``MIN_LINK_RUN`` consecutive headline-like lines, of
     ``LINK_MEAN_WORDS`` words on average. A blank line, a list item and a line the language data
-    already names (a byline, "4 minutes de lecture") end a run. The last line of a run stays, and does not count, when prose follows it (past blank
+    already names (a byline, "4 minutes de lecture") end a run, except a link it names (a headline
+    flagged "Abonnés"): that one is in the run. The last line of a run stays, and does not count, when prose follows it (past blank
     lines and named lines such as a byline): that one heads the text under it (a site's link list,
     then the article's own title)."""
     found: set[int] = set()
@@ -393,7 +394,10 @@ def _link_runs(lines: list[Line], lang: LanguageData) -> set[int]:
         run.clear()
 
     for line in lines:
-        if not line.empty and _link_like(line.text, lang) and not _wraps(lines, line):
+        if not line.empty and (
+            (_link_like(line.text, lang) and not _wraps(lines, line))
+            or _boilerplate_reason(line.text, lang) == "related"
+        ):
             run.append(line.index)
         else:
             close()

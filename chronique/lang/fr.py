@@ -127,8 +127,9 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    # A headline flagged for subscribers ("… Abonnés") links to another article.
-    ("related", re.compile(r"^(?=.{5,200}$)[^.!?]*[^.!?\s]\s+Abonnés$")),
+    # A headline flagged for subscribers ("… Abonnés", "… sur le Covid-19 ? Abonnés") links to another
+    # article.
+    ("related", re.compile(r"^(?=.{5,200}$)[^.]*[^.\s]\s+Abonnés$")),
     # "[Coupe du monde] 25 millions de cyberattaques…": a rubric in brackets heads a link to another story.
     ("related", re.compile(r"^\[[^\]]{2,40}\]\s*[^.!?]{5,200}$")),
     ("link", re.compile(r"^(?:https?://|www\.)\S+$", _I)),
