@@ -430,6 +430,33 @@ def test_readers_comments_after_the_share_bar_are_removed() -> None:
     assert cleaned.text.endswith("a déclaré samedi le porte-parole de la présidence.")
 
 
+def test_readers_comments_right_under_the_article_are_removed_but_not_an_op_eds_last_cries() -> None:
+    # No furniture between the article and its comments: they still go, from the first that exclaims.
+    comments = [
+        "Quel stratège ! Vous mélangez tout.",
+        "ce n'est pas nouveau, tout le monde le savait depuis des années...",
+        "Il le cachait bien...",
+        "Bachar c'est Kadhafi en plus cynique",
+    ]
+    cleaned = clean(ARTICLE + "\n".join(comments) + "\n", FR)
+    assert {r.text: r.reason for r in cleaned.removed if r.reason == "comments"} == dict.fromkeys(
+        comments, "comments"
+    )
+    assert cleaned.text.endswith("a déclaré samedi le porte-parole de la présidence.")
+    # An op-ed that ends by asking and exclaiming, as an editor prints it, keeps its end.
+    cries = [
+        "Mais de quel peuple parle-t-on exactement ? Personne ne le dit.",
+        "Quelle honte pour le pays des Lumières !",
+        "Réveillez-vous, il est encore temps...",
+        "Vive la paix !",
+    ]
+    assert not [r for r in clean(ARTICLE + "\n".join(cries) + "\n", FR).removed if r.reason == "comments"]
+    # Nor is a question in a paragraph of the article the start of the readers' comments under it.
+    asks = "Sa visite changera-t-elle la donne ? Ses proches en doutent, selon un conseiller.\n"
+    cleaned = clean(ARTICLE + asks + "\n".join(comments) + "\n", FR)
+    assert "Sa visite changera-t-elle la donne ?" in cleaned.text and comments[0] not in cleaned.text
+
+
 def test_the_article_going_on_after_furniture_is_not_a_comment() -> None:
     more = (
         "La présidence n'a pas précisé qui accompagnerait Jacob Zuma.\n"

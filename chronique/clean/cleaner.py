@@ -207,14 +207,42 @@ def _remove_comments(state: _State, lines: list[Line], lang: LanguageData) -> No
     for block in blocks:
         before.append(before[-1] + sum(b - a for a, b in (state.kept[k] for k in block)))
     drop: set[int] = set()
-    for n in range(len(blocks) - 1, 0, -1):
+    for n in range(len(blocks) - 1, -1, -1):
         block = blocks[n]
-        if len(block) == 1 and len(state.raw[slice(*state.kept[block[0]])]) < LONE_LINE_CHARS:
+        if n and len(block) == 1 and len(state.raw[slice(*state.kept[block[0]])]) < LONE_LINE_CHARS:
             continue
-        if before[n] < ARTICLE_BEFORE_COMMENTS or not _readers_block(state, block, lang):
-            break
-        drop.update(block)
+        if n and before[n] >= ARTICLE_BEFORE_COMMENTS and _readers_block(state, block, lang):
+            drop.update(block)
+            continue
+        # The article's last block: readers may follow it with no furniture between.
+        drop.update(_readers_tail(state, block, before[n], lang))
+        break
     _drop_kept(state, drop, "comments")
+
+
+def _readers_tail(state: _State, block: list[int], before: int, lang: LanguageData) -> list[int]:
+    """The readers' comments that close ``block`` with no furniture above them (a site that prints
+    them right under the article): the block's last lines past two lines in a row without a reader's
+    voice (an article's paragraphs), from the first that exclaims, trails off or is written as no
+    editor would print it (a paragraph that asks a question is the article's), when they are
+    ``MIN_TAIL_LINES`` or more, two thirds of them in a reader's voice, one at least starting in lower
+    case or shouted — an op-ed's exclamations and questions are the article's."""
+    voices = [_reader_voice(state.raw, *state.kept[k], lang) for k in block]
+    start = len(block)
+    while start > 0 and (voices[start - 1] or (start > 1 and voices[start - 2])):
+        start -= 1
+    while start < len(block) and voices[start] < _UNEDITED:
+        start += 1
+    tail = voices[start:]
+    kept = before + sum(b - a for a, b in (state.kept[k] for k in block[:start]))
+    if (
+        len(tail) < MIN_TAIL_LINES
+        or kept < ARTICLE_BEFORE_COMMENTS
+        or 3 * sum(v > 0 for v in tail) < 2 * len(tail)
+        or _UNPRINTABLE not in tail
+    ):
+        return []
+    return block[start:]
 
 
 def _readers_block(state: _State, block: list[int], lang: LanguageData) -> bool:
@@ -224,7 +252,7 @@ def _readers_block(state: _State, block: list[int], lang: LanguageData) -> bool:
     if len(block) < 2:
         return False
     voices = [_reader_voice(state.raw, *state.kept[k], lang) for k in block]
-    unedited = sum(v == _UNEDITED for v in voices)
+    unedited = sum(v >= _UNEDITED for v in voices)
     return sum(v > 0 for v in voices) >= COMMENT_SHARE * len(block) and unedited >= (
         2 if len(block) >= 4 else 1
     )
@@ -241,28 +269,25 @@ SHOUTED_WORDS = 10  # a line in capitals this long is shouted; a shorter one is 
 _QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^\s*\"[^\"]*$")
 _EXCLAIMS = re.compile(r"!|\?\?")
 _TRAILS_OFF = re.compile(r"(?:\(\.\.\.\)|\.\.\.|…)\s*$")
-_CONVERSES, _UNEDITED = 1, 2  # a reader's voice: addressing or asking; writing as no editor lets print
+MIN_TAIL_LINES = 3  # readers' comments right under the article, with no furniture between: this many lines
+# A reader's voice: addressing or asking; exclaiming or trailing off; writing as no editor lets print.
+_CONVERSES, _UNEDITED, _UNPRINTABLE = 1, 2, 3
 
 
 def _reader_voice(raw: str, start: int, end: int, lang: LanguageData) -> int:
     """How much the line ``raw[start:end]`` sounds like a reader rather than a reporter, quotations
     aside: 0; ``_CONVERSES`` (the first or second person, a question); ``_UNEDITED`` (an exclamation
-    mark, "??", a line trailing off, in capitals, or starting in lower case after a finished sentence —
-    text wrapped at a fixed width goes on in lower case)."""
+    mark, "??", a line trailing off); ``_UNPRINTABLE`` (in capitals, or starting in lower case after a
+    finished sentence — text wrapped at a fixed width goes on in lower case)."""
     text = raw[start:end]
     bare = _QUOTED.sub("", text)
     letters = [c for c in text if c.isalpha()]
     after_sentence = start == 0 or bool(_SENTENCE_END.search(raw[max(0, start - 200) : start].rstrip()))
-    if (
-        (text[:1].islower() and after_sentence)
-        or _EXCLAIMS.search(bare)
-        or _TRAILS_OFF.search(text)
-        or (
-            len(text.split()) >= SHOUTED_WORDS
-            and letters
-            and sum(c.isupper() for c in letters) > 0.6 * len(letters)
-        )
+    if (text[:1].islower() and after_sentence) or (
+        len(text.split()) >= SHOUTED_WORDS and letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     ):
+        return _UNPRINTABLE
+    if _EXCLAIMS.search(bare) or _TRAILS_OFF.search(text):
         return _UNEDITED
     if (lang.reader_voice is not None and lang.reader_voice.search(bare)) or "?" in bare:
         return _CONVERSES
