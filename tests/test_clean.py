@@ -589,6 +589,8 @@ def test_a_run_of_teasers_each_with_its_blurb_is_removed() -> None:
         "A la découverte d'une célèbre inconnue : Elsa Triolet, cinquante ans après sa disparition...\n"
         "La banlieue porte plainte\n"
         "Voici un petit livre de combat pour la banlieue en général et Aubervilliers en particulier.\n"
+        "Et nos frères pourtant...\n"  # a headline may trail off
+        "Un appel du coeur et de la raison, signé par vingt écrivains.\n"
     )
     raw = "Les insurgés reprennent Brega\n" + TEASED_BODY + "Partager cet article\n" + teasers
     got = reasons(raw)

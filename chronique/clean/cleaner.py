@@ -46,7 +46,8 @@ TEASER_HEAD_MIN_WORDS = 3  # "Repères", "L'opération": an article's own headin
 # scrap of the page ("Good luck !", "actualite", "Discover Thomson Reuters"), not the title.
 PAGE_SCRAP_WORDS = 3
 PAGE_SCRAP_LOOKAHEAD = 3
-_STATEMENT_END = re.compile(r"[.…:;,](?:\s*[\"»”')\]])*$")  # a headline may ask or exclaim, not state
+# A headline may ask, exclaim or trail off ("Le communisme a de l'avenir..."), not state.
+_STATEMENT_END = re.compile(r"(?:(?<!\.)\.|[:;,])(?:\s*[\"»”')\]])*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)]\s)")
 
 
@@ -284,7 +285,9 @@ def _reader_voice(raw: str, start: int, end: int, lang: LanguageData) -> int:
     letters = [c for c in text if c.isalpha()]
     after_sentence = start == 0 or bool(_SENTENCE_END.search(raw[max(0, start - 200) : start].rstrip()))
     if (text[:1].islower() and after_sentence) or (
-        len(text.split()) >= SHOUTED_WORDS and letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        len(text.split()) >= SHOUTED_WORDS
+        and letters
+        and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     ):
         return _UNPRINTABLE
     if _EXCLAIMS.search(bare) or _TRAILS_OFF.search(text):
@@ -487,7 +490,7 @@ def _teaser(head: Line, blurb: Line, lang: LanguageData) -> bool:
     return (
         _link_like(head.text, lang)
         and TEASER_HEAD_MIN_WORDS <= len(head.text.split()) <= SHORT_TITLE_WORDS + 3
-        and not _link_like(text, lang)
+        and (not _link_like(text, lang) or bool(_TRAILS_OFF.search(text)))  # a blurb cut short: "…"
         and not _named_furniture(text, lang)
         and not _lower_start(text)
         and not _SOCIAL_POST.search(text)
