@@ -77,6 +77,15 @@ def test_related_block_removes_headlines_until_content_resumes() -> None:
     assert got["Incendie dans le Var : 300 hectares brûlés"] == "related"
     assert got["Les députés adoptent la réforme des retraites"] == "related"
     assert "Le gouvernement a précisé jeudi" in clean(raw, FR).text
+    # "à" written in capitals without its accent, a byline under each headline
+    raw = "\n".join([BODY, "A lire également", "Libye : Younès a été assassiné", "par La Rédaction", BODY])
+    assert reasons(raw)["A lire également"] == reasons(raw)["Libye : Younès a été assassiné"] == "related"
+    assert (
+        reasons(BODY + "\nA voir aussi : le reportage de notre envoyé spécial")[
+            "A voir aussi : le reportage de notre envoyé spécial"
+        ]
+        == "related"
+    )
 
 
 def test_metadata_lines_become_metadata() -> None:

@@ -108,7 +108,7 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "related",
         re.compile(
-            r"^(?:lire aussi|à lire aussi|lire également|à lire également|voir aussi|à voir aussi|à découvrir)"
+            r"^(?:(?:[àa] )?lire aussi|(?:[àa] )?lire également|(?:[àa] )?voir aussi|[àa] découvrir)"
             r"\s*[:>»-]\s*\S.{0,200}$",
             _I,
         ),
@@ -138,8 +138,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 RELATED_HEADERS = re.compile(
-    r"^(?:à découvrir(?: également| aussi)?|sur le même sujet|lire aussi|à lire aussi|lire également"
-    r"|à lire également|voir aussi|à voir aussi|nos articles sur le sujet|vous aimerez aussi|vous aimerez"
+    r"^(?:[àa] découvrir(?: également| aussi)?|sur le même sujet|(?:[àa] )?lire aussi|(?:[àa] )?lire également"
+    r"|(?:[àa] )?voir aussi|nos articles sur le sujet|vous aimerez aussi|vous aimerez"
     r" également|articles? (?:liés|similaires|associés|recommandés)|les articles les plus lus"
     r"|dans la même rubrique|plus d'actualités|toute l'actualité|ailleurs sur le web|sur le même thème"
     r"|la rédaction vous conseille|nos lecteurs ont (?:aussi )?lu)\s*:?$",
