@@ -460,6 +460,19 @@ def test_quotes_match_one_to_one() -> None:
     assert report.get("quotes", "f1") == pytest.approx(2 / 3)
 
 
+def test_an_optional_fragment_does_not_take_the_prediction_of_its_whole_quotation() -> None:
+    # The optional fragment comes first in the gold and is as wholly covered as the quotation.
+    gold = quote_gold("de cette rencontre", optional=True)
+    whole = {
+        "text": "nous sommes très contents de cette rencontre",
+        "speaker": "Vladimir Poutine",
+        "kind": "direct",
+    }
+    gold["articles"][FILE]["quotes"].append({**whole, "optional": False})
+    report = score(gold, export_with_quotes(quote(CONTENT, whole["text"], "M. Poutine")))
+    assert report.get("quotes", "recall") == 1.0 and report.get("quotes", "precision") == 1.0
+
+
 def test_optional_quotes_count_only_when_found() -> None:
     gold = gold_dict()
     export = export_with_quotes(quote(CONTENT, "nous sommes très contents de cette rencontre", "M. Poutine"))

@@ -383,6 +383,16 @@ def _span_share(occurrences: Sequence[Sequence[Token]], span: Span) -> float:
     return best
 
 
+def _filled(occurrences: Sequence[Sequence[Token]], span: Span) -> float:
+    """Best share, over the gold text's occurrences, of the predicted span's characters it covers."""
+    best = 0.0
+    for words in occurrences:
+        if words and span[1] > span[0]:
+            inside = min(span[1], words[-1].end) - max(span[0], words[0].start)
+            best = max(best, inside / (span[1] - span[0]))
+    return best
+
+
 def _occurrence_words(text: str, tokens: Sequence[Token], needle: str) -> list[list[Token]]:
     """The words of each occurrence of ``needle`` in ``text``."""
     return [[t for t in tokens if s <= t.start and t.end <= e] for s, e in locate(text, needle, tokens)]
@@ -587,9 +597,12 @@ def _written_together(alias: str, forms: frozenset[str]) -> bool:
 
 
 def _match_quotes(pa: _Article, ga: GoldArticle, report: EvalReport) -> dict[int, int]:
-    """One-to-one gold → predicted quote matches, best overlap first."""
+    """One-to-one gold → predicted quote matches, best overlap first; at equal overlap a required
+    gold quote before an optional one (a fragment marked optional inside a quotation does not take
+    the prediction its whole quotation should have), then the pair where the gold text fills more of
+    the prediction."""
     tokens = tokenise(pa.text)
-    candidates: list[tuple[float, int, int]] = []
+    candidates: list[tuple[float, bool, float, int, int]] = []
     for gi, gq in enumerate(ga.quotes or ()):
         occurrences = _occurrence_words(pa.text, tokens, gq.text)
         if not occurrences:
@@ -602,10 +615,10 @@ def _match_quotes(pa: _Article, ga: GoldArticle, report: EvalReport) -> dict[int
             else:
                 share = _bag_share(gq.text, pa.text[pq.span[0] : pq.span[1]] or pq.text)
             if share >= TEXT_OVERLAP_SHARE:
-                candidates.append((share, gi, pi))
+                candidates.append((-share, gq.optional, -_filled(occurrences, pq.span), gi, pi))
     matches: dict[int, int] = {}
     used: set[int] = set()
-    for _, gi, pi in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+    for *_, gi, pi in sorted(candidates):
         if gi not in matches and pi not in used:
             matches[gi] = pi
             used.add(pi)
