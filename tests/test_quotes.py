@@ -1143,6 +1143,23 @@ def test_a_second_verb_after_and_has_the_subject_of_the_first() -> None:
     assert [speaker for _, _, speaker in found] == ["rebelles libyens", "rebelles libyens"]
 
 
+def test_a_speech_verb_coordinated_with_the_first_reports_words_of_its_own() -> None:
+    text = (
+        "Le général Srey Deok a indiqué que les deux armées étaient d'accord pour ne pas recourir aux armes,"
+        " mais a confirmé que ses troupes ne bougeraient pas. La Commission bancaire rappelle que l'ordre"
+        " avait été donné de fermer le portefeuille et souligne que le trader « a clairement outrepassé cet"
+        " ordre ». Fatma explique qu'elle était en Algérie ; et assure qu'elle n'avait pu emmener son fils."
+    )
+    assert [(t, who) for _, t, who in said(run(text, PER="Srey Deok|Fatma", ORG="Commission bancaire"))] == [
+        ("les deux armées étaient d'accord pour ne pas recourir aux armes", "Srey Deok"),
+        ("ses troupes ne bougeraient pas", "Srey Deok"),
+        ("l'ordre avait été donné de fermer le portefeuille", "Commission bancaire"),
+        ("le trader « a clairement outrepassé cet ordre »", "Commission bancaire"),
+        ("elle était en Algérie", "Fatma"),
+        ("elle n'avait pu emmener son fils", "Fatma"),
+    ]
+
+
 def test_a_pronoun_takes_up_a_speaker_only_a_role_names_rather_than_a_body_or_nobody() -> None:
     text = (
         "« Je suis heureux d'être ici », a déclaré le chef spirituel à son arrivée. Le chef spirituel, "

@@ -127,9 +127,10 @@ _SPOKEN_BY = re.compile(r"(?<![\w'])(?P<verb>[a-zà-ÿ]+)\s+(?:ainsi\s+)?par\s+$
 _OPENING_CONTINUATION = re.compile(
     r"\s*(?:(?:Et|Mais)\s+)?(?:[Aa]vant\s+d(?:e\s+|['’])|[Ee]n\s+|[Aa]près\s+avoir\s+)"
 )
-_AND_NEXT = re.compile(r"[\s\"»”]*,?\s*et\s+", re.IGNORECASE)
+_AND_NEXT = re.compile(r"[\s\"»”]*[,;]?\s*(?:et|mais)\s+", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\s(?:et|mais)$")
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
-_TRAILING_AND = re.compile(r"[,\s]+et\s*$")
+_TRAILING_AND = re.compile(r"[,\s]+(?:et|mais)\s*$")
 _GERUND_LEAD = re.compile(r"(?:,\s*|\b[Ee]n\s+(?P<clitic>(?:les|leur|lui|nous|vous|se|s['’]|l['’])\s*)?)$")
 _COMMA_BEFORE_QUOTE = re.compile(r"\s*,\s*(?=[«“„\"])")
 _ADVERB_LEAD = re.compile(r"\s*[A-ZÀ-Ý][a-zà-ÿ]+\s*,\s*")  # "Toutefois, ", "Hier, "
@@ -367,7 +368,7 @@ class _Finder:
                     who = self._main_subject(s, cue, qspans)
                 elif (
                     sentence_quotes
-                    and cue.kind == "finite"
+                    and cue.kind in ("finite", "participle")
                     and _AND_NEXT.fullmatch(text, sentence_quotes[-1].end, cue.start)
                     and _plural(text[cue.start : cue.verb_end])
                     == _plural(text[sentence_quotes[-1].cue_start : sentence_quotes[-1].cue_end])
@@ -582,7 +583,10 @@ class _Finder:
         before = self.text[s : cue.start].rstrip()
         if not before or before[-1] in ",;:" or before[-1] in _CLOSERS or before[-1] == _STRAIGHT:
             return True
-        return bool(re.search(r",\s*(?:en|avant\s+de|après\s+avoir|et)$", before))
+        if re.search(r",\s*(?:en|avant\s+de|après\s+avoir|et|mais)$", before):
+            return True
+        # "… et souligne que", "… et a confirmé que": a speech verb coordinated with the sentence's own.
+        return cue.kind in ("finite", "participle") and bool(_AND_BEFORE.search(before))
 
     def _cues(self, s: int, e: int, qspans: list[tuple[int, int]]) -> list[_Cue]:
         text, lx = self.text, self.lx
