@@ -605,6 +605,20 @@ def test_an_entity_whose_canonical_name_no_article_writes_is_found_by_its_writte
     assert score(gold, export).get("entities", "recall") == 0.5
 
 
+def test_an_entity_whose_canonical_name_only_a_longer_name_writes_is_found_by_an_alias() -> None:
+    gold = gold_dict()
+    gold["entities"] = {  # "Kremlin" is written inside "Kremlin de Moscou", no entity goes by it alone
+        "Kremlin": {"type": "ORG", "aliases": ["le Kremlin de Moscou"]},
+    }
+    export = perfect_export()
+    export["entities"] = [{"id": "K", "name": "Kremlin de Moscou", "type": "ORG", "aliases": []}]
+    first_article(export)["raw_text"] += " Le Kremlin de Moscou a répondu."
+    report = score(gold, export)
+    assert report.get("entities", "recall") == 1.0 and report.get("entities", "alias_recall") == 1.0
+    export["entities"] = [{"id": "M", "name": "Moscou", "type": "LOC", "aliases": []}]
+    assert score(gold, export).get("entities", "recall") == 0.0
+
+
 def test_reuse_direction_and_spurious_passages() -> None:
     export = perfect_export()
     link = export["reuse"][0]

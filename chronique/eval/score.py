@@ -773,8 +773,10 @@ def _entities(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
         entities_total += 1
         aliases_total += len(aliases)
         candidates = [e for e in pred.entities if name_form(canonical) in e.forms]
-        if not candidates and unwritten:  # a canonical name no article writes ("Ignazio La Russa" for
-            candidates = [e for e in pred.entities if e.forms.intersection(aliases)]  # "Isnazio La Russa")
+        if not candidates:  # a canonical name no article writes ("Ignazio La Russa" for "Isnazio La
+            # Russa"), or only inside a longer name ("Conseil de sécurité des Nations unies"), or no entity
+            # goes by ("CPI" for "Cour pénale internationale"): the entity is looked for by its aliases
+            candidates = [e for e in pred.entities if e.forms.intersection(aliases)]
         if not candidates:
             report.details.append(Detail(section, None, f"missed entity {canonical!r}"))
             continue
