@@ -604,3 +604,16 @@ def test_a_first_name_after_the_title_the_full_name_had_is_that_person() -> None
     ]  # a Thai general's name
     king_mention = next(m for m in found.mentions if m.start == king)
     assert found.entities[king_mention.entity].name != "Wiboonsak Neeparn"  # another title: someone else
+
+
+def test_a_body_written_with_its_article_is_the_body_of_that_name() -> None:
+    # The model tags "Commission européenne" inside the role and at the sentence's start without "La":
+    # the body's role-like form "La Commission européenne" is no second body.
+    text = (
+        "Le président de la Commission européenne José Manuel Barroso a salué l'accord. La Commission"
+        " européenne a publié un communiqué."
+    )
+    found = mentions_of(text, ORG="Commission européenne", PER="José Manuel Barroso")
+    got = groups(found)
+    assert got["Commission européenne"] == {"Commission européenne", "La Commission européenne"}
+    assert [e.name for e in found.entities if e.mentions and e.label == "ORG"] == ["Commission européenne"]

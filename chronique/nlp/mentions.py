@@ -785,6 +785,9 @@ def _resolve_roles(
         assert m.role_key is not None
         entity = _by_role(text, m, mentions, entities, lang) or _by_table(m, mentions, entities, lang, date)
         proper = role_head(m.role_key, lang) in _proper_heads(lang)  # "l'Elysée", "le Kremlin"
+        if entity is None and m.label == "ORG":  # "La Commission européenne" is the body named so
+            key = name_key(_without_determiner(m.text, lang), lang)
+            entity = next((e for e in entities if e.label == "ORG" and key in e.keys), None)
         if entity is None and m.label == "ORG" and (" " in m.role_key or proper):  # "l'agence" names nobody
             entity = _new_entity(entities, "ORG")
             entity.names.append(_without_determiner(m.text, lang))
