@@ -617,3 +617,14 @@ def test_a_body_written_with_its_article_is_the_body_of_that_name() -> None:
     got = groups(found)
     assert got["Commission européenne"] == {"Commission européenne", "La Commission européenne"}
     assert [e.name for e in found.entities if e.mentions and e.label == "ORG"] == ["Commission européenne"]
+
+
+def test_an_acronym_the_model_left_untagged_is_the_body_whose_initials_it_spells() -> None:
+    text = (
+        "L'Union africaine a proposé une feuille de route. Selon l'UA, Kadhafi l'a acceptée. Le Parti"
+        " socialiste a critiqué le plan, mais le PS reste divisé. AU REVOIR, a lancé un manifestant."
+    )
+    got = groups(mentions_of(text, ORG="Union africaine|Parti socialiste", PER="Kadhafi"))
+    assert got["Union africaine"] == {"Union africaine", "UA"}
+    assert got["Parti socialiste"] == {"Parti socialiste", "PS"}
+    assert not any("AU" in forms for forms in got.values())  # capitals that spell no body's initials

@@ -153,6 +153,7 @@ def find_mentions(
     # "garde des Sceaux": a name the model found inside a role's head noun is part of the role; so is
     # one that starts with a person's role noun ("le Guide libyen" tagged as a name).
     names = [n for n in names if not any(_inside_role(n, r, lang) for r in roles)]
+    names += _untagged_acronyms(text, names + roles, lang)
     mentions = sorted(names + roles, key=lambda m: (m.start, -m.end))
     entities: list[LocalEntity] = []
     _group_names(text, mentions, entities, lang)
@@ -705,9 +706,9 @@ def _link_acronyms(
                 letters = person_initials(name)
                 if len(letters) >= 3 and letters in capitals:
                     expansions.setdefault(letters, []).append(e)
-            elif e.label == "ORG":  # "l'Union nationale lycéenne" … "a ajouté l'UNL"
+            elif e.label == "ORG":  # "l'Union nationale lycéenne" … "a ajouté l'UNL"; "l'UA"
                 letters = body_initials(name, lang)
-                if len(letters) >= 3 and letters in acronyms:
+                if len(letters) >= 2 and letters in acronyms:
                     expansions.setdefault(letters, []).append(e)
     for m in mentions:
         if m.kind != "name" or m.entity is None or fold(m.text) not in expansions:
@@ -717,6 +718,23 @@ def _link_acronyms(
                 if target.label in {"PER", "ORG"}:  # "le CSM" (MISC to the model) is the Conseil's
                     entities[m.entity].label = target.label
                 _merge(target, entities[m.entity], mentions)
+
+
+_CAPITALS = re.compile(r"(?<![\w.-])[A-ZÀ-Ý]{2,6}(?![\w-])")
+
+
+def _untagged_acronyms(text: str, found: list[Mention], lang: LanguageData) -> list[Mention]:
+    """The acronyms of the article's bodies that the model left untagged ("l'UA" after "l'Union
+    africaine", "le PS" after "le Parti socialiste"): capitals that spell a body's initials."""
+    initials = {body_initials(m.text, lang) for m in found if m.kind == "name" and m.label == "ORG"}
+    initials.discard("")
+    if not initials:
+        return []
+    return [
+        Mention(c.start(), c.end(), c.group(), "ORG")
+        for c in _CAPITALS.finditer(text)
+        if fold(c.group()) in initials and not any(m.start < c.end() and c.start() < m.end for m in found)
+    ]
 
 
 def body_initials(name: str, lang: LanguageData) -> str:
