@@ -1160,17 +1160,6 @@ def test_a_speech_verb_coordinated_with_the_first_reports_words_of_its_own() -> 
     ]
 
 
-def test_revealing_reports_what_was_said_when_its_content_follows() -> None:
-    text = (
-        "Dans un entretien, le conseiller spécial Henri Guaino révèle avoir passé le 31 décembre en Libye."
-        " Le quotidien a révélé que le ministre avait menti. L'enquête a révélé des failles graves."
-    )
-    assert [(t, who) for _, t, who in said(run(text, PER="Henri Guaino"))] == [
-        ("avoir passé le 31 décembre en Libye", "Henri Guaino"),
-        ("le ministre avait menti", None),
-    ]
-
-
 def test_a_pronoun_takes_up_a_speaker_only_a_role_names_rather_than_a_body_or_nobody() -> None:
     text = (
         "« Je suis heureux d'être ici », a déclaré le chef spirituel à son arrivée. Le chef spirituel, "

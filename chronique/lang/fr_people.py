@@ -16,7 +16,7 @@ ER_VERBS: tuple[str, ...] = tuple(
     martel lanc confirm ni plaid réclam demand exig souhait espér inquiét félicit racont témoign
     tweet relev comment résum répliqu rétorqu exclam lâch gliss ironis tonn fustig signal
     tranch argument détaill jur menac concéd nuanc qualifi évoqu invit exhort implor rassur clam
-    abond rapport réaffirm révél
+    abond rapport réaffirm
     certifi garant développ supput modér justifi répét souffl insurg indign étonn alarm enchaîn
     complét corrig rectifi temporis minimis relativis soupir maugré grinc plaisant tempêt interrog
     """.split()  # noqa: SIM905 - a word list reads best as text
@@ -59,7 +59,7 @@ IRREGULAR_INFINITIVES: tuple[str, ...] = tuple(
 # Verbs that report speech only when a content follows (que, :, a quotation): "a lancé une offensive"
 # is no quote, "a lancé : « … »" is.
 WEAK_CUES: frozenset[str] = frozenset(
-    {"lanc", "not", "relev", "appel", "propos", "invit", "évoqu", "annonc", "interrog", "révél"}
+    {"lanc", "not", "relev", "appel", "propos", "invit", "évoqu", "annonc", "interrog"}
 )
 # Verbs whose object is what was said: a call to act ("a appelé le Conseil de sécurité à protéger
 # Syrte", "a exhorté les Libyens à se soulever"), an accusation ("a accusé l'Otan d'avoir tenté de le
@@ -85,7 +85,6 @@ BARE_INFINITIVE_CUES: frozenset[str] = frozenset(
         "réaffirm",
         "assur",
         "annonc",
-        "révél",
         "déclar",
         "estim",
         "jur",
