@@ -1158,6 +1158,26 @@ def test_a_speech_verb_coordinated_with_the_first_reports_words_of_its_own() -> 
         ("elle était en Algérie", "Fatma"),
         ("elle n'avait pu emmener son fils", "Fatma"),
     ]
+    # The first clause's negation is not the second verb's.
+    text = "Le ministre a assuré que l'usine ne fermerait pas et a ajouté : « Nous trouverons un repreneur. »"
+    assert [t for _, t, _ in said(run(text))] == ["l'usine ne fermerait pas", "Nous trouverons un repreneur"]
+    # A verb in another tense is the reported words' own: the président affirmed, the experts judged.
+    for text in (
+        "Le ministre a indiqué que le président avait rencontré les rebelles et avait affirmé qu'il ne céderait pas.",
+        "Les experts ont jugé que la zone était réalisable mais exigerait d'importantes ressources.",
+    ):
+        assert len(said(run(text))) == 1, text
+
+
+def test_a_complement_after_en_is_part_of_what_was_said_but_a_gerund_is_the_speakers() -> None:
+    text = (
+        "Le CIO a rappelé que les images sont disponibles gratuitement, en bonne qualité et pour tous."
+        " Le ministre a déclaré que la réforme serait appliquée, en les assurant de son soutien."
+    )
+    assert [t for _, t, _ in said(run(text, ORG="CIO"))] == [
+        "les images sont disponibles gratuitement, en bonne qualité et pour tous",
+        "la réforme serait appliquée",
+    ]
 
 
 def test_a_pronoun_takes_up_a_speaker_only_a_role_names_rather_than_a_body_or_nobody() -> None:

@@ -128,7 +128,7 @@ _OPENING_CONTINUATION = re.compile(
     r"\s*(?:(?:Et|Mais)\s+)?(?:[Aa]vant\s+d(?:e\s+|['’])|[Ee]n\s+|[Aa]près\s+avoir\s+)"
 )
 _AND_NEXT = re.compile(r"[\s\"»”]*[,;]?\s*(?:et|mais)\s+", re.IGNORECASE)
-_AND_BEFORE = re.compile(r"\s(?:et|mais)$")
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:et|mais)$")
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+(?:et|mais)\s*$")
 _GERUND_LEAD = re.compile(r"(?:,\s*|\b[Ee]n\s+(?P<clitic>(?:les|leur|lui|nous|vous|se|s['’]|l['’])\s*)?)$")
@@ -328,11 +328,14 @@ class _Finder:
             if any(a <= cue.start < b for a, b in claimed):
                 continue  # reported speech inside reported speech stays part of the outer quotation
             clause = max(s, cue.start - 30, *(text.rfind(ch, s, cue.start) + 1 for ch in ',;:«»"'))
+            coordinated = _AND_BEFORE.search(text[s : cue.start].rstrip())
+            if coordinated:  # "… ne fermerait pas et a ajouté :": the first clause's negation is not its
+                clause = max(clause, s + coordinated.end())
             if self.lx.negation.search(text, clause, cue.verb_end):
                 continue  # "ne lui avait pas dit que": no speech is reported
             # The content of a cue runs to the next cue that opens a clause of its own (after a comma
             # or a closing quote), not to a verb inside it ("que M. Trump avait évoqué ce sujet").
-            nxt = next((c.start for c in cues[n + 1 :] if self._opens_clause(c, s)), e)
+            nxt = next((c.start for c in cues[n + 1 :] if self._opens_clause(c, s, cue)), e)
             opening = self._verb_first(s, cue, nxt, qspans)
             if opening is not None:  # "Explique le porte-parole : « … »"
                 (cs, ce), who = opening
@@ -579,14 +582,24 @@ class _Finder:
             for m in self.mentions
         )
 
-    def _opens_clause(self, cue: _Cue, s: int) -> bool:
-        before = self.text[s : cue.start].rstrip()
+    def _opens_clause(self, cue: _Cue, s: int, after: _Cue | None = None) -> bool:
+        """Whether ``cue`` opens a clause of its own: after a comma, a colon or a closing quote, or
+        coordinated ("… et souligne que", ", mais a confirmé que") with the verb of ``after`` in the
+        same tense — "a indiqué que le président avait rencontré … et avait affirmé" is the président's."""
+        text = self.text
+        before = text[s : cue.start].rstrip()
         if not before or before[-1] in ",;:" or before[-1] in _CLOSERS or before[-1] == _STRAIGHT:
             return True
-        if re.search(r",\s*(?:en|avant\s+de|après\s+avoir|et|mais)$", before):
+        if re.search(r",\s*(?:en|avant\s+de|après\s+avoir|et)$", before):
             return True
-        # "… et souligne que", "… et a confirmé que": a speech verb coordinated with the sentence's own.
-        return cue.kind in ("finite", "participle") and bool(_AND_BEFORE.search(before))
+        return (
+            cue.kind in ("finite", "participle")
+            and bool(_AND_BEFORE.search(before))
+            and (
+                after is None
+                or _tense(text[after.start : after.verb_end]) == _tense(text[cue.start : cue.verb_end])
+            )
+        )
 
     def _cues(self, s: int, e: int, qspans: list[tuple[int, int]]) -> list[_Cue]:
         text, lx = self.text, self.lx
@@ -1596,6 +1609,18 @@ def _source_nouns(lang: LanguageData) -> frozenset[str]:
     return frozenset(fold(n).rstrip("s") for n in nouns) | frozenset(fold(n) for n in nouns)
 
 
+def _tense(cue: str) -> str:
+    """A cue verb's tense, roughly: "a affirmé" and "avait affirmé", "affirme" and "affirmait" differ."""
+    first = cue.split()[0].lower() if cue.split() else ""
+    if first in {"a", "ont", "s'est", "s’est", "se"}:
+        return "perfect"
+    if first in {"avait", "avaient", "s'était", "s’était"}:
+        return "pluperfect"
+    if first.endswith(("rait", "raient")):
+        return "conditional"
+    return "imperfect" if first.endswith(("ait", "aient")) else "present"
+
+
 def _plural(cue: str) -> bool:
     """Whether a cue's verb is in the plural ("ont affirmé", "continuent d'exhorter", "disaient")."""
     first = cue.split()[0].lower() if cue.split() else ""
@@ -1655,7 +1680,9 @@ def _clause_end(text: str, start: int, limit: int, *, at_colon: bool = False) ->
     ``at_colon``, a colon before a quotation too (the object denied, then the words: "a démenti la
     « disparition » des maths : « Rien n'est arrêté »")."""
     cut = re.search(
-        r",\s*(?:en|avant\s+de|après\s+avoir)\s+\w+ant\b|,\s*(?:en|avant\s+de)\s"
+        r",\s*(?:en|avant\s+de|après\s+avoir)\s+\w+ant\b|,\s*avant\s+de\s"
+        # ", en " before the next cue's gerund, maybe past its clitics, not ", en bonne qualité"
+        r"|,\s*en\s+(?:(?:les|leur|lui|nous|vous|se|me|te|y|l['’]|s['’]|m['’]|t['’]|n['’]|ne)\s*)*(?:\w+ant\b|$)"
         r"|,?\s+(?:mais|et)\s+(?=(?:selon|d['’]après)\s+(?:lui|elle|eux|elles|(?:l['’]|la\s|le\s|les\s)?[A-ZÀ-Ý]))"
         + (_COLON_BEFORE_QUOTE if at_colon else ""),
         text[start:limit],
