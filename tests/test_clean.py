@@ -219,6 +219,19 @@ def test_a_run_of_headlines_is_a_link_list_and_the_title_under_it_stays() -> Non
     assert "related" not in reasons("\n".join([*links[1:], title, BODY])).values()
 
 
+def test_short_answers_trailing_off_are_no_list_of_links() -> None:
+    portrait = [
+        "Pourquoi continuer à votre âge ?",
+        "Parce que je ne sais rien faire d'autre…",
+        "Et le loup, vous en avez peur ?",
+        "Peur, non. Mais il m'a pris douze bêtes l'an dernier…",
+        "Vos enfants reprendront-ils le troupeau ?",
+        "Mon fils est parti à Montpellier. Il travaille dans l'informatique…",
+    ]
+    raw = "\n".join([LINK_TITLE, BODY.replace("\n\n", "\n"), *portrait, BODY.replace("\n\n", "\n")])
+    assert "related" not in reasons(raw).values()
+
+
 def test_headlines_flagged_for_subscribers_are_links_of_the_run_they_break() -> None:
     # A site's list where some headlines carry the "Abonnés" flag, one of them a question: each flagged
     # one is a link, and so are the unflagged ones between them; the article's title stays the title.
@@ -460,6 +473,30 @@ def test_readers_comments_right_under_the_article_are_removed_but_not_an_op_eds_
         "Vive la paix !",
     ]
     assert not [r for r in clean(ARTICLE + "\n".join(cries) + "\n", FR).removed if r.reason == "comments"]
+    # Nor a line going on in lower case under one that trails off, a brand's name, a post quoted
+    # under the words that introduce it.
+    for ending in (
+        [
+            "Nous, maires ruraux, refusons cette logique comptable !",
+            "Nous demandons un moratoire immédiat sur les fermetures…",
+            "et nous appelons tous les élus à signer cet appel.",
+            "L'ÉCOLE DE LA RÉPUBLIQUE DOIT RESTER OUVERTE DANS CHAQUE VILLAGE DE FRANCE !",
+        ],
+        [
+            "Parce que personne ne voulait le financer ! Les producteurs trouvaient le sujet trop sombre.",
+            "Aujourd'hui, les plateformes nous obligent à nous réinventer…",
+            "iPhone, tablette, télévision : peu importe l'écran, ce qui compte c'est l'histoire.",
+            "Allez au cinéma ! Rien ne remplace la salle.",
+        ],
+        [
+            "Sur Twitter, @LibyanYouth écrit à 23 heures.",
+            "ils tirent sur tout ce qui bouge à Benghazi, nous avons besoin d'aide !!!",
+            "Une heure plus tard, Sultan Al Qassemi s'interroge :",
+            "Où est la communauté internationale ? Vous regardez et vous ne faites rien !",
+        ],
+    ):
+        kept = clean(ARTICLE + "\n".join(ending) + "\n", FR)
+        assert not [r for r in kept.removed if r.reason == "comments"], ending[0]
     # Nor is a question in a paragraph of the article the start of the readers' comments under it.
     asks = "Sa visite changera-t-elle la donne ? Ses proches en doutent, selon un conseiller.\n"
     cleaned = clean(ARTICLE + asks + "\n".join(comments) + "\n", FR)

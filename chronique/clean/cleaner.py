@@ -46,8 +46,7 @@ TEASER_HEAD_MIN_WORDS = 3  # "Repères", "L'opération": an article's own headin
 # scrap of the page ("Good luck !", "actualite", "Discover Thomson Reuters"), not the title.
 PAGE_SCRAP_WORDS = 3
 PAGE_SCRAP_LOOKAHEAD = 3
-# A headline may ask, exclaim or trail off ("Le communisme a de l'avenir..."), not state.
-_STATEMENT_END = re.compile(r"(?:(?<!\.)\.|[:;,])(?:\s*[\"»”')\]])*$")
+_STATEMENT_END = re.compile(r"[.…:;,](?:\s*[\"»”')\]])*$")  # a headline may ask or exclaim, not state
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d+[.)]\s)")
 
 
@@ -226,8 +225,10 @@ def _readers_tail(state: _State, block: list[int], before: int, lang: LanguageDa
     them right under the article): the block's last lines past two lines in a row without a reader's
     voice (an article's paragraphs), from the first that exclaims, trails off or is written as no
     editor would print it (a paragraph that asks a question is the article's), when they are
-    ``MIN_TAIL_LINES`` or more, two thirds of them in a reader's voice, one at least starting in lower
-    case or shouted — an op-ed's exclamations and questions are the article's."""
+    ``MIN_TAIL_LINES`` or more, two thirds of them in a reader's voice, more than half exclaiming,
+    trailing off or shouting, one at least starting in lower case under a finished sentence, none
+    introducing words with a colon — an op-ed's exclamations and questions, an interview's answers, a
+    live blog's entries, a blog's quoted posts are the article's."""
     voices = [_reader_voice(state.raw, *state.kept[k], lang) for k in block]
     start = len(block)
     while start > 0 and (voices[start - 1] or (start > 1 and voices[start - 2])):
@@ -236,11 +237,19 @@ def _readers_tail(state: _State, block: list[int], before: int, lang: LanguageDa
         start += 1
     tail = voices[start:]
     kept = before + sum(b - a for a, b in (state.kept[k] for k in block[:start]))
+    lines = [state.raw[slice(*state.kept[k])] for k in block]
+    # A line in lower case under a finished sentence — not under one that trails off or an "etc.", which
+    # it may go on.
+    lower = any(
+        _lower_start(lines[i]) and _FINISHED.search(lines[i - 1]) for i in range(max(start, 1), len(block))
+    )
     if (
         len(tail) < MIN_TAIL_LINES
         or kept < ARTICLE_BEFORE_COMMENTS
         or 3 * sum(v > 0 for v in tail) < 2 * len(tail)
-        or _UNPRINTABLE not in tail
+        or 2 * sum(v >= _UNEDITED for v in tail) <= len(tail)
+        or not lower
+        or any(line.rstrip().endswith(":") for line in lines[start:])  # the article introducing words
     ):
         return []
     return block[start:]
@@ -271,6 +280,7 @@ _QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^\s*\"[^\
 _EXCLAIMS = re.compile(r"!|\?\?")
 _TRAILS_OFF = re.compile(r"(?:\(\.\.\.\)|\.\.\.|…)\s*$")
 MIN_TAIL_LINES = 3  # readers' comments right under the article, with no furniture between: this many lines
+_FINISHED = re.compile(r"(?<!\.)(?<!\betc)[.!?](?:\s*[\"»”')\]])*\s*$")
 # A reader's voice: addressing or asking; exclaiming or trailing off; writing as no editor lets print.
 _CONVERSES, _UNEDITED, _UNPRINTABLE = 1, 2, 3
 
@@ -488,9 +498,10 @@ def _prose(text: str, lang: LanguageData) -> bool:
 def _teaser(head: Line, blurb: Line, lang: LanguageData) -> bool:
     text = blurb.text
     return (
-        _link_like(head.text, lang)
+        # a teaser's headline may trail off ("Le communisme a de l'avenir..."); a blurb cut short too
+        _link_like(_TRAILS_OFF.sub("", head.text), lang)
         and TEASER_HEAD_MIN_WORDS <= len(head.text.split()) <= SHORT_TITLE_WORDS + 3
-        and (not _link_like(text, lang) or bool(_TRAILS_OFF.search(text)))  # a blurb cut short: "…"
+        and not _link_like(text, lang)
         and not _named_furniture(text, lang)
         and not _lower_start(text)
         and not _SOCIAL_POST.search(text)
