@@ -617,6 +617,17 @@ def test_an_entity_whose_canonical_name_only_a_longer_name_writes_is_found_by_an
     assert report.get("entities", "recall") == 1.0 and report.get("entities", "alias_recall") == 1.0
     export["entities"] = [{"id": "M", "name": "Moscou", "type": "LOC", "aliases": []}]
     assert score(gold, export).get("entities", "recall") == 0.0
+    # An acronym names the body alone; a surname another person bears does not find the person.
+    gold["entities"] = {
+        "Cour pénale internationale": {"type": "ORG", "aliases": ["la CPI"]},
+        "Mouammar Kadhafi": {"type": "PER", "aliases": ["Kadhafi"]},
+    }
+    first_article(export)["raw_text"] += " La Cour pénale internationale (la CPI) vise Mouammar Kadhafi."
+    export["entities"] = [
+        {"id": "C", "name": "CPI", "type": "ORG", "aliases": []},
+        {"id": "S", "name": "Saïf al-Islam Kadhafi", "type": "PER", "aliases": ["Kadhafi"]},
+    ]
+    assert score(gold, export).get("entities", "recall") == 0.5
 
 
 def test_reuse_direction_and_spurious_passages() -> None:

@@ -774,9 +774,15 @@ def _entities(gold: Gold, pred: _Prediction, report: EvalReport) -> None:
         aliases_total += len(aliases)
         candidates = [e for e in pred.entities if name_form(canonical) in e.forms]
         if not candidates:  # a canonical name no article writes ("Ignazio La Russa" for "Isnazio La
-            # Russa"), or only inside a longer name ("Conseil de sécurité des Nations unies"), or no entity
-            # goes by ("CPI" for "Cour pénale internationale"): the entity is looked for by its aliases
-            candidates = [e for e in pred.entities if e.forms.intersection(aliases)]
+            # Russa"): the entity is looked for by its aliases; one written only inside a longer name
+            # ("Conseil de sécurité des Nations unies") or that no entity goes by ("CPI" for "Cour pénale
+            # internationale"), by those that name it alone — not a surname another bears ("Kadhafi")
+            distinctive = [
+                norm
+                for alias, norm in zip(written, aliases, strict=True)
+                if unwritten or " " in norm or (len(alias.split()[-1]) >= 2 and alias.split()[-1].isupper())
+            ]
+            candidates = [e for e in pred.entities if e.forms.intersection(distinctive)]
         if not candidates:
             report.details.append(Detail(section, None, f"missed entity {canonical!r}"))
             continue
