@@ -118,17 +118,17 @@ def test_timeline_is_at_least_the_pinned_minimum(
 # on RPM2; held out a third time, speakers 0.726, entities 0.912 (0.794), aliases 0.443.
 UNSEEN_MINIMUMS = {
     ("cltls", "boilerplate", "precision"): 0.98,
-    ("cltls", "boilerplate", "recall"): 0.91,
+    ("cltls", "boilerplate", "recall"): 0.92,
     ("cltls", "publication_date", "accuracy"): 0.37,
-    ("cltls", "quotes", "f1"): 0.88,
+    ("cltls", "quotes", "f1"): 0.92,
     ("cltls", "quotes", "speaker_accuracy"): 0.81,
     ("cltls", "timexes", "f1"): 0.9,
-    ("cltls", "entities", "alias_recall"): 0.43,
-    ("rpm2", "quotes", "f1"): 0.81,
+    ("cltls", "entities", "alias_recall"): 0.5,
+    ("rpm2", "quotes", "f1"): 0.84,
     ("rpm2", "quotes", "speaker_accuracy"): 0.82,  # 0.704 → 0.851 on 2026-11-25: a portrait's subject
     ("heldout", "boilerplate", "precision"): 0.98,
-    ("heldout", "boilerplate", "recall"): 0.76,
-    ("heldout", "quotes", "f1"): 0.8,
+    ("heldout", "boilerplate", "recall"): 0.85,
+    ("heldout", "quotes", "f1"): 0.83,
     ("heldout", "quotes", "speaker_accuracy"): 0.86,
     ("heldout", "timexes", "f1"): 0.88,
     # The three other samples (measured: quotes F1 0.967, speakers 1.0, timexes F1 1.0, boilerplate
@@ -151,7 +151,7 @@ UNSEEN_MINIMUMS = {
     ("heldout2", "quotes", "speaker_accuracy"): 0.78,
     ("heldout2", "entities", "recall"): 0.85,
     ("heldout2", "entities", "alias_recall"): 0.51,
-    ("rpm2-heldout", "quotes", "f1"): 0.86,
+    ("rpm2-heldout", "quotes", "f1"): 0.88,
     ("rpm2-heldout", "quotes", "speaker_accuracy"): 0.8,
     # Held out a third time (10 more CL-TLS pages, annotated on 2026-11-24 while the day's changes were
     # made, and first scored when they were done): boilerplate precision 0.999 and recall 0.752, quotes
@@ -160,11 +160,11 @@ UNSEEN_MINIMUMS = {
     # there (one page has some, under a share bar, but in too plain a voice). After the day's later
     # changes and the review's mend: speakers 0.671, aliases 0.385.
     ("heldout3", "boilerplate", "precision"): 0.98,
-    ("heldout3", "boilerplate", "recall"): 0.72,
-    ("heldout3", "quotes", "f1"): 0.75,
-    ("heldout3", "quotes", "speaker_accuracy"): 0.7,
-    ("heldout3", "entities", "recall"): 0.88,
-    ("heldout3", "entities", "alias_recall"): 0.42,
+    ("heldout3", "boilerplate", "recall"): 0.78,
+    ("heldout3", "quotes", "f1"): 0.79,
+    ("heldout3", "quotes", "speaker_accuracy"): 0.74,
+    ("heldout3", "entities", "recall"): 0.92,
+    ("heldout3", "entities", "alias_recall"): 0.45,
     # The first two sets' pages with their publication dates (as a JSONL feed gives them): how well
     # "mardi", "la veille", "au début du mois de mai" resolve when the anchor is right (on the bare
     # pages, most values are wrong or unknown only because the page never says when it was published).
@@ -181,7 +181,7 @@ UNSEEN_MINIMUMS = {
     # quotes F1 0.865, speakers 0.870 (press heads' names), entities 0.864 (posts' authors), aliases 0.390.
     ("heldout4", "boilerplate", "precision"): 0.98,
     ("heldout4", "boilerplate", "recall"): 0.83,
-    ("heldout4", "quotes", "f1"): 0.83,
+    ("heldout4", "quotes", "f1"): 0.85,
     ("heldout4", "quotes", "speaker_accuracy"): 0.85,
     ("heldout4", "entities", "recall"): 0.92,  # 0.864 → 0.951 on 2026-11-25: groups as bodies, the eval
     ("heldout4", "entities", "alias_recall"): 0.37,
@@ -199,10 +199,10 @@ UNSEEN_MINIMUMS = {
     # 0.833, entities 0.806, aliases 0.369, temporal expressions F1 0.854 given the dates; on RPM2 quotes
     # F1 0.759, speakers 0.907, aliases 0.609.
     ("heldout5", "boilerplate", "precision"): 0.98,
-    ("heldout5", "boilerplate", "recall"): 0.62,
+    ("heldout5", "boilerplate", "recall"): 0.77,
     ("heldout5", "publication_date", "accuracy"): 0.74,
-    ("heldout5", "quotes", "f1"): 0.8,
-    ("heldout5", "quotes", "speaker_accuracy"): 0.8,
+    ("heldout5", "quotes", "f1"): 0.87,
+    ("heldout5", "quotes", "speaker_accuracy"): 0.83,
     ("heldout5", "entities", "recall"): 0.88,  # 0.806 → 0.917 on 2026-11-25
     ("heldout5", "entities", "alias_recall"): 0.35,
     ("heldout5-dated", "timexes", "f1"): 0.82,
@@ -219,11 +219,11 @@ UNSEEN_MINIMUMS = {
     # temporal expressions F1 0.919 (values 1.000 given the dates); RPM2: quotes F1 0.742, speakers 0.613,
     # entities 0.879, aliases 0.455, temporal expressions F1 0.957.
     ("heldout6", "boilerplate", "precision"): 0.98,
-    ("heldout6", "boilerplate", "recall"): 0.74,
-    ("heldout6", "quotes", "f1"): 0.74,  # 0.754 → 0.774 on 2026-11-25 (accusations, verbs of aspect)
+    ("heldout6", "boilerplate", "recall"): 0.83,
+    ("heldout6", "quotes", "f1"): 0.79,  # 0.754 → 0.774 on 2026-11-25 (accusations, verbs of aspect)
     ("heldout6", "quotes", "speaker_accuracy"): 0.7,
-    ("heldout6", "entities", "recall"): 0.68,  # 0.562 → 0.719 on 2026-11-25
-    ("heldout6", "entities", "alias_recall"): 0.42,
+    ("heldout6", "entities", "recall"): 0.78,  # 0.562 → 0.719 on 2026-11-25
+    ("heldout6", "entities", "alias_recall"): 0.6,
     ("heldout6-dated", "timexes", "f1"): 0.89,
     ("heldout6-dated", "timexes", "value_accuracy"): 0.97,
     ("rpm2-heldout3", "quotes", "f1"): 0.75,  # 0.742 → 0.783 on 2026-11-25 (colon after a long lead)
@@ -239,18 +239,46 @@ UNSEEN_MINIMUMS = {
     # 0.841 (P 0.918, R 0.776), speakers 0.905, entities 0.892, aliases 0.444, temporal expressions F1
     # 0.879 (values 0.781 given the dates); RPM2: quotes F1 0.746, speakers 0.636, timexes F1 0.933.
     ("heldout7", "boilerplate", "precision"): 0.96,
-    ("heldout7", "boilerplate", "recall"): 0.87,
-    ("heldout7", "quotes", "f1"): 0.81,
-    ("heldout7", "quotes", "speaker_accuracy"): 0.87,
+    ("heldout7", "boilerplate", "recall"): 0.9,
+    ("heldout7", "quotes", "f1"): 0.85,
+    ("heldout7", "quotes", "speaker_accuracy"): 0.9,
     ("heldout7", "entities", "recall"): 0.86,
     ("heldout7", "entities", "alias_recall"): 0.41,
     ("heldout7-dated", "timexes", "f1"): 0.85,
     ("heldout7-dated", "timexes", "value_accuracy"): 0.75,
-    ("rpm2-heldout4", "quotes", "f1"): 0.71,
-    ("rpm2-heldout4", "quotes", "speaker_accuracy"): 0.6,
+    ("rpm2-heldout4", "quotes", "f1"): 0.82,
+    ("rpm2-heldout4", "quotes", "speaker_accuracy"): 0.7,
     ("rpm2-heldout4", "entities", "recall"): 0.83,
-    ("rpm2-heldout4", "entities", "alias_recall"): 0.48,
+    ("rpm2-heldout4", "entities", "alias_recall"): 0.52,
     ("rpm2-heldout4", "timexes", "f1"): 0.9,
+    # Raised on 2026-11-25 (the day's third session) after the link runs took headlines flagged
+    # "Abonnés", readers' comments right under the article went, coordinated speech verbs reported their
+    # own words, untagged acronyms joined their bodies, and the evaluation matched a required quotation
+    # before an optional fragment of it and found entities by a distinctive alias: boilerplate recall
+    # 0.933 / 0.882 / 0.813 / 0.800 / 0.863 / 0.932 (dev, held out 1, 3, 5, 6, 7), quotes F1 0.946 /
+    # 0.861 / 0.817 / 0.879 / 0.900 / 0.820 / 0.880 (dev, 1, 3, 4, 5, 6, 7), RPM2 0.865 / 0.911 / 0.857
+    # (dev, held out 1 and 4).
+    # Held out an eighth time (6 more CL-TLS pages: a Le Point live page, Global Voices, Le Figaro twice,
+    # Libération, Le Point; 4 more RPM2 articles), annotated by two helpers from the texts alone at the
+    # start of that session and scored once, blind, at its end, on its final code and on the code of its
+    # start (fc9dc43, with the day's evaluation): pages boilerplate precision 1.000 and recall 0.703 →
+    # 0.739, quotes F1 0.840 → 0.848 (P 0.920 → 0.939, R 0.773), speakers 0.734, entities 0.885,
+    # aliases 0.495, temporal expressions F1 0.525 (the live page's clock times are no gold timexes;
+    # values 1.000 given the dates); RPM2 quotes F1 0.789, speakers 0.818, entities 0.921, aliases
+    # 0.409, temporal expressions F1 0.911 — the same on both.
+    ("heldout8", "boilerplate", "precision"): 0.98,
+    ("heldout8", "boilerplate", "recall"): 0.71,
+    ("heldout8", "quotes", "f1"): 0.82,
+    ("heldout8", "quotes", "speaker_accuracy"): 0.7,
+    ("heldout8", "entities", "recall"): 0.85,
+    ("heldout8", "entities", "alias_recall"): 0.46,
+    ("heldout8-dated", "timexes", "f1"): 0.5,
+    ("heldout8-dated", "timexes", "value_accuracy"): 0.97,
+    ("rpm2-heldout5", "quotes", "f1"): 0.76,
+    ("rpm2-heldout5", "quotes", "speaker_accuracy"): 0.78,
+    ("rpm2-heldout5", "entities", "recall"): 0.89,
+    ("rpm2-heldout5", "entities", "alias_recall"): 0.38,
+    ("rpm2-heldout5", "timexes", "f1"): 0.88,
 }
 
 
@@ -268,6 +296,7 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
         "cltls-heldout-5",
         "cltls-heldout-6",
         "cltls-heldout-7",
+        "cltls-heldout-8",
     ):
         cltls = json.loads((gold / f"{corpus}.json").read_text(encoding="utf-8"))["articles"]
         folders[corpus] = tmp_path_factory.mktemp(corpus)
@@ -283,6 +312,7 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
     rpm2_heldout2 = json.loads((gold / "rpm2-heldout-2.json").read_text(encoding="utf-8"))["articles"]
     rpm2_heldout3 = json.loads((gold / "rpm2-heldout-3.json").read_text(encoding="utf-8"))["articles"]
     rpm2_heldout4 = json.loads((gold / "rpm2-heldout-4.json").read_text(encoding="utf-8"))["articles"]
+    rpm2_heldout5 = json.loads((gold / "rpm2-heldout-5.json").read_text(encoding="utf-8"))["articles"]
     documents = ROOT / "data" / "rpm2" / "documents"
     for corpus in (
         "cltls-dev",
@@ -291,6 +321,7 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
         "cltls-heldout-5",
         "cltls-heldout-6",
         "cltls-heldout-7",
+        "cltls-heldout-8",
     ):
         lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in dated[corpus])
         (folders[corpus].parent / f"{corpus}.jsonl").write_text(lines, encoding="utf-8")
@@ -334,6 +365,13 @@ def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalRe
         ),
         "rpm2-heldout4": evaluate(
             gold / "rpm2-heldout-4.json", [str(documents / name) for name in sorted(rpm2_heldout4)]
+        ),
+        "heldout8": evaluate(gold / "cltls-heldout-8.json", [str(folders["cltls-heldout-8"])]),
+        "heldout8-dated": evaluate(
+            gold / "cltls-heldout-8.json", [str(folders["cltls-heldout-8"].parent / "cltls-heldout-8.jsonl")]
+        ),
+        "rpm2-heldout5": evaluate(
+            gold / "rpm2-heldout-5.json", [str(documents / name) for name in sorted(rpm2_heldout5)]
         ),
     }
 
