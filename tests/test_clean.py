@@ -338,12 +338,18 @@ def test_signatures_update_stamps_and_wire_credits_are_metadata() -> None:
         "(Nouvelobs.com avec AFP)": "credit",
         "— Mis à jour le 31/03/11 à 19h51": "updated",
         "(Avec Tarek Amara à Tunis; Version française Jean Dupont, édité par Gilles Trequesser)": "credit",
+        # a photo's caption ending on its photographer and agency
+        "Sur la photo : Seif el-Islam (Chris Helgren/Reuters).": "credit",
+        "Un homme brandit un pistolet plaqué or (Philippe Desmazes / AFP).": "credit",
+        "Mahmoud Djibril annonçant la mort de l'ex-dictateur (Li Muzi / Xinhua / Sipa).": "credit",
     }
     for line, kind in cases.items():
         assert reasons(f"Un titre\n{line}\n{BODY}")[line] == f"metadata:{kind}", line
     # A sentence naming an agency is content.
     sentence = "Le Monde a travaillé avec l'AFP et Reuters sur cette enquête."
     assert sentence not in reasons(f"Un titre\n{sentence}\n{BODY}")
+    quoted = "« Nous ne partirons pas », a déclaré un porte-parole (Jean Dupont / AFP)."  # words said
+    assert quoted not in reasons(f"Un titre\n{quoted}\n{BODY}")
 
 
 def test_a_sites_services_and_paywall_notices() -> None:

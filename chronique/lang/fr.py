@@ -249,6 +249,15 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("credit", re.compile(rf"^\s*\((?=[^()]{{5,250}}\)\s*$)[^()]*?[/©]\s*(?P<value>{_AGENCIES})\s*\)\s*$")),
+    # A photo's caption ending on its photographer and agency: "Sur la photo : Seif el-Islam (Chris
+    # Helgren/Reuters).", "… à Syrte (Philippe Desmazes / AFP).", "… (Li Muzi / Xinhua / Sipa)".
+    (
+        "credit",
+        re.compile(
+            rf"^(?=.{{5,300}}$)(?![^«»\"“”]*[«»\"“”]).*\(\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){{0,3}}\s*/\s*"
+            rf"(?P<value>{_AGENCIES})(?:\s*/\s*[\w'’.-]+(?:\s+[\w'’.-]+){{0,2}})?\s*\)\s*\.?\s*$"
+        ),
+    ),
 )
 
 # "Vladimir Putin (@PutinRF_Eng) 11 novembre 2017" before the sentence it was glued to.
