@@ -352,6 +352,23 @@ def test_signatures_update_stamps_and_wire_credits_are_metadata() -> None:
     assert quoted not in reasons(f"Un titre\n{quoted}\n{BODY}")
 
 
+def test_the_start_of_a_furniture_line_cut_off_from_it_is_furniture() -> None:
+    notice = [
+        "Créez un compte afin d'accéder à la version numérique du magazine et à l'intégralité des contenus.",
+        "Pour ce faire, renseignez",
+        "votre numéro d'abonné dans les paramètres de création de compte.",
+    ]
+    got = reasons("\n".join([LINK_TITLE, BODY.replace("\n\n", "\n"), *notice]))
+    assert got["Pour ce faire, renseignez"] == got[notice[2]] == "subscriber"
+    # An intertitle between two pieces of furniture, over the article going on, stays.
+    heading = [
+        "Lire aussi : Les rebelles reprennent Brega",
+        "Les réactions",
+        "Lire aussi : Paris salue l'accord",
+    ]
+    assert "Les réactions" not in reasons("\n".join([LINK_TITLE, BODY.replace("\n\n", "\n"), *heading, BODY]))
+
+
 def test_a_sites_services_and_paywall_notices() -> None:
     lines = {
         "4 MINUTES DE LECTURE": "navigation",

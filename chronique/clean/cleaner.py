@@ -173,6 +173,7 @@ def clean(
     if not wrapped:
         _remove_teasers(state, lines, lang)
         _remove_comments(state, lines, lang)
+        _remove_furniture_fragments(state, lines)
     text, segments = _assemble(state)
     metadata: dict[str, Any] = {k: v[0] if len(v) == 1 else v for k, v in state.metadata.items()}
     return Cleaned(title, text, segments, sorted(state.removed, key=lambda r: r.start), metadata)
@@ -280,6 +281,7 @@ _QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^\s*\"[^\
 _EXCLAIMS = re.compile(r"!|\?\?")
 _TRAILS_OFF = re.compile(r"(?:\(\.\.\.\)|\.\.\.|…)\s*$")
 MIN_TAIL_LINES = 3  # readers' comments right under the article, with no furniture between: this many lines
+FRAGMENT_WORDS = 6  # a line cut off from the furniture line under it is this short
 _FINISHED = re.compile(r"(?<!\.)(?<!\betc)[.!?](?:\s*[\"»”')\]])*\s*$")
 # A reader's voice: addressing or asking; exclaiming or trailing off; writing as no editor lets print.
 _CONVERSES, _UNEDITED, _UNPRINTABLE = 1, 2, 3
@@ -475,6 +477,27 @@ def _remove_teasers(state: _State, lines: list[Line], lang: LanguageData) -> Non
         else:
             i += 1
     _drop_kept(state, drop, "related")
+
+
+def _remove_furniture_fragments(state: _State, lines: list[Line]) -> None:
+    """Remove the start of a furniture line cut off from the rest of it, between two removed lines:
+    "Pour ce faire, renseignez" above "votre numéro d'abonné dans les paramètres …" — a short line that
+    does not end its sentence, under a removed line, over a removed one going on in lower case."""
+    filled = [line for line in lines if not line.empty]
+    position = {index: k for k, index in enumerate(state.kept_lines)}
+    reasons = {r.start: r.reason for r in state.removed}
+    for before, line, after in zip(filled, filled[1:], filled[2:], strict=False):
+        if (
+            line.index in position
+            and before.index in state.removed_lines
+            and after.index in state.removed_lines
+            and len(line.text.split()) <= FRAGMENT_WORDS
+            and not _SENTENCE_END.search(line.text)
+            and _lower_start(after.text)
+            and after.start in reasons
+        ):
+            _drop_kept(state, {position[line.index]}, reasons[after.start])
+            position = {index: k for k, index in enumerate(state.kept_lines)}
 
 
 def _drop_kept(state: _State, drop: set[int], reason: str) -> None:
