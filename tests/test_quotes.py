@@ -1188,6 +1188,17 @@ def test_a_verb_that_goes_on_inverted_in_one_word_keeps_the_last_speaker() -> No
         assert found[-1][2] == "Jean Dupont", incise
 
 
+def test_an_inverted_subject_before_a_colon_speaks_the_quotation_after_it() -> None:
+    text = (
+        'Les persécutions se poursuivent, a assuré Luis Moreno-Ocampo : "Les forces de Kadhafi préparent'
+        ' des listes." Alors que 86 % des Français réclament la légalisation : « On a voulu calmer les gens'
+        " »."
+    )
+    found = said(run(text, PER="Luis Moreno-Ocampo"))
+    assert ("direct", "Les forces de Kadhafi préparent des listes", "Luis Moreno-Ocampo") in found
+    assert all(who is None for _, t, who in found if t.startswith("On a voulu"))  # not "la légalisation"
+
+
 def test_a_pronoun_takes_up_a_speaker_only_a_role_names_rather_than_a_body_or_nobody() -> None:
     text = (
         "« Je suis heureux d'être ici », a déclaré le chef spirituel à son arrivée. Le chef spirituel, "

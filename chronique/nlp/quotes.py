@@ -128,6 +128,8 @@ _OPENING_CONTINUATION = re.compile(
     r"\s*(?:(?:Et|Mais)\s+)?(?:[Aa]vant\s+d(?:e\s+|['’])|[Ee]n\s+|[Aa]près\s+avoir\s+)"
 )
 _AND_NEXT = re.compile(r"[\s\"»”]*[,;]?\s*(?:et|mais)\s+", re.IGNORECASE)
+_COLON_AFTER = re.compile(r"[^:«»\"“”.;!?]{1,120}:\s*[«\"“]?\s*")  # "a assuré X : « "
+_COLON_NEXT = re.compile(r"\s*:\s*[«\"“]?\s*")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:et|mais)$")
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+(?:et|mais)\s*$")
@@ -380,6 +382,15 @@ class _Finder:
                     who = _Speaker(earlier.speaker, earlier.speaker_text, "continued", earlier.speaker_start)
                 else:
                     who = self._subject_before(s, cue)
+                    if who.how == "none" and not who.text and _COLON_AFTER.match(text, cue.verb_end, cs):
+                        # "…, a assuré X : « … »": the subject after the verb, before its colon
+                        after = self._subject_after(cue, cs)
+                        if (
+                            after is not None
+                            and (after[0].entity is not None or after[0].how == "role")
+                            and _COLON_NEXT.fullmatch(text, after[1], cs)
+                        ):  # a person or a body, not "réclament la légalisation : « … »"
+                            who = after[0]
                     if cue_word(text, cue) in _FEAR and who.text and who.text.lower() in {"on", "l'on"}:
                         continue  # "On craint que …": a mood, no one's words
                     relative = _RELATIVE_SUBJECT.search(text, s, cue.start)
