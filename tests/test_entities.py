@@ -628,3 +628,15 @@ def test_an_acronym_the_model_left_untagged_is_the_body_whose_initials_it_spells
     assert got["Union africaine"] == {"Union africaine", "UA"}
     assert got["Parti socialiste"] == {"Parti socialiste", "PS"}
     assert not any("AU" in forms for forms in got.values())  # capitals that spell no body's initials
+
+
+def test_a_bodys_role_reaches_its_cause_and_names_the_body_after_it() -> None:
+    text = (
+        "La demande est un premier pas, a réagi l'organisation de défense des droits de l'homme Human"
+        " Rights Watch."
+    )
+    got = groups(mentions_of(text, ORG="Human Rights Watch"))
+    assert got["Human Rights Watch"] == {
+        "Human Rights Watch",
+        "l'organisation de défense des droits de l'homme",
+    }
