@@ -1180,14 +1180,6 @@ def test_a_complement_after_en_is_part_of_what_was_said_but_a_gerund_is_the_spea
     ]
 
 
-def test_a_verb_that_goes_on_inverted_in_one_word_keeps_the_last_speaker() -> None:
-    # "ajoute-t-il" goes on with the last speaker as "a-t-il ajouté" does, whoever took the floor since.
-    text = "« Nous resterons », a déclaré Jean Dupont. Pierre Martin est alors intervenu. « Rien ne changera », {}."
-    for incise in ("ajoute-t-il", "a-t-il ajouté"):
-        found = said(run(text.format(incise), PER="Jean Dupont|Pierre Martin"))
-        assert found[-1][2] == "Jean Dupont", incise
-
-
 def test_an_inverted_subject_before_a_colon_speaks_the_quotation_after_it() -> None:
     text = (
         'Les persécutions se poursuivent, a assuré Luis Moreno-Ocampo : "Les forces de Kadhafi préparent'

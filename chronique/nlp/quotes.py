@@ -951,8 +951,7 @@ class _Finder:
         if cue.pronoun:
             # "X est arrivé. « … », a-t-il dit": X, opening a sentence since the last quotation; but "«
             # … », a-t-il ajouté" goes on with the last speaker.
-            # "ajoute-t-il" is "ajoute"
-            going_on = cue_word(self.text, cue).split("-")[0] in self.lang.people.continuing_cues
+            going_on = cue_word(self.text, cue) in self.lang.people.continuing_cues
             return self._pronoun(cue.pronoun, cue.start, forward=not going_on, quoted=True), cue.verb_end
         text, lx = self.text, self.lx
         pos = cue.verb_end
