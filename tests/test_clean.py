@@ -350,6 +350,11 @@ def test_signatures_update_stamps_and_wire_credits_are_metadata() -> None:
     assert sentence not in reasons(f"Un titre\n{sentence}\n{BODY}")
     quoted = "« Nous ne partirons pas », a déclaré un porte-parole (Jean Dupont / AFP)."  # words said
     assert quoted not in reasons(f"Un titre\n{quoted}\n{BODY}")
+    for sentence in (  # sources, not a photographer
+        "Le bilan s'élève à cinquante morts selon les agences de presse (Reuters/AFP).",
+        "Le CNT a déposé une requête auprès de l'ONU (Nations unies / AP).",
+    ):
+        assert sentence not in reasons(f"Un titre\n{sentence}\n{BODY}"), sentence
 
 
 def test_the_start_of_a_furniture_line_cut_off_from_it_is_furniture() -> None:
@@ -360,6 +365,9 @@ def test_the_start_of_a_furniture_line_cut_off_from_it_is_furniture() -> None:
     ]
     got = reasons("\n".join([LINK_TITLE, BODY.replace("\n\n", "\n"), *notice]))
     assert got["Pour ce faire, renseignez"] == got[notice[2]] == "subscriber"
+    # An op-ed's headline over its byline, between furniture, stays: a byline is no notice run on.
+    oped = ["Partager cet article", "Pourquoi il faut soutenir le CNT", "par Bernard-Henri Lévy"]
+    assert reasons("\n".join([*oped, BODY]))["Pourquoi il faut soutenir le CNT"] == "title"
     # An intertitle between two pieces of furniture, over the article going on, stays.
     heading = [
         "Lire aussi : Les rebelles reprennent Brega",

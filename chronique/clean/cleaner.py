@@ -282,6 +282,8 @@ _EXCLAIMS = re.compile(r"!|\?\?")
 _TRAILS_OFF = re.compile(r"(?:\(\.\.\.\)|\.\.\.|…)\s*$")
 MIN_TAIL_LINES = 3  # readers' comments right under the article, with no furniture between: this many lines
 FRAGMENT_WORDS = 6  # a line cut off from the furniture line under it is this short
+# …and that line is a site's furniture a sentence runs on into, not a byline, a date or an embed.
+_FRAGMENT_REASONS = frozenset({"subscriber", "navigation", "share"})
 _FINISHED = re.compile(r"(?<!\.)(?<!\betc)[.!?](?:\s*[\"»”')\]])*\s*$")
 # A reader's voice: addressing or asking; exclaiming or trailing off; writing as no editor lets print.
 _CONVERSES, _UNEDITED, _UNPRINTABLE = 1, 2, 3
@@ -482,7 +484,8 @@ def _remove_teasers(state: _State, lines: list[Line], lang: LanguageData) -> Non
 def _remove_furniture_fragments(state: _State, lines: list[Line]) -> None:
     """Remove the start of a furniture line cut off from the rest of it, between two removed lines:
     "Pour ce faire, renseignez" above "votre numéro d'abonné dans les paramètres …" — a short line that
-    does not end its sentence, under a removed line, over a removed one going on in lower case."""
+    does not end its sentence, under a removed line, over a site's notice going on in lower case (not
+    over a byline or a date: "Pourquoi il faut soutenir le CNT" / "par Bernard-Henri Lévy")."""
     filled = [line for line in lines if not line.empty]
     position = {index: k for k, index in enumerate(state.kept_lines)}
     reasons = {r.start: r.reason for r in state.removed}
@@ -494,7 +497,7 @@ def _remove_furniture_fragments(state: _State, lines: list[Line]) -> None:
             and len(line.text.split()) <= FRAGMENT_WORDS
             and not _SENTENCE_END.search(line.text)
             and _lower_start(after.text)
-            and after.start in reasons
+            and reasons.get(after.start) in _FRAGMENT_REASONS
         ):
             _drop_kept(state, {position[line.index]}, reasons[after.start])
             position = {index: k for k, index in enumerate(state.kept_lines)}

@@ -249,12 +249,14 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("credit", re.compile(rf"^\s*\((?=[^()]{{5,250}}\)\s*$)[^()]*?[/©]\s*(?P<value>{_AGENCIES})\s*\)\s*$")),
-    # A photo's caption ending on its photographer and agency: "Sur la photo : Seif el-Islam (Chris
-    # Helgren/Reuters).", "… à Syrte (Philippe Desmazes / AFP).", "… (Li Muzi / Xinhua / Sipa)".
+    # A photo's caption ending on its photographer (two capitalised words or more, not an agency) and
+    # agency: "Sur la photo : Seif el-Islam (Chris Helgren/Reuters).", "… à Syrte (Philippe Desmazes /
+    # AFP).", "… (Li Muzi / Xinhua / Sipa)"; not "… selon les agences (Reuters/AFP)".
     (
         "credit",
         re.compile(
-            rf"^(?=.{{5,300}}$)(?![^«»\"“”]*[«»\"“”]).*\(\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){{0,3}}\s*/\s*"
+            rf"^(?=.{{5,300}}$)(?![^«»\"“”]*[«»\"“”]).*\(\s*(?!(?:{_AGENCIES}|Nations)\b)"
+            rf"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de\s+|d['’]|van\s+|von\s+)?[A-ZÀ-Ý][\w'’.-]+){{1,3}}\s*/\s*"
             rf"(?P<value>{_AGENCIES})(?:\s*/\s*[\w'’.-]+(?:\s+[\w'’.-]+){{0,2}})?\s*\)\s*\.?\s*$"
         ),
     ),

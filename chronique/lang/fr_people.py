@@ -356,7 +356,7 @@ ROLE_DOMAINS: tuple[str, ...] = tuple(
     armées renseignement gouvernement campagne parti opposition État Etat république pays région
     sécurité_intérieure affaires_étrangères Affaires_étrangères commerce énergie transports culture
     éducation travail environnement agriculture budget police KGB FSB CIA FBI révolution
-    droits_de_l'homme droits_de_l'Homme droits_de_l’homme droits_de_l’Homme droits_humains libertés
+    droits_de_l'homme droits_de_l'Homme droits_de_l’homme droits_de_l’Homme droits_humains
     """.split()  # noqa: SIM905
 )
 

@@ -196,6 +196,11 @@ def _names_after_roles(
         if role is not None and rest.strip()[:1].isupper():
             start = role.end + len(rest) - len(rest.lstrip())
             n = Mention(start, n.end, text[start : n.end], "PER")
+        body = next((r for r in roles if r.label == "ORG" and r.start <= n.start < r.end < n.end), None)
+        rest = text[body.end : n.end] if body is not None else ""
+        if body is not None and rest.strip()[:1].isupper():  # "droits de l'Homme Amnesty International"
+            start = body.end + len(rest) - len(rest.lstrip())  # read as one name: the body's name follows
+            n = Mention(start, n.end, text[start : n.end], n.label)
         out.append(n)
     for r in roles:
         if r.label == "PER":
