@@ -265,11 +265,13 @@ UNSEEN_MINIMUMS = {
     # 0.739, quotes F1 0.840 → 0.848 (P 0.920 → 0.939, R 0.773), speakers 0.734, entities 0.885,
     # aliases 0.495, temporal expressions F1 0.525 (the live page's clock times are no gold timexes;
     # values 1.000 given the dates); RPM2 quotes F1 0.789, speakers 0.818, entities 0.921, aliases
-    # 0.409, temporal expressions F1 0.911 — the same on both.
+    # 0.409, temporal expressions F1 0.911 — the same on both. After its misses were read (no longer
+    # blind): caption credits, cut-off notices, a subject before a colon, a body's role reaching its
+    # cause: boilerplate recall 0.804, speakers 0.785, aliases 0.500.
     ("heldout8", "boilerplate", "precision"): 0.98,
-    ("heldout8", "boilerplate", "recall"): 0.71,
+    ("heldout8", "boilerplate", "recall"): 0.77,
     ("heldout8", "quotes", "f1"): 0.82,
-    ("heldout8", "quotes", "speaker_accuracy"): 0.7,
+    ("heldout8", "quotes", "speaker_accuracy"): 0.75,
     ("heldout8", "entities", "recall"): 0.85,
     ("heldout8", "entities", "alias_recall"): 0.46,
     ("heldout8-dated", "timexes", "f1"): 0.5,
