@@ -284,97 +284,70 @@ UNSEEN_MINIMUMS = {
 }
 
 
+# The CL-TLS gold sets (their pages written as bare .txt files, publication dates held back), those
+# also scored with the dates (as JSONL), and the RPM2 gold sets, each under the key its pins use.
+PAGE_SETS = {
+    "cltls": "cltls-dev",
+    "heldout": "cltls-heldout",
+    "heldout2": "cltls-heldout-2",
+    "heldout3": "cltls-heldout-3",
+    "heldout4": "cltls-heldout-4",
+    "heldout5": "cltls-heldout-5",
+    "heldout6": "cltls-heldout-6",
+    "heldout7": "cltls-heldout-7",
+    "heldout8": "cltls-heldout-8",
+}
+DATED_SETS = {
+    "cltls-dated": "cltls-dev",
+    "heldout-dated": "cltls-heldout",
+    "heldout4-dated": "cltls-heldout-4",
+    "heldout5-dated": "cltls-heldout-5",
+    "heldout6-dated": "cltls-heldout-6",
+    "heldout7-dated": "cltls-heldout-7",
+    "heldout8-dated": "cltls-heldout-8",
+}
+RPM2_SETS = {
+    "rpm2": "rpm2-quotes-dev",
+    "rpm2-heldout": "rpm2-heldout",
+    "rpm2-heldout2": "rpm2-heldout-2",
+    "rpm2-heldout3": "rpm2-heldout-3",
+    "rpm2-heldout4": "rpm2-heldout-4",
+    "rpm2-heldout5": "rpm2-heldout-5",
+}
+
+
 @pytest.fixture(scope="module")
 def unseen_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalReport]:
     gold = ROOT / "tests" / "data" / "gold"
+
+    def articles(corpus: str) -> dict[str, object]:
+        return json.loads((gold / f"{corpus}.json").read_text(encoding="utf-8"))["articles"]  # type: ignore[no-any-return]
+
+    with (ROOT / "data" / "cltls-libya" / "articles.jsonl").open(encoding="utf-8") as rows:
+        pages = [json.loads(line) for line in rows]
     folders = {}
-    dated: dict[str, list[dict[str, str]]] = {}  # the same pages with their publication dates, as JSONL
-    for corpus in (
-        "cltls-dev",
-        "cltls-heldout",
-        "cltls-heldout-2",
-        "cltls-heldout-3",
-        "cltls-heldout-4",
-        "cltls-heldout-5",
-        "cltls-heldout-6",
-        "cltls-heldout-7",
-        "cltls-heldout-8",
-    ):
-        cltls = json.loads((gold / f"{corpus}.json").read_text(encoding="utf-8"))["articles"]
+    for corpus in PAGE_SETS.values():
+        names = articles(corpus)
         folders[corpus] = tmp_path_factory.mktemp(corpus)
-        with (ROOT / "data" / "cltls-libya" / "articles.jsonl").open(encoding="utf-8") as rows:
-            for line in rows:
-                row = json.loads(line)
-                name = PurePath(row["file"]).name
-                if name in cltls:
-                    (folders[corpus] / name).write_text(row["text"], encoding="utf-8")
-                    dated.setdefault(corpus, []).append({**row, "file": name})
-    rpm2 = json.loads((gold / "rpm2-quotes-dev.json").read_text(encoding="utf-8"))["articles"]
-    rpm2_heldout = json.loads((gold / "rpm2-heldout.json").read_text(encoding="utf-8"))["articles"]
-    rpm2_heldout2 = json.loads((gold / "rpm2-heldout-2.json").read_text(encoding="utf-8"))["articles"]
-    rpm2_heldout3 = json.loads((gold / "rpm2-heldout-3.json").read_text(encoding="utf-8"))["articles"]
-    rpm2_heldout4 = json.loads((gold / "rpm2-heldout-4.json").read_text(encoding="utf-8"))["articles"]
-    rpm2_heldout5 = json.loads((gold / "rpm2-heldout-5.json").read_text(encoding="utf-8"))["articles"]
+        dated = []  # the same pages with their publication dates, as JSONL
+        for row in pages:
+            name = PurePath(row["file"]).name
+            if name in names:
+                (folders[corpus] / name).write_text(row["text"], encoding="utf-8")
+                dated.append(json.dumps({**row, "file": name}, ensure_ascii=False) + "\n")
+        (folders[corpus].parent / f"{corpus}.jsonl").write_text("".join(dated), encoding="utf-8")
     documents = ROOT / "data" / "rpm2" / "documents"
-    for corpus in (
-        "cltls-dev",
-        "cltls-heldout",
-        "cltls-heldout-4",
-        "cltls-heldout-5",
-        "cltls-heldout-6",
-        "cltls-heldout-7",
-        "cltls-heldout-8",
-    ):
-        lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in dated[corpus])
-        (folders[corpus].parent / f"{corpus}.jsonl").write_text(lines, encoding="utf-8")
     return {
-        "cltls-dated": evaluate(
-            gold / "cltls-dev.json", [str(folders["cltls-dev"].parent / "cltls-dev.jsonl")]
-        ),
-        "heldout-dated": evaluate(
-            gold / "cltls-heldout.json", [str(folders["cltls-heldout"].parent / "cltls-heldout.jsonl")]
-        ),
-        "cltls": evaluate(gold / "cltls-dev.json", [str(folders["cltls-dev"])]),
-        "heldout": evaluate(gold / "cltls-heldout.json", [str(folders["cltls-heldout"])]),
+        **{key: evaluate(gold / f"{c}.json", [str(folders[c])]) for key, c in PAGE_SETS.items()},
+        **{
+            key: evaluate(gold / f"{c}.json", [str(folders[c].parent / f"{c}.jsonl")])
+            for key, c in DATED_SETS.items()
+        },
+        **{
+            key: evaluate(gold / f"{c}.json", [str(documents / name) for name in sorted(articles(c))])
+            for key, c in RPM2_SETS.items()
+        },
         "seeds": evaluate(gold / "seeds-rest-dev.json", [str(SAMPLES)]),
-        "rpm2": evaluate(gold / "rpm2-quotes-dev.json", [str(documents / name) for name in sorted(rpm2)]),
-        "heldout2": evaluate(gold / "cltls-heldout-2.json", [str(folders["cltls-heldout-2"])]),
-        "rpm2-heldout": evaluate(
-            gold / "rpm2-heldout.json", [str(documents / name) for name in sorted(rpm2_heldout)]
-        ),
-        "heldout3": evaluate(gold / "cltls-heldout-3.json", [str(folders["cltls-heldout-3"])]),
-        "heldout4": evaluate(gold / "cltls-heldout-4.json", [str(folders["cltls-heldout-4"])]),
-        "heldout4-dated": evaluate(
-            gold / "cltls-heldout-4.json", [str(folders["cltls-heldout-4"].parent / "cltls-heldout-4.jsonl")]
-        ),
-        "heldout5": evaluate(gold / "cltls-heldout-5.json", [str(folders["cltls-heldout-5"])]),
-        "heldout5-dated": evaluate(
-            gold / "cltls-heldout-5.json", [str(folders["cltls-heldout-5"].parent / "cltls-heldout-5.jsonl")]
-        ),
-        "rpm2-heldout2": evaluate(
-            gold / "rpm2-heldout-2.json", [str(documents / name) for name in sorted(rpm2_heldout2)]
-        ),
-        "heldout6": evaluate(gold / "cltls-heldout-6.json", [str(folders["cltls-heldout-6"])]),
-        "heldout6-dated": evaluate(
-            gold / "cltls-heldout-6.json", [str(folders["cltls-heldout-6"].parent / "cltls-heldout-6.jsonl")]
-        ),
-        "rpm2-heldout3": evaluate(
-            gold / "rpm2-heldout-3.json", [str(documents / name) for name in sorted(rpm2_heldout3)]
-        ),
-        "heldout7": evaluate(gold / "cltls-heldout-7.json", [str(folders["cltls-heldout-7"])]),
-        "heldout7-dated": evaluate(
-            gold / "cltls-heldout-7.json", [str(folders["cltls-heldout-7"].parent / "cltls-heldout-7.jsonl")]
-        ),
-        "rpm2-heldout4": evaluate(
-            gold / "rpm2-heldout-4.json", [str(documents / name) for name in sorted(rpm2_heldout4)]
-        ),
-        "heldout8": evaluate(gold / "cltls-heldout-8.json", [str(folders["cltls-heldout-8"])]),
-        "heldout8-dated": evaluate(
-            gold / "cltls-heldout-8.json", [str(folders["cltls-heldout-8"].parent / "cltls-heldout-8.jsonl")]
-        ),
-        "rpm2-heldout5": evaluate(
-            gold / "rpm2-heldout-5.json", [str(documents / name) for name in sorted(rpm2_heldout5)]
-        ),
     }
 
 
