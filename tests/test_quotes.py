@@ -1189,6 +1189,13 @@ def test_an_inverted_subject_before_a_colon_speaks_the_quotation_after_it() -> N
     found = said(run(text, PER="Luis Moreno-Ocampo"))
     assert ("direct", "Les forces de Kadhafi préparent des listes", "Luis Moreno-Ocampo") in found
     assert all(who is None for _, t, who in found if t.startswith("On a voulu"))  # not "la légalisation"
+    text = (  # the point of an initial is no sentence's end
+        "La situation reste tendue, a assuré M. Dupont : « Nous ne céderons pas. » La guerre est finie, a"
+        ' déclaré George W. Bush : "Nous avons gagné."'
+    )
+    found = said(run(text, PER="Dupont|George W. Bush"))
+    assert ("direct", "Nous ne céderons pas", "Dupont") in found
+    assert ("direct", "Nous avons gagné", "George W. Bush") in found
 
 
 def test_a_pronoun_takes_up_a_speaker_only_a_role_names_rather_than_a_body_or_nobody() -> None:

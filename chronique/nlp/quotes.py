@@ -128,7 +128,8 @@ _OPENING_CONTINUATION = re.compile(
     r"\s*(?:(?:Et|Mais)\s+)?(?:[Aa]vant\s+d(?:e\s+|['’])|[Ee]n\s+|[Aa]près\s+avoir\s+)"
 )
 _AND_NEXT = re.compile(r"[\s\"»”]*[,;]?\s*(?:et|mais)\s+", re.IGNORECASE)
-_COLON_AFTER = re.compile(r"[^:«»\"“”.;!?]{1,120}:\s*[«\"“]?\s*")  # "a assuré X : « "
+# "a assuré X : « ": nothing ends a sentence between (the point of an initial, "M. X", "George W. Bush", does not)
+_COLON_AFTER = re.compile(r"(?:[^:«»\"“”.;!?]|(?<=\b[A-ZÀ-Ý])\.|(?<=\bMM)\.){1,120}:\s*[«\"“]?\s*")
 _COLON_NEXT = re.compile(r"\s*:\s*[«\"“]?\s*")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:et|mais)$")
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
