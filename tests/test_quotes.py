@@ -1334,3 +1334,41 @@ def test_a_day_between_the_auxiliary_and_the_participle() -> None:
     assert said(run(text, PER="Ban Ki-moon")) == [
         ("indirect", "3,6 millions de Libyens pourraient avoir besoin d'aide", "Ban Ki-moon")
     ]
+
+
+def test_an_interview_printed_as_turns_gives_each_answer_to_the_person_who_answers() -> None:
+    text = (
+        "Le général a reçu notre envoyé spécial à bord du porte-avions.\n\n"
+        "LE FIGARO. - La guerre dure depuis quatre-vingt-dix jours. Combien de temps encore?\n\n"
+        "Général Jean DUPONT. -C'est une question qu'il faut poser au régime. Ce sont eux qui doivent cesser"
+        " les violences.\n\n"
+        "Vous dites otages, d'autres parlent de boucliers humains…\n\n"
+        "Absolument. Le régime utilise des civils pour protéger des cibles militaires.\n\n"
+        "Pour nous, c'est un défi permanent, et nous ne céderons pas.\n\n"
+        "Les alliés vous donnent-ils assez de moyens?\n\n"
+        'Pas du tout. Le ministre a déclaré que "la mission ira à son terme".\n\n'
+        "À lire aussi\n\n"
+        "Le régime libère deux otages.\n"
+    )
+    found = said(run(text, PER="Jean DUPONT", ORG="FIGARO"))
+    answers = [(t, who) for kind, t, who in found if kind == "direct"]
+    assert answers[:4] == [
+        (
+            "C'est une question qu'il faut poser au régime. Ce sont eux qui doivent cesser les violences",
+            "Jean DUPONT",
+        ),
+        ("Absolument. Le régime utilise des civils pour protéger des cibles militaires", "Jean DUPONT"),
+        ("Pour nous, c'est un défi permanent, et nous ne céderons pas", "Jean DUPONT"),  # the answer goes on
+        ('Pas du tout. Le ministre a déclaré que "la mission ira à son terme"', "Jean DUPONT"),
+    ]
+    assert not any("Combien de temps" in t or "assez de moyens" in t for _, t, _ in found)  # questions
+    assert ("direct", "la mission ira à son terme", None) in found  # what the answer reports is quoted too
+    assert not any("libère" in t for _, t, _ in found)  # the interview ends at a heading
+    # Not an interview: a labelled question with no one named to answer, or an explainer's questions.
+    text = (
+        "Libye : qui contrôle les opérations?\n\n"
+        "Paris : La France a pris la tête de la coalition dès le premier jour.\n\n"
+        "Combien coûte l'opération?\n\n"
+        "Les frappes coûtent environ un million d'euros par jour, selon les experts.\n"
+    )
+    assert not [q for q in run(text, LOC="Paris|France").quotes if q.kind == "direct"]

@@ -109,6 +109,12 @@ _POST = re.compile(
     r"\s*(?P<handle>@?\w{2,30})\s?(?P<colon>:)\s+(?P<body>\S)"
     r"|\s*(?P<at>@\w{2,30})(?P<space>\s+)(?!@)(?P<words>\S)"  # "@gr33ndata Je suis sûre …", a post as embedded
 )
+# A turn of an interview, its speaker's label first: "LE FIGARO. - Combien de temps encore?",
+# "Général Charles BOUCHARD. -C'est …", "Le Point.fr : Comment … ?", "Étienne de Durand : Il s'agit …".
+_TURN = re.compile(r"\s*(?P<label>[^\W\d_][^:!?«»\"“”,;]{1,60}?)(?:\.\s?[-–—]|\s?:)\s*(?P<body>[^\W_])")
+_QUESTION_END = re.compile(r"(?:\?|…|\.\.\.)[\s»\"”]*$")
+MAX_LABEL_WORDS = 6
+MAX_QUESTION_WORDS = 80  # a longer line that ends on "?" is an answer that asks back
 _POST_LINK = re.compile(r"\s*(?:https?://|pic\.twitter\.com/)\S*")
 _RETWEET = re.compile(r"RT\s+(?P<handle>@\w{2,30})\s?:\s+")
 _HASHTAG = re.compile(r"(?:^|\s)#\w{2,}")
@@ -280,13 +286,20 @@ class _Finder:
 
     def run(self) -> list[Quote]:
         pos = 0
+        lines = []
         for line in self.text.split("\n"):
-            start, end = pos, pos + len(line)
-            pos = end + 1
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        answers = self._interview([(s, e) for s, e in lines if self.text[s:e].strip()])
+        for start, end in lines:
+            line = self.text[start:end]
             if not line.strip():
                 continue
             qspans = quote_spans(self.text, start, end)
-            if self._post(start, end, qspans):
+            if start in answers:  # an interview's answer: its words, then what it reports others said
+                answer_start, who, cue = answers[start]
+                self._add(answer_start, end, cue, who, [], kind="direct")
+            elif self._post(start, end, qspans):
                 continue
             paragraph_first = len(self.quotes)
             spans = _sentences(self.text, start, end, qspans)
@@ -515,6 +528,50 @@ class _Finder:
         self._unknown_incise(s, e, qspans, claimed)
         self._introduced(s, e, qspans, claimed)
         self._standalone(s, e, qspans, claimed, paragraph_first)
+
+    def _interview(self, lines: list[tuple[int, int]]) -> dict[int, tuple[int, _Speaker, _Cue]]:
+        """The answers of an interview printed as turns, by line start: where the answer's words start,
+        who gives it and its cue. An interview opens on a question under its asker's label ("LE FIGARO.
+        - … ?") and the answer under the label that names the person who answers ("Général Charles
+        BOUCHARD. -C'est …"); after them, a line that asks (it ends on "?" or trails off) is the next
+        question, and every other line, up to a heading, part of the last answer."""
+        text = self.text
+        for i in range(len(lines) - 1):
+            (qs, qe), (s, e) = lines[i], lines[i + 1]
+            asked, answered = _TURN.match(text, qs, qe), _TURN.match(text, s, e)
+            if asked is None or answered is None or not _QUESTION_END.search(text, qs, qe):
+                continue
+            label = answered.group("label")
+            if len(label.split()) > MAX_LABEL_WORDS or fold(label) == fold(asked.group("label")):
+                continue
+            person = next(
+                (
+                    m
+                    for m in self.mentions
+                    if answered.start("label") <= m.start < answered.end("label")
+                    and m.label == "PER"
+                    and m.entity is not None
+                ),
+                None,
+            )
+            if person is None:
+                continue
+            first = self._speaker_of(person)
+            colon = answered.end("label")
+            out = {
+                s: (answered.start("body"), first, _Cue(colon, answered.start("body"), colon, None, "colon"))
+            }
+            who = _Speaker(first.entity, first.text, "carried", first.start)
+            asking = False
+            for s, e in lines[i + 2 :]:
+                words = len(text[s:e].split())
+                if words < HEADLINE_WORDS and not text[s:e].rstrip().endswith((".", "!", "?", "…", "»", '"')):
+                    break  # a heading: the interview is over
+                asking = not asking and bool(_QUESTION_END.search(text, s, e)) and words <= MAX_QUESTION_WORDS
+                if not asking:
+                    out[s] = (s + len(text[s:e]) - len(text[s:e].lstrip()), who, _Cue(s, s, s, None, "none"))
+            return out
+        return {}
 
     def _post(self, start: int, end: int, qspans: list[tuple[int, int]]) -> bool:
         """A social-media post quoted as a line of its own — "@CurtMonash: Kadhafi élu … #Libya",
