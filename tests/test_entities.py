@@ -547,6 +547,22 @@ def test_a_relative_the_model_left_untagged_is_found_by_the_family_name() -> Non
     assert got["Ali Zeidan"] == {"Ali Zeidan"} and got["Ali Tarhouni"] == {"Ali Tarhouni"}
 
 
+def test_a_title_before_the_surname_of_a_person_named_in_full_is_that_person() -> None:
+    text = (
+        "Le président d'Axa, Henri de Castries, était là. M. de Castries a parlé, puis M. de Castries a quitté"
+        " la salle. Mme Lagarde a souri."
+    )
+    second = text.index("Castries a quitté")
+    found = find_mentions(text, [(20, 37, "PER"), (second, second + 8, "PER")], FR, None)
+    got = groups(found)
+    assert got["Henri de Castries"] >= {"Henri de Castries", "M. de Castries"}  # untagged, or tagged in part
+    assert [m.text for m in found.mentions if "Castries" in m.text] == [
+        "Henri de Castries",
+        *["M. de Castries"] * 2,
+    ]
+    assert not any("Lagarde" in m.text for m in found.mentions)  # no one of that name is named in full
+
+
 def test_review_mends_on_first_names_titles_and_bodies() -> None:
     text = (
         "Florence Cassez a été transférée. À Florence, des manifestants ont protesté. Abdallah Senoussi a "

@@ -1372,3 +1372,48 @@ def test_an_interview_printed_as_turns_gives_each_answer_to_the_person_who_answe
         "Les frappes coûtent environ un million d'euros par jour, selon les experts.\n"
     )
     assert not [q for q in run(text, LOC="Paris|France").quotes if q.kind == "direct"]
+
+
+def test_a_coordinated_clause_with_a_subject_of_its_own_reports_its_own_words() -> None:
+    text = (
+        "Ségolène Royal (PS) a estimé qu'il n'était \"plus temps de tergiverser\" et François Bayrou a dénoncé"
+        ' la politique "massivement erronée" du gouvernement.'
+    )
+    found = said(run(text, PER="Ségolène Royal|François Bayrou", ORG="PS"))
+    assert found == [
+        ("mixed", 'il n\'était "plus temps de tergiverser"', "Ségolène Royal"),  # past her party's initials
+        ("mixed", 'la politique "massivement erronée" du gouvernement', "François Bayrou"),
+    ]
+    # Half of a subject is no clause of its own: the verb is in the plural.
+    text = "Le porte-parole a affirmé que le président et son ministre avaient déclaré la guerre finie."
+    assert [t for _, t, _ in said(run(text))] == [
+        "le président et son ministre avaient déclaré la guerre finie"
+    ]
+
+
+def test_what_is_yet_to_be_said_is_not_quoted() -> None:
+    text = (
+        'Le gouvernement annoncera "à cet égard de nouvelles dispositions" d\'ici à "la fin de la semaine", a'
+        ' ajouté la présidence, sans plus de détails. Enfin, Nicolas Sarkozy annoncera "dans les prochaines'
+        ' semaines" un plan de relance.'
+    )
+    found = said(run(text, PER="Nicolas Sarkozy"))
+    assert found == [
+        (
+            "mixed",
+            'Le gouvernement annoncera "à cet égard de nouvelles dispositions" d\'ici à "la fin de la semaine"',
+            None,
+        )
+    ]
+
+
+def test_an_inverted_subject_is_found_past_an_adjective_and_a_longer_prepositional_phrase() -> None:
+    text = (
+        '« Nous ne céderons pas », s\'exclame, goguenard, Franz-Olivier Giesbert. "Le système est stable",'
+        " a renchéri sur le même ton rassurant Henri de Castries."
+    )
+    found = said(run(text, PER="Franz-Olivier Giesbert|Henri de Castries"))
+    assert found == [
+        ("direct", "Nous ne céderons pas", "Franz-Olivier Giesbert"),
+        ("direct", "Le système est stable", "Henri de Castries"),
+    ]

@@ -24,7 +24,7 @@ ER_VERBS: tuple[str, ...] = tuple(
 # Verbs whose forms do not follow the first group: every form listed.
 IRREGULAR_FORMS: tuple[str, ...] = tuple(
     """
-    dit dits dite disent disait disaient dira diront dirait disant dis-je
+    dit dits dite disent disait disaient dirait disant dis-je
     écrit écrivent écrivait écrivant
     répond répondu répondent répondait répondant
     reconnaît reconnait reconnu reconnue reconnaissent reconnaissait reconnaissant

@@ -31,6 +31,7 @@ class Lexicon:
     according_to: re.Pattern[str]
     according_to_at_start: re.Pattern[str]
     adverbial: re.Pattern[str]  # a date or a prepositional phrase between a verb and its subject
+    # ("a déclaré mercredi sur TF1", "a renchéri sur le même ton rassurant", "s'exclame, goguenard,")
     preposition: re.Pattern[str]  # a preposition and its determiner, before a named complement
     np_end: re.Pattern[str]  # where a postposed subject's noun phrase ends
     np_start: re.Pattern[str]  # what a noun phrase can start with
@@ -80,7 +81,7 @@ def _er_forms(stem: str) -> tuple[set[str], set[str], set[str]]:
     elif stem.endswith("el"):  # appelle
         present = stem + "l"
     finite = {present + "e", present + "ent", soft + "ait", soft + "aient", soft + "a", stem + "èrent"}
-    finite |= {stem + "era", stem + "eront", stem + "erait", stem + "eraient"}
+    finite |= {stem + "erait", stem + "eraient"}  # not "annoncera": what is yet to be said is not quoted
     participles = {stem + "é", stem + "ée", stem + "és", stem + "ées", stem + "er"}
     return finite, participles, {soft + "ant"}
 
@@ -193,7 +194,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
             rf"|(?i:hier|aujourd'hui|la\s+semaine\s+dernière|cette\s+semaine|ce\s+week-end|ce\s+matin|ce\s+soir"
             rf"|cet\s+après-midi|la\s+veille|le\s+lendemain)"
             rf"|(?i:{_alternation(p.addressee_links + p.channel_links)})\s+(?:(?i:l'|la|le|les|un|une|son|sa|ses|leur|des|du|ce|cette)\s*)?"
-            rf"(?:[A-ZÀ-Ý0-9][\w.&'’-]*|[a-zà-ÿ'’-]+(?:\s+(?!{name_words}|(?i:le|la|les|un|une|des|du|l['’])\b)[a-zà-ÿ-]+)?))"
+            rf"(?:[A-ZÀ-Ý0-9][\w.&'’-]*|[a-zà-ÿ'’-]+(?:\s+(?!{name_words}|(?i:le|la|les|un|une|des|du|l['’])\b)[a-zà-ÿ-]+){{0,2}})"
+            rf"|(?:(?<=,)|(?<=,\s))(?!(?i:le|la|les|un|une|des|du|l['’]|ce|cette|son|sa|ses|leur)\b)[a-zà-ÿ-]+(?=\s*,))"
             rf"(?=[\s,.;:]|$)"
         ),
         preposition=re.compile(

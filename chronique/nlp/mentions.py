@@ -148,6 +148,7 @@ def find_mentions(
     lx = lexicon(lang)
     names = _with_handles(text, _names(text, ents, lang))
     names = _untagged_relatives(text, names, lang)
+    names = _untagged_surnames(text, names, lang)
     roles = _roles(text, names, lx, lang)
     names = _names_after_roles(text, names, roles, lang)
     # "garde des Sceaux": a name the model found inside a role's head noun is part of the role; so is
@@ -248,6 +249,37 @@ def _untagged_relatives(text: str, names: list[Mention], lang: LanguageData) -> 
             continue  # "Le Kadhafi", "Hier Kadhafi", "Colonel Kadhafi": not a first name
         added.append(Mention(m.start(), m.end(), m.group(0), "PER"))
     return sorted(names + added, key=lambda n: n.start) if added else names
+
+
+def _untagged_surnames(text: str, names: list[Mention], lang: LanguageData) -> list[Mention]:
+    """A title before the surname of a person the article names in full is that person, whatever the
+    model did with it: "M. de Castries" beside "Henri de Castries", untagged or tagged "Castries"
+    alone (the title before a name is found only right before it)."""
+    surnames = set()
+    for m in names:
+        words = strip_title(m.text, lang).split() if m.label == "PER" else []
+        if len(words) < 2 or not _name_word(words[-1], lang):
+            continue
+        surnames.add(words[-1])
+        if fold(words[-2]) in lang.people.name_particles and len(words) >= 3:
+            surnames.add(f"{words[-2]} {words[-1]}")  # "de Castries"
+    if not surnames:
+        return names
+    pattern = re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(re.escape(t.rstrip(".")) for t in sorted(_capitalised_titles(lang), key=len, reverse=True))
+        + r")\.?[ \t]+(?:"
+        + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+        + r")(?![\w'’-])"
+    )
+    out = list(names)
+    for m in pattern.finditer(text):
+        inside = [n for n in out if n.start < m.end() and m.start() < n.end]
+        if any(n.start < m.start() or n.end > m.end() for n in inside):
+            continue  # part of a longer name
+        out = [n for n in out if n not in inside]
+        out.append(Mention(m.start(), m.end(), m.group(0), "PER"))
+    return sorted(out, key=lambda n: n.start)
 
 
 def _past_qualifiers(text: str, pos: int, lang: LanguageData) -> int:
@@ -385,9 +417,14 @@ def _name_end(text: str, start: int, end: int, lang: LanguageData) -> int:
 
 
 @cache
+def _capitalised_titles(lang: LanguageData) -> frozenset[str]:
+    return frozenset(t for t in lang.people.titles if t[:1].isupper())
+
+
+@cache
 def _title_before(lang: LanguageData) -> re.Pattern[str]:
     """A title written just before a name ("M. ", "Mme ", "Mr "): capitalised titles only."""
-    titles = sorted({t.rstrip(".") for t in lang.people.titles if t[:1].isupper()}, key=len, reverse=True)
+    titles = sorted({t.rstrip(".") for t in _capitalised_titles(lang)}, key=len, reverse=True)
     return re.compile(r"(?:\b(?:" + "|".join(re.escape(t) for t in titles) + r")\.?\s+)$")
 
 

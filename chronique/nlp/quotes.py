@@ -137,6 +137,7 @@ _AND_NEXT = re.compile(r"[\s\"»”]*[,;]?\s*(?:et|mais)\s+", re.IGNORECASE)
 # "a assuré X : « ": nothing ends a sentence between (the point of an initial, "M. X", "George W. Bush", does not)
 _COLON_AFTER = re.compile(r"(?:[^:«»\"“”.;!?]|(?<=\b[A-ZÀ-Ý])\.|(?<=\bMM)\.){1,120}:\s*[«\"“]?\s*")
 _COLON_NEXT = re.compile(r"\s*:\s*[«\"“]?\s*")
+_BRACKETED_INITIALS = re.compile(r"^\s*\([A-ZÀ-Ý][A-ZÀ-Ý.-]{0,9}\)")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:et|mais)$")
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+(?:et|mais)\s*$")
@@ -351,7 +352,14 @@ class _Finder:
                 continue  # "ne lui avait pas dit que": no speech is reported
             # The content of a cue runs to the next cue that opens a clause of its own (after a comma
             # or a closing quote), not to a verb inside it ("que M. Trump avait évoqué ce sujet").
-            nxt = next((c.start for c in cues[n + 1 :] if self._opens_clause(c, s, cue)), e)
+            nxt = next(
+                (
+                    c.start if (other := self._other_subject(c, s)) is None else other
+                    for c in cues[n + 1 :]
+                    if self._opens_clause(c, s, cue) or self._other_subject(c, s) is not None
+                ),
+                e,
+            )
             opening = self._verb_first(s, cue, nxt, qspans)
             if opening is not None:  # "Explique le porte-parole : « … »"
                 (cs, ce), who = opening
@@ -669,6 +677,28 @@ class _Finder:
                 or _tense(text[after.start : after.verb_end]) == _tense(text[cue.start : cue.verb_end])
             )
         )
+
+    def _other_subject(self, cue: _Cue, s: int) -> int | None:
+        """Where "et" or "mais" starts when ``cue`` has a subject of its own after it, a person or a body
+        with a verb in the singular ("X a estimé qu'il était temps et François Bayrou a dénoncé …"),
+        not half of a subject ("que le président et son ministre avaient dit")."""
+        if _plural(self.text[cue.start : cue.verb_end]):
+            return None
+        subject = next(
+            (
+                m
+                for m in self.mentions
+                if s <= m.start and m.label in {"PER", "ORG"} and not self.text[m.end : cue.start].strip()
+            ),
+            None,
+        )
+        if subject is None:
+            return None
+        before = self.text[s : subject.start].rstrip()
+        coordinator = _AND_BEFORE.search(before)
+        if coordinator is None:
+            return None
+        return s + coordinator.start()
 
     def _cues(self, s: int, e: int, qspans: list[tuple[int, int]]) -> list[_Cue]:
         text, lx = self.text, self.lx
@@ -997,7 +1027,7 @@ class _Finder:
         if opener is not None and best.label != "PER":
             best = opener
         coordinated = re.search(r"\s(?:et|ou)\s+$", text[max(s, best.start - 6) : best.start])
-        if coordinated:  # "X et Y ont indiqué": several speakers, none of them alone
+        if coordinated and self._other_subject(cue, s) is None:  # "X et Y ont indiqué": several speakers
             first = next((m for m in self.mentions if s <= m.start and m.end <= best.start), best)
             return _Speaker(None, text[first.start : best.end], "none")
         return self._speaker_of(best)
@@ -1771,7 +1801,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_subject_gap(gap: str, lx: Lexicon) -> bool:
-    rest = gap
+    """Whether only fillers ("lui aussi", "pour sa part") and a party's or a body's initials in
+    brackets ("Ségolène Royal (PS) a estimé") stand between a subject and its verb."""
+    rest = _BRACKETED_INITIALS.sub(" ", gap)
     while True:
         stripped = rest.strip(" ,")
         if not stripped:
