@@ -19,7 +19,7 @@ from chronique.cluster.vectors import Vector
 from chronique.dates.corpus import Dated, refine
 from chronique.dates.events import DatedSentence, date_sentences
 from chronique.dates.publication import DateEvidence, collect_evidence, date_article, partial_of
-from chronique.dates.timex import Timex, find_timexes, resolve
+from chronique.dates.timex import EVENT_DAY, TOLD_DAY, Timex, find_timexes, resolve_all
 from chronique.errors import InputError
 from chronique.ingest import read_inputs
 from chronique.ingest.readers import Item
@@ -106,7 +106,7 @@ def timexes(article: Article) -> list[Timex]:
     """The temporal expressions of the cleaned text, resolved against the publication date."""
     lang = get_language(article.language)
     anchor = partial_of(article.published)
-    return [resolve(m, anchor) for m in find_timexes(article.text, lang, durations=True)]
+    return resolve_all(find_timexes(article.text, lang, durations=True), anchor)
 
 
 def timex_details(article: Article) -> list[dict[str, object]]:
@@ -114,16 +114,20 @@ def timex_details(article: Article) -> list[dict[str, object]]:
     lang = get_language(article.language)
     anchor = partial_of(article.published)
     out: list[dict[str, object]] = []
-    for m in find_timexes(article.text, lang, durations=True):
-        timex = resolve(m, anchor)
+    matches = find_timexes(article.text, lang, durations=True)
+    for m, timex in zip(matches, resolve_all(matches, anchor), strict=True):
         tense = "future" if m.direction > 0 else "past"
-        if m.explicit_shift:
+        if m.kind == TOLD_DAY:
+            how = f"{m.kind}, shift {m.shift:+d} from the day the text last named (else the publication date)"
+        elif m.kind == EVENT_DAY:
+            how = f"{m.kind}: the day of an event the text names, not a date"
+        elif m.explicit_shift:
             how = f"{m.kind}, shift {m.shift:+d} from the publication date"
         elif m.year is not None:
             how = f"{m.kind}, year given"
         else:
             how = f"{m.kind}, {tense} tense: anchored on the publication date ({anchor.pattern()})"
-        if timex.value is None:
+        if timex.value is None and m.kind != EVENT_DAY:
             how += "; unresolved (publication date too coarse)"
         out.append({**timex.as_dict(), "kind": m.kind, "reasoning": how})
     return out

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronique.dates.calendar import PartialDate
-from chronique.dates.timex import TYPES, Timex, _Finder, find_timexes, resolve, resolve_value
+from chronique.dates.timex import TYPES, Timex, _Finder, find_timexes, resolve, resolve_all, resolve_value
 from chronique.lang import get_language
 
 FR = get_language("fr")
@@ -27,7 +27,7 @@ JANUARY = PartialDate(2019, 1, 5)
 
 
 def tag(text: str, anchor: PartialDate = TUESDAY) -> list[Timex]:
-    return [resolve(m, anchor) for m in find_timexes(text, FR, durations=True)]
+    return resolve_all(find_timexes(text, FR, durations=True), anchor)
 
 
 def found(text: str, span: str, anchor: PartialDate = TUESDAY) -> Timex:
@@ -359,3 +359,46 @@ def test_spans_never_overlap_and_stay_in_the_text() -> None:
         assert a.end <= b.start
     assert all(text[m.start : m.end] == m.text for m in matches)
     assert all(re.fullmatch(r"\S(?:.*\S)?", m.text, re.S) for m in matches)  # no edge spaces
+
+
+def test_a_day_told_before_is_taken_up_by_the_eve_the_morrow_and_the_parts_of_the_day() -> None:
+    text = (
+        "Samedi, les rebelles ont pris la ville. La veille, ils avaient été repoussés. Le lendemain, l'Otan a"
+        " frappé. En fin d'après-midi, le calme est revenu. Le 3 mars, rien. Le même jour, Paris a parlé;"
+        " la matinée avait été calme. Dimanche dans la soirée, ils ont fui."
+    )
+    got = [(t.text, t.value) for t in tag(text)]
+    assert got == [
+        ("Samedi", "2018-07-21"),
+        ("La veille", "2018-07-20"),  # the day before the last day named
+        ("Le lendemain", "2018-07-21"),  # … which is now the Friday
+        ("En fin d'après-midi", "2018-07-21TAF"),
+        ("3 mars", "2018-03-03"),
+        ("Le même jour", "2018-03-03"),
+        ("la matinée", "2018-03-03TMO"),
+        ("Dimanche dans la soirée", "2018-07-22TEV"),  # a part of the day next to a day is that day's
+    ]
+    # With no day named before, the publication date; an event's eve is no date; a bare evening, the
+    # dawn of an era and the Aube département are not days.
+    got = [(t.text, t.value) for t in tag(
+        "La veille, Paris a parlé. La veille du sommet, rien. Le soir, il sort. À l'aube de la révolution,"
+        " dans l'Aube, il pleuvait."
+    )]  # fmt: skip
+    assert got == [("La veille", "2018-07-23"), ("La veille", None)]
+
+
+def test_a_sentence_is_dated_by_a_day_told_before() -> None:
+    from chronique.dates.events import (
+        CONFIDENCE_BACKGROUND,
+        CONFIDENCE_OWN,
+        CONFIDENCE_PUBLICATION,
+        date_sentences,
+    )
+
+    text = "Samedi, les rebelles ont pris la ville. La veille, l'Otan avait frappé. À 14 heures, rien."
+    dated = [(s.text.split(",")[0], s.value, s.confidence) for s in date_sentences(text, TUESDAY, FR)]
+    assert dated == [
+        ("Samedi", "2018-07-21", CONFIDENCE_OWN),
+        ("La veille", "2018-07-20", CONFIDENCE_BACKGROUND),  # the day before the Saturday (a pluperfect)
+        ("À 14 heures", "2018-07-24", CONFIDENCE_PUBLICATION),  # a clock time alone: the publication day
+    ]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from chronique.dates.calendar import PartialDate
-from chronique.dates.timex import Timex, TimexMatch, find_timexes, resolve
+from chronique.dates.timex import Timex, TimexMatch, find_timexes, resolve_all
 from chronique.lang import LanguageData
 from chronique.nlp.quotemarks import quote_spans
 
@@ -90,12 +90,13 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
 def date_sentences(text: str, published: PartialDate, lang: LanguageData) -> list[DatedSentence]:
     """Every sentence of ``text`` with the date it reports."""
     matches = find_timexes(text, lang)
+    resolved = dict(zip(matches, resolve_all(matches, published), strict=True))
     out = []
     for start, end in sentences(text):
         own = [m for m in matches if start <= m.start and m.end <= end]
-        chosen, confidence = _event_timex([m for m in own if not m.anterior], published), CONFIDENCE_OWN
+        chosen, confidence = _event_timex([m for m in own if not m.anterior], resolved), CONFIDENCE_OWN
         if chosen is None:  # a pluperfect's or a state's start: what came before, not what happened
-            chosen, confidence = _event_timex(own, published), CONFIDENCE_BACKGROUND
+            chosen, confidence = _event_timex(own, resolved), CONFIDENCE_BACKGROUND
         if chosen is not None:
             timex, m = chosen
             out.append(DatedSentence(start, end, text[start:end], timex.value, confidence, m.text))
@@ -108,12 +109,14 @@ def date_sentences(text: str, published: PartialDate, lang: LanguageData) -> lis
     return out
 
 
-def _event_timex(matches: list[TimexMatch], published: PartialDate) -> tuple[Timex, TimexMatch] | None:
+def _event_timex(
+    matches: list[TimexMatch], resolved: dict[TimexMatch, Timex]
+) -> tuple[Timex, TimexMatch] | None:
     """The expression that dates the sentence's event: the most precise DATE that resolves (a bare year
     only when it is the sentence's one expression: "en 2016" in a sentence is usually background)."""
     best: tuple[int, Timex, TimexMatch] | None = None
     for m in matches:
-        timex = resolve(m, published)
+        timex = resolved[m]
         if timex.type != "DATE" or timex.value is None or (m.kind == "year" and len(matches) > 1):
             continue
         precision = len(timex.value)

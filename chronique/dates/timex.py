@@ -31,6 +31,9 @@ from chronique.lang import LanguageData
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 DAY_KINDS = frozenset({"date", "weekday", "relative-day"})  # kinds that name one day
+# A day the text told before, taken up ("la veille", "le même jour", "dans la soirée"): resolved against
+# the last day it named (see :func:`resolve_all`); "la veille du sommet" is an event's: no value.
+TOLD_DAY, EVENT_DAY = "told-day", "event-day"
 SEASON_ORDER = ("SP", "SU", "FA", "WI")  # TIMEX3 season codes, in the order of the year
 # "il y a trois jours", "dans deux semaines": the kind a unit gives, and the shift one unit is in it.
 _AGO_KINDS = {
@@ -45,7 +48,8 @@ class TimexMatch:
     """What the text says about a time, before it is anchored.
 
     Kinds: date | month | year | weekday | relative-day | week | season | month-rel | year-rel, and
-    weekend | decade | time (a clock time without its day) | duration | set | ref (PAST_REF…).
+    weekend | decade | time (a clock time without its day) | duration | set | ref (PAST_REF…), and
+    told-day (shifted from the day the text last told) | event-day (an event's eve or morrow).
     ``shift`` counts units: days for relative-day ("il y a trois jours" = -3), weeks for week, months for
     month-rel, years for year-rel, -1/+1 for weekday, weekend and season ("dernier"/"prochain").
     """
@@ -328,9 +332,15 @@ def _patterns(lang: LanguageData) -> _Patterns:
         rf"(?:\b(?P<cue>{time_cues})\s+)?(?<![\w-])(?P<named>(?-i:{named}))\b",  # not "après-midi"
     )  # fmt: skip
     family(
-        "part", on_parts,  # "ce matin", "la nuit dernière", and "soir" of "dimanche soir"
-        rf"\b(?:(?P<this>{this})\s+|(?P<lead>{part_leadins})\s+)?(?P<part>{parts}|(?<![\w-])(?-i:{named}))\b"
-        rf"(?:\s+(?P<rel>{shift})\b)?",
+        "part", on_parts,  # "ce matin", "la nuit dernière", "dans la soirée", and "soir" of "dimanche soir"
+        rf"(?<![\w'’-])(?:(?P<this>{this})\s+|(?P<lead>{part_leadins})(?:(?<=['’])\s*|\s+))?"
+        rf"(?P<part>{parts}|(?<![\w-])(?-i:{named}))(?![\w-])"
+        rf"(?:\s+(?P<rel>{shift})\b)?(?P<of>\s+(?:{_words(lang.modifier_links)})(?!\w))?",
+    )  # fmt: skip
+    family(
+        "anaphoric_day", lang.anaphoric_days,  # "la veille", "le lendemain", "ce jour-là"
+        rf"(?<![\w'’-])(?P<ana>{_words(lang.anaphoric_days)})(?![\w-])"
+        rf"(?P<of>\s+(?:{_words(lang.modifier_links)})(?!\w))?",
     )  # fmt: skip
     family(
         "weekday", lang.weekdays,  # "mardi", "jeudi dernier", "ce dimanche"; "samedi 11" is left to dates
@@ -460,7 +470,8 @@ class _Finder:
         families: tuple[Callable[[], None], ...] = (
             self.parts_of, self.day_ranges, self.month_ranges, self.year_ranges, self.sets, self.dates,
             self.numeric, self.ago, self.references, self.periods, self.seasons, self.months, self.clocks,
-            self.parts, self.weekdays, self.relative_days, self.duration_family, self.years, self.decades,
+            self.parts, self.weekdays, self.anaphoric_days, self.relative_days, self.duration_family, self.years,
+            self.decades,
         )  # fmt: skip
         for family in families:
             family()
@@ -771,17 +782,31 @@ class _Finder:
             clock = self.lang.named_times.get(word)
             h, minute = (int(x) for x in clock.split(":")) if clock else (None, None)
             rel = self.shift_of(m["rel"])
+            lead = _key(m["lead"]) if m["lead"] else None
             if m["this"] or rel:  # "ce matin", "la nuit dernière": a day of their own
-                self.add(*m.span(), "relative-day", shift=rel, explicit_shift=bool(rel), part=part, hour=h,
-                         minute=minute, type="TIME")  # fmt: skip
+                self.add(m.start(), m.end("rel") if rel else m.end("part"), "relative-day", shift=rel,
+                         explicit_shift=bool(rel), part=part, hour=h, minute=minute, type="TIME")  # fmt: skip
+            elif (
+                lead is not None
+                and m["part"].islower()  # not "l'Aube", a French département
+                and (lead in self.lang.told_day_leadins or word in self.lang.told_day_parts)
+                and not m["of"]  # "l'aube de la révolution", "la matinée de mardi"
+            ):  # "Dans la soirée, …", "la matinée": in the day the text last told
+                self.add(m.start(), m.end("part"), TOLD_DAY, part=part, hour=h, minute=minute, type="TIME")
             else:  # "soir" in "dimanche soir": only next to a day
-                self.add(*m.span(), "part", part=part, hour=h, minute=minute, type="TIME")
+                self.add(m.start(), m.end("part"), "part", part=part, hour=h, minute=minute, type="TIME")
 
     # DATE: "mardi", "lundi dernier", "ce dimanche", "hier".
 
     def weekdays(self) -> None:
         for m in self.scan("weekday"):
             self.add(*m.span(), "weekday", weekday=self.lang.weekdays[_key(m["wd"])], **self.shifted(m))
+
+    def anaphoric_days(self) -> None:
+        for m in self.scan("anaphoric_day"):
+            shift = self.lang.anaphoric_days[_key(m["ana"])]
+            # "la veille du sommet": the eve of an event, whose day the text may never give
+            self.add(m.start(), m.end("ana"), EVENT_DAY if m["of"] else TOLD_DAY, shift=shift)
 
     def relative_days(self) -> None:
         for m in self.scan("relative_day"):
@@ -847,7 +872,7 @@ def _join(a: TimexMatch, b: TimexMatch, text: str) -> TimexMatch | None:
 
     if (
         a.kind in DAY_KINDS
-        and b.kind in {"time", "part"}
+        and (b.kind in {"time", "part"} or (b.kind == TOLD_DAY and b.part is not None))
         and a.hour is None
         and (b.hour is not None or a.part is None)
     ):
@@ -918,6 +943,21 @@ def resolve(m: TimexMatch, anchor: PartialDate) -> Timex:
             value += clock
     end_value = _until_value(m, anchor) if m.until is not None else None
     return Timex(m.start, m.end, m.text, m.type, value, m.mod, end_value, m.freq)
+
+
+def resolve_all(matches: Iterable[TimexMatch], anchor: PartialDate) -> list[Timex]:
+    """Resolve the expressions of one text, in order: each on the publication date ``anchor``, but one
+    that takes up a day told before ("la veille", "le même jour", "dans l'après-midi") on the last day
+    the text named ("Samedi, … La veille, …" is Friday), or on the anchor when it named none."""
+    out: list[Timex] = []
+    told: PartialDate | None = None
+    for m in matches:
+        timex = resolve(m, told if m.kind == TOLD_DAY and told is not None else anchor)
+        out.append(timex)
+        day = (timex.value or "")[:10]
+        if m.kind in DAY_KINDS | {TOLD_DAY} and m.until is None and len(day) == 10 and day[:4].isdigit():
+            told = PartialDate(int(day[:4]), int(day[5:7]), int(day[8:10]))
+    return out
 
 
 def resolve_value(m: TimexMatch, anchor: PartialDate) -> str | None:
@@ -1009,7 +1049,7 @@ def _date_value(m: TimexMatch, anchor: PartialDate) -> str | None:
         return iso_week(day, m.shift)
     if m.kind == "weekend":
         return f"{iso_week(day, _weekend_weeks(m, day))}-WE"
-    if m.kind == "relative-day":
+    if m.kind in {"relative-day", TOLD_DAY}:
         return (day + dt.timedelta(days=m.shift)).isoformat()
     if m.kind == "weekday" and m.weekday is not None:
         return weekday_date(m, day).isoformat()

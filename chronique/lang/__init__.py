@@ -135,6 +135,12 @@ class LanguageData:
     named_times: dict[str, str] = field(default_factory=dict)  # "midi" → "12:00"
     day_parts: dict[str, str] = field(default_factory=dict)  # "matin" → "MO"
     part_leadins: tuple[str, ...] = ()  # "dans la" (soirée)
+    # A part of the day on its own, in the day the text last told: "dans la soirée", "en fin d'après-midi"
+    # after any of these lead-ins, and "la matinée", "à l'aube" (the parts in ``told_day_parts``) after
+    # any lead-in at all; a bare "le soir" may be any evening.
+    told_day_leadins: tuple[str, ...] = ()
+    told_day_parts: frozenset[str] = frozenset()
+    anaphoric_days: dict[str, int] = field(default_factory=dict)  # "la veille" → -1 (of the day told)
     time_date_links: tuple[str, ...] = ()  # "à 08h36 le 15/05"
     shift_words: dict[str, int] = field(default_factory=dict)  # "dernier" → -1, "prochain" → 1
     this_words: tuple[str, ...] = ()  # "ce", "cette"

@@ -330,12 +330,25 @@ HOUR_SUFFIXES: dict[str, int] = {"du matin": 0, "de l'après-midi": 12, "du soir
 NAMED_TIMES: dict[str, str] = {"midi": "12:00", "minuit": "24:00"}  # TimeML writes midnight T24:00
 DAY_PARTS: dict[str, str] = {
     "matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI",
+    "aube": "MO", "mi-journée": "MI",
 }  # fmt: skip
+# A part of the day on its own is in the day the text last told after these ("Dans la soirée, …",
+# "en fin d'après-midi") …
+TOLD_DAY_LEADINS: tuple[str, ...] = (
+    "dans la", "dans l'", "pendant la", "durant la", "au cours de la", "au cours de l'", "tard dans la",
+    "tôt dans la", "en début de", "en début d'", "en fin de", "en fin d'",
+)  # fmt: skip
+# … and these parts after any lead-in ("la matinée", "l'après-midi", "à l'aube", "la mi-journée").
+TOLD_DAY_PARTS = frozenset({"matinée", "après-midi", "aube", "mi-journée"})
 # Before a part of the day that hangs on a day: "dimanche dans la soirée", "le 3 mai au soir".
 PART_LEADINS: tuple[str, ...] = (
-    "dans la", "dans l'", "pendant la", "durant la", "au cours de la", "au cours de l'", "tard dans la",
-    "tôt dans la", "la", "le", "au", "en",
+    *TOLD_DAY_LEADINS, "à la", "à l'", "la", "l'", "le", "au", "en",
 )  # fmt: skip
+# A day told before, taken up: the day before it, after it, the same day.
+ANAPHORIC_DAYS: dict[str, int] = {
+    "la veille": -1, "l'avant-veille": -2, "le lendemain": 1, "au lendemain": 1, "le surlendemain": 2,
+    "le même jour": 0, "ce même jour": 0, "ce jour-là": 0, "le jour même": 0, "le jour-même": 0,
+}  # fmt: skip
 # Between a clock time and the date it belongs to: "à 08h36 le 15/05".
 TIME_DATE_LINKS: tuple[str, ...] = ("le",)
 
@@ -472,6 +485,9 @@ DATA = LanguageData(
     named_times=NAMED_TIMES,
     day_parts=DAY_PARTS,
     part_leadins=PART_LEADINS,
+    told_day_leadins=TOLD_DAY_LEADINS,
+    told_day_parts=TOLD_DAY_PARTS,
+    anaphoric_days=ANAPHORIC_DAYS,
     time_date_links=TIME_DATE_LINKS,
     shift_words=SHIFT_WORDS,
     this_words=THIS_WORDS,

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from chronique.dates.calendar import PartialDate, parse_iso
-from chronique.dates.timex import find_timexes, resolve
+from chronique.dates.timex import find_timexes, resolve_all
 from chronique.lang import get_language
 from chronique.nlp.mentions import Entities, find_mentions
 from chronique.nlp.quotes import find_quotes
@@ -50,11 +50,11 @@ class TimexTagger:
     def __call__(self, doc: Doc) -> Doc:
         anchor = parse_iso(doc._.published) if doc._.published else None
         spans = []
-        for m in find_timexes(doc.text, self.lang):
+        matches = find_timexes(doc.text, self.lang)
+        for m, timex in zip(matches, resolve_all(matches, anchor or PartialDate()), strict=True):
             span = doc.char_span(m.start, m.end, label="TIMEX", alignment_mode="expand")
             if span is None:
                 continue
-            timex = resolve(m, anchor or PartialDate())
             span._.timex_value = timex.value
             span._.timex_type = timex.type
             spans.append(span)

@@ -273,12 +273,12 @@ def _untagged_surnames(text: str, names: list[Mention], lang: LanguageData) -> l
         + r")(?![\w'’-])"
     )
     out = list(names)
-    for m in pattern.finditer(text):
-        inside = [n for n in out if n.start < m.end() and m.start() < n.end]
-        if any(n.start < m.start() or n.end > m.end() for n in inside):
+    for hit in pattern.finditer(text):
+        inside = [n for n in out if n.start < hit.end() and hit.start() < n.end]
+        if any(n.start < hit.start() or n.end > hit.end() for n in inside):
             continue  # part of a longer name
         out = [n for n in out if n not in inside]
-        out.append(Mention(m.start(), m.end(), m.group(0), "PER"))
+        out.append(Mention(hit.start(), hit.end(), hit.group(0), "PER"))
     return sorted(out, key=lambda n: n.start)
 
 
