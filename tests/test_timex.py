@@ -402,3 +402,13 @@ def test_a_sentence_is_dated_by_a_day_told_before() -> None:
         ("La veille", "2018-07-20", CONFIDENCE_BACKGROUND),  # the day before the Saturday (a pluperfect)
         ("À 14 heures", "2018-07-24", CONFIDENCE_PUBLICATION),  # a clock time alone: the publication day
     ]
+
+
+def test_a_year_without_a_cue_after_a_name_or_a_bracket_and_never_an_amount() -> None:
+    got = [t.text for t in tag(
+        "Armstrong, vainqueur de l'épreuve (1999 à 2005), revient pour 2009 sur le Tour de France 2009, après"
+        " les Jeux de Pékin 2008. La loi de 2005 relative aux malades. Plus de 2000 manifestants ont défilé,"
+        " entre 2000 et 3000 selon la police. Ils étaient 2000. La résolution 1973 de l'ONU. © 2011 Le Figaro."
+        " Il a reçu 1500 euros pour 2000 km."
+    )]  # fmt: skip
+    assert got == ["1999", "2005", "2009", "2009", "2008", "2005"]

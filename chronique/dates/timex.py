@@ -168,6 +168,10 @@ AHEAD_MONTHS = 3  # an untensed month this close after the anchor is the coming 
 # Triggers that are digits, not words: the name of their group in ``_Patterns.digits``.
 DIGIT_TRIGGERS = ("year", "hour", "slash", "colon")
 _SPACE = re.compile(r"\s")
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
+_OTHER_NUMBER = re.compile(r"\s+([^\W\d_]+)\s+(\d[\d\s.,]*?)(?=\s|$)")
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+|[€$£%])")
+_UNITS = frozenset({"€", "$", "£", "%", "km", "m", "kg", "t", "ha", "h"})  # after an amount
 
 
 @dataclass(frozen=True)
@@ -335,12 +339,12 @@ def _patterns(lang: LanguageData) -> _Patterns:
         "part", on_parts,  # "ce matin", "la nuit dernière", "dans la soirée", and "soir" of "dimanche soir"
         rf"(?<![\w'’-])(?:(?P<this>{this})\s+|(?P<lead>{part_leadins})(?:(?<=['’])\s*|\s+))?"
         rf"(?P<part>{parts}|(?<![\w-])(?-i:{named}))(?![\w-])"
-        rf"(?:\s+(?P<rel>{shift})\b)?(?P<of>\s+(?:{_words(lang.modifier_links)})(?!\w))?",
+        rf"(?:\s+(?P<rel>{shift})\b)?(?P<of>\s+(?:{_words(lang.modifier_links)})(?:(?<=['’])|(?!\w)))?",
     )  # fmt: skip
     family(
         "anaphoric_day", lang.anaphoric_days,  # "la veille", "le lendemain", "ce jour-là"
         rf"(?<![\w'’-])(?P<ana>{_words(lang.anaphoric_days)})(?![\w-])"
-        rf"(?P<of>\s+(?:{_words(lang.modifier_links)})(?!\w))?",
+        rf"(?P<of>\s+(?:{_words(lang.modifier_links)})(?:(?<=['’])|(?!\w)))?",
     )  # fmt: skip
     family(
         "weekday", lang.weekdays,  # "mardi", "jeudi dernier", "ce dimanche"; "samedi 11" is left to dates
@@ -357,6 +361,10 @@ def _patterns(lang: LanguageData) -> _Patterns:
         "year", years,  # "en 2016" (the span is the year), "fin 2018"
         rf"(?:{_modifier(lang, 'mod')}(?:(?:{_words(lang.year_cues)})\s+)?|\b(?:{_words(lang.year_cues)})\s+)"
         rf"(?P<year>{year4})\b",
+    )  # fmt: skip
+    family(
+        "bare_year", years,  # "le Tour de France 2009,", "(1999 à 2005)": a year no cue introduces
+        rf"(?<![\w.,/'’°©-])(?<!\d\s)(?P<year>{year4})(?![\w/'’-]|[.,]\d|\s*%)",
     )  # fmt: skip
     family(
         "decade", lang.decade_cues,  # "les années 1990"
@@ -471,7 +479,7 @@ class _Finder:
             self.parts_of, self.day_ranges, self.month_ranges, self.year_ranges, self.sets, self.dates,
             self.numeric, self.ago, self.references, self.periods, self.seasons, self.months, self.clocks,
             self.parts, self.weekdays, self.anaphoric_days, self.relative_days, self.duration_family, self.years,
-            self.decades,
+            self.decades, self.bare_years,
         )  # fmt: skip
         for family in families:
             family()
@@ -836,8 +844,56 @@ class _Finder:
     def years(self) -> None:
         for m in self.scan("year"):
             mod = self.mod_of(m["mod"])
+            cue = _key(self.text[m.start() : m.start("year")])
+            if mod is None and cue in self.lang.amount_cues and self.counts(m.start(), m.end()):
+                continue  # "plus de 2000 manifestants", "pour 1500 euros": a number, not a year
             s = m.start() if mod else m.start("year")
             self.add(s, m.end(), "year", year=int(m["year"]), mod=mod)
+
+    def bare_years(self) -> None:
+        """A year no cue introduces, after a name or a bracket ("le Tour de France 2009,", "Pékin 2008",
+        "(1999 à 2005)"), never after a common noun ("la résolution 1973") nor an amount's words."""
+        for m in self.scan("bare_year"):
+            before = self.text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
+            word = _LAST_WORD.search(before)
+            if self.counts(m.start(), m.end()) or before.endswith("©"):
+                continue  # "ils étaient 2000", "environ 1500,", "© 2011"
+            if before.endswith(("(", "[")) or not before or before.endswith("\n"):
+                pass  # "(1999 à 2005)"
+            elif word is None or word.end() != len(before):
+                continue  # after a figure or a sign
+            elif (
+                word.group(1)[:1].islower()
+                or word.group(1).lower() in self.lang.stopwords | self.lang.quantity_words
+            ) and not (
+                word.group(1) in self.lang.interval_links.values()
+                and self.year_ends_at(max(0, m.start() - 40) + word.start())
+            ):
+                continue  # "la résolution 1973", "Entre 2000 et 3000"; but "(1999 à 2005)"
+            self.add(m.start(), m.end(), "year", year=int(m["year"]))
+
+    def year_ends_at(self, pos: int) -> bool:
+        """Whether a year this tagger took ends just before ``pos`` (spaces apart)."""
+        return any(
+            f.kind == "year" and not self.text[f.end : pos].strip() for f in self.found if f.end <= pos
+        )
+
+    def counts(self, start: int, end: int) -> bool:
+        """Whether a number counts something: a noun follows it ("2000 manifestants", "1500 euros") or an
+        amount's words come before it ("plus de 2000", "environ 1500")."""
+        other = _OTHER_NUMBER.match(self.text, end)  # "entre 2000 et 3000 manifestants"
+        if other and _key(other.group(1)) in self.lang.interval_links.values():
+            if not re.fullmatch(r"(?:1[89]|20)\d\d", other.group(2)):
+                return True  # "entre 2000 et 3000": no year runs to 3000
+            end = other.end()
+        after = _FIRST_WORD.match(self.text, end)
+        word = after.group(1) if after else ""
+        if word in _UNITS or (
+            word[:1].islower() and word not in self.lang.stopwords and word.endswith(("s", "x"))
+        ):
+            return True  # "2000 manifestants", "1500 euros", "2000 km"; not "la loi de 2005 relative …"
+        before = self.text[max(0, start - 20) : start].lower().split()
+        return bool(before) and before[-1] in self.lang.quantity_words
 
     def decades(self) -> None:
         for m in self.scan("decade"):

@@ -152,6 +152,8 @@ class LanguageData:
     modifier_links: tuple[str, ...] = ()  # (fin) "de l'" (année)
     month_cues: tuple[str, ...] = ()  # "en" (mai)
     year_cues: tuple[str, ...] = ()  # "en" (2016)
+    quantity_words: frozenset[str] = frozenset()  # "plus de 2000", "environ 1500": amounts, not years
+    amount_cues: frozenset[str] = frozenset()  # year cues that also introduce an amount: "de", "pour"
     decade_cues: tuple[str, ...] = ()  # "les années" (1990)
     period_units: dict[str, str] = field(default_factory=dict)  # "semaine" → "week"
     period_here: str = ""  # "-ci" ("ce mois-ci")

@@ -378,9 +378,15 @@ MONTH_CUES: tuple[str, ...] = (
 )  # fmt: skip
 YEAR_CUES: tuple[str, ...] = (
     "en", "de", "depuis", "dès", "jusqu'en", "avant", "après", "d'ici", "année", "l'année", "l'an",
-    "entre", "vers", "à partir de", "printemps", "été", "automne", "hiver",
+    "entre", "vers", "à partir de", "printemps", "été", "automne", "hiver", "pour",
 )  # fmt: skip
 DECADE_CUES: tuple[str, ...] = ("les années", "des années", "aux années")
+# Before a number, words that make it an amount: "plus de 2000", "environ 1500", "sur 2000".
+QUANTITY_WORDS = frozenset(
+    {"plus", "moins", "près", "environ", "quelque", "sur", "quelques", "des", "les", "ces"}
+)
+# Year cues that also introduce an amount: "de 2000 manifestants", "pour 1500 euros".
+AMOUNT_CUES = frozenset({"de", "d'", "pour", "entre"})
 
 # Calendar periods named relative to now: "la semaine dernière", "l'an prochain", "ce week-end".
 PERIOD_UNITS: dict[str, str] = {
@@ -499,6 +505,8 @@ DATA = LanguageData(
     modifier_links=MODIFIER_LINKS,
     month_cues=MONTH_CUES,
     year_cues=YEAR_CUES,
+    quantity_words=QUANTITY_WORDS,
+    amount_cues=AMOUNT_CUES,
     decade_cues=DECADE_CUES,
     period_units=PERIOD_UNITS,
     period_here=PERIOD_HERE,
