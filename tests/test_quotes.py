@@ -1417,3 +1417,13 @@ def test_an_inverted_subject_is_found_past_an_adjective_and_a_longer_preposition
         ("direct", "Nous ne céderons pas", "Franz-Olivier Giesbert"),
         ("direct", "Le système est stable", "Henri de Castries"),
     ]
+
+
+def test_a_subject_with_an_operations_name_in_its_apposition_and_the_object_of_an_accusation() -> None:
+    text = (
+        "Le général Bouchard, commandant de l'opération «Protecteur unifié», accuse Tripoli de retenir des"
+        " civils. Le général canadien Charles Bouchard a été nommé en mars."
+    )
+    found = said(run(text, PER="Charles Bouchard|Bouchard", LOC="Tripoli"))
+    # the operation's name is no quotation of Tripoli's: Tripoli is what is accused, not who speaks
+    assert found == [("indirect", "Tripoli de retenir des civils", "Charles Bouchard")]

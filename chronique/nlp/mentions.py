@@ -267,7 +267,7 @@ def _untagged_surnames(text: str, names: list[Mention], lang: LanguageData) -> l
         return names
     pattern = re.compile(
         r"(?<![\w'’-])(?:"
-        + "|".join(re.escape(t.rstrip(".")) for t in sorted(_capitalised_titles(lang), key=len, reverse=True))
+        + "|".join(re.escape(t.rstrip(".")) for t in sorted(lang.people.titles, key=len, reverse=True))
         + r")\.?[ \t]+(?:"
         + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
         + r")(?![\w'’-])"

@@ -165,9 +165,13 @@ _CONTENT_NEXT = re.compile(r"\s*(?:[:«\"“]|qu(?:e\b|['’]))")  # the verb's 
 _ELIDED_SUBJECT = re.compile(rf"\s*(?:et|mais|puis){_CLITICS}\s*", re.IGNORECASE)
 # Between a subject and its verb: an apposition or a participle's clause between commas, the subject's
 # acronym before them ("Human Rights Watch (HRW), évoquant vingt-quatre morts, a dénoncé").
-_APPOSED_BEFORE_CUE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*,[^;:«»\"]*,\s*(?:\w+\s+){0,2}")
+# (A name in guillemets may stand in it: "X, commandant de l'opération «Protecteur unifié», accuse".)
+_NAMED = r"«\s?[A-ZÀ-Ý][^«»,;:.!?\s]*(?:\s[^«»,;:.!?\s]+){0,3}\s?»"  # a name: capitalised, four words at most
+_APPOSED_BEFORE_CUE = re.compile(
+    rf"(?:\s*\([^()]{{1,20}}\))?\s*,(?:[^;:«»\"]|{_NAMED})*,\s*(?:\w+\s+){{0,2}}"
+)
 # A sentence's subject words, then such a clause: "les comités révolutionnaires, pilier du régime, ont".
-_APPOSED_SUBJECT = re.compile(r"\s*(?:[^,;:«»\"]*,\s*)??([^,;:«»\"]+?)\s*,[^,;:«»\"]+,\s*")
+_APPOSED_SUBJECT = re.compile(rf"\s*(?:[^,;:«»\"]*,\s*)??([^,;:«»\"]+?)\s*,(?:[^,;:«»\"]|{_NAMED})+,\s*")
 # After a call's verb: its object, then "à"/"de" and an infinitive ("les autorités de Bahreïn à respecter").
 # After an assertion's verb, an infinitive with no link ("affirment tenir leur information de …"); not
 # the adverbs and determiners that end like one ("a déclaré hier", "estime encore", "a dit leur …").
@@ -467,6 +471,8 @@ class _Finder:
             if after is None:
                 continue
             who, np_end = after
+            if self._governs(who, np_end, nxt):
+                continue  # "…, commandant de l'opération «Protecteur unifié», accuse Tripoli de retenir …"
             if cue_word(text, cue) in self.lx.weak and not after_quote and who.how not in {"name", "role"}:
                 # "…, a lancé une offensive": after a clause, a weak verb reports speech only when a
                 # person or a body follows it ("…, a annoncé l'amiral William Gortney")
@@ -1379,8 +1385,18 @@ class _Finder:
                 found[0].entity is None and not pronoun and found[0].how == "none" and not found[0].text
             ):
                 continue
+            if self._governs(found[0], found[1], e):
+                continue  # "…, l'opération «Protecteur unifié», accuse Tripoli de retenir …": no incise
             if self._add(qs, qe + 1, cue, found[0], qspans):
                 claimed.append((qs, qe + 1))
+
+    def _governs(self, who: _Speaker, np_end: int, limit: int) -> bool:
+        """Whether the words right after a name that follows a verb are its complement ("accuse Tripoli de
+        retenir …"): then the name is the verb's object, and the verb no incise."""
+        if who.how != "name" or who.start is None or not who.text:
+            return False  # a role's words run on past its noun ("un porte-parole de l'armée de l'air")
+        beyond = self.lx.content_link.match(self.text, who.start + len(who.text), limit)
+        return bool(beyond and (beyond.group("que") or beyond.group("inf")))
 
     def _passive(self, s: int, e: int, qspans: list[tuple[int, int]], claimed: list[tuple[int, int]]) -> None:
         text = self.text
