@@ -564,7 +564,9 @@ def test_a_title_before_the_surname_of_a_person_named_in_full_is_that_person() -
     text = "Le général Bouchard accuse Tripoli. Le général canadien Charles Bouchard a été nommé en mars."
     full = text.index("Charles")
     got = groups(find_mentions(text, [(full, full + 16, "PER")], FR, None))
-    assert "général Bouchard" in got["Charles Bouchard"]  # a title in lower case too, even before the full name
+    assert (
+        "général Bouchard" in got["Charles Bouchard"]
+    )  # a title in lower case too, even before the full name
 
 
 def test_review_mends_on_first_names_titles_and_bodies() -> None:

@@ -1427,3 +1427,10 @@ def test_a_subject_with_an_operations_name_in_its_apposition_and_the_object_of_a
     found = said(run(text, PER="Charles Bouchard|Bouchard", LOC="Tripoli"))
     # the operation's name is no quotation of Tripoli's: Tripoli is what is accused, not who speaks
     assert found == [("indirect", "Tripoli de retenir des civils", "Charles Bouchard")]
+
+
+def test_an_incise_with_a_place_inside_unquoted_words_keeps_both_sides() -> None:
+    text = "Une partie de cet argent, accuse-t-on à Tripoli, aurait servi à financer les rebelles."
+    assert [t for _, t, _ in said(run(text, LOC="Tripoli"))] == [
+        "Une partie de cet argent, accuse-t-on à Tripoli, aurait servi à financer les rebelles"
+    ]

@@ -487,6 +487,9 @@ class _Finder:
             last = next((q for q in qspans if q[1] + 1 == ce), None)
             if last is not None and text[cs : last[0]].strip().endswith(":"):
                 cs = last[0]  # « …: "quoted words", a expliqué X »: the words are the quotation
+            place = self.lx.adverbial.match(text, np_end, nxt)
+            if place and text[place.end() : nxt].lstrip().startswith(","):
+                np_end = place.end()  # "Une partie de cet argent, accuse-t-on à Tripoli, aurait servi à …"
             rest = text[np_end:nxt]
             continued = rest.lstrip(" ,")
             apposed = _APPOSED_NAME.match(continued)
