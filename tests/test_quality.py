@@ -148,7 +148,7 @@ UNSEEN_MINIMUMS = {
     ("heldout2", "boilerplate", "precision"): 0.98,
     ("heldout2", "boilerplate", "recall"): 0.87,
     ("heldout2", "quotes", "f1"): 0.83,
-    ("heldout2", "quotes", "speaker_accuracy"): 0.78,
+    ("heldout2", "quotes", "speaker_accuracy"): 0.8,
     ("heldout2", "entities", "recall"): 0.85,
     ("heldout2", "entities", "alias_recall"): 0.51,
     ("rpm2-heldout", "quotes", "f1"): 0.88,
@@ -205,13 +205,13 @@ UNSEEN_MINIMUMS = {
     ("heldout5", "quotes", "speaker_accuracy"): 0.83,
     ("heldout5", "entities", "recall"): 0.88,  # 0.806 → 0.917 on 2026-11-25
     ("heldout5", "entities", "alias_recall"): 0.35,
-    ("heldout5-dated", "timexes", "f1"): 0.82,
+    ("heldout5-dated", "timexes", "f1"): 0.89,
     ("heldout5-dated", "timexes", "value_accuracy"): 0.93,
     ("rpm2-heldout2", "quotes", "f1"): 0.73,
     ("rpm2-heldout2", "quotes", "speaker_accuracy"): 0.87,
     ("rpm2-heldout2", "entities", "recall"): 0.71,
     ("rpm2-heldout2", "entities", "alias_recall"): 0.58,
-    ("rpm2-heldout2", "timexes", "f1"): 0.88,
+    ("rpm2-heldout2", "timexes", "f1"): 0.92,
     # Held out a sixth time at that session's end (5 more CL-TLS pages, 3 more RPM2 articles), annotated
     # by reading the texts alone and scored once, blind, on its final code and on the code of its start:
     # the same figures on both (that day's rules did not fire on these texts). Pages: boilerplate
@@ -224,13 +224,13 @@ UNSEEN_MINIMUMS = {
     ("heldout6", "quotes", "speaker_accuracy"): 0.7,
     ("heldout6", "entities", "recall"): 0.78,  # 0.562 → 0.719 on 2026-11-25
     ("heldout6", "entities", "alias_recall"): 0.6,
-    ("heldout6-dated", "timexes", "f1"): 0.89,
+    ("heldout6-dated", "timexes", "f1"): 0.93,
     ("heldout6-dated", "timexes", "value_accuracy"): 0.97,
     ("rpm2-heldout3", "quotes", "f1"): 0.75,  # 0.742 → 0.783 on 2026-11-25 (colon after a long lead)
     ("rpm2-heldout3", "quotes", "speaker_accuracy"): 0.72,  # 0.613 → 0.765: an unnamed role's "il"
     ("rpm2-heldout3", "entities", "recall"): 0.85,
     ("rpm2-heldout3", "entities", "alias_recall"): 0.43,
-    ("rpm2-heldout3", "timexes", "f1"): 0.93,
+    ("rpm2-heldout3", "timexes", "f1"): 0.94,
     # Held out a seventh time (6 more CL-TLS pages: Le Point, Le Figaro, the Nouvel Obs, Libération, Le
     # Monde, Global Voices; 4 more RPM2 articles), annotated by two helpers from the texts alone at the
     # start of the session of 2026-11-25 and scored once, blind, at its end, on its final code and on the
@@ -244,7 +244,7 @@ UNSEEN_MINIMUMS = {
     ("heldout7", "quotes", "speaker_accuracy"): 0.9,
     ("heldout7", "entities", "recall"): 0.86,
     ("heldout7", "entities", "alias_recall"): 0.41,
-    ("heldout7-dated", "timexes", "f1"): 0.85,
+    ("heldout7-dated", "timexes", "f1"): 0.92,
     # 0.75 before "la veille" and "la matinée" took up the last day named (2026-11-25, fourth session): on one
     # page the dataset date is a day early, and the four expressions it newly finds inherit that error.
     ("heldout7-dated", "timexes", "value_accuracy"): 0.69,
@@ -252,7 +252,7 @@ UNSEEN_MINIMUMS = {
     ("rpm2-heldout4", "quotes", "speaker_accuracy"): 0.7,
     ("rpm2-heldout4", "entities", "recall"): 0.83,
     ("rpm2-heldout4", "entities", "alias_recall"): 0.52,
-    ("rpm2-heldout4", "timexes", "f1"): 0.9,
+    ("rpm2-heldout4", "timexes", "f1"): 0.97,
     # Raised on 2026-11-25 (the day's third session) after the link runs took headlines flagged
     # "Abonnés", readers' comments right under the article went, coordinated speech verbs reported their
     # own words, untagged acronyms joined their bodies, and the evaluation matched a required quotation
@@ -276,13 +276,36 @@ UNSEEN_MINIMUMS = {
     ("heldout8", "quotes", "speaker_accuracy"): 0.75,
     ("heldout8", "entities", "recall"): 0.85,
     ("heldout8", "entities", "alias_recall"): 0.46,
-    ("heldout8-dated", "timexes", "f1"): 0.5,
+    ("heldout8-dated", "timexes", "f1"): 0.55,
     ("heldout8-dated", "timexes", "value_accuracy"): 0.97,
     ("rpm2-heldout5", "quotes", "f1"): 0.76,
     ("rpm2-heldout5", "quotes", "speaker_accuracy"): 0.78,
     ("rpm2-heldout5", "entities", "recall"): 0.89,
     ("rpm2-heldout5", "entities", "alias_recall"): 0.38,
-    ("rpm2-heldout5", "timexes", "f1"): 0.88,
+    ("rpm2-heldout5", "timexes", "f1"): 0.91,
+    # Held out a ninth time (6 more CL-TLS pages: Libération/AFP, Le Point/AFP, Global Voices, Le Monde, a
+    # Le Figaro interview, Le Figaro; 4 more RPM2 articles), annotated by two helpers from the texts alone
+    # at the start of the session of 2026-11-25 (the day's fourth) and scored blind on its starting code
+    # (87893a2): pages boilerplate precision 1.000 and recall 0.957, quotes F1 0.854 (P 0.976, R 0.759),
+    # speakers 0.750, entities 0.954, aliases 0.472, temporal expressions F1 0.931 (values 1.000 given the
+    # dates); RPM2 quotes F1 0.762 (P 0.889, R 0.667), speakers 0.792, entities 0.880, aliases 0.539,
+    # temporal expressions F1 0.717 (R 0.613). Its misses were then read (an interview printed as turns,
+    # a clause with a subject of its own after "et", a future verb, "la veille" and a part of the day,
+    # years with no cue): quotes F1 0.961 and 0.862, speakers 0.805 and 0.857, temporal expressions F1
+    # 0.975 and 0.884 (values 0.983 given the dates).
+    ("heldout9", "boilerplate", "precision"): 0.98,
+    ("heldout9", "boilerplate", "recall"): 0.93,
+    ("heldout9", "quotes", "f1"): 0.93,
+    ("heldout9", "quotes", "speaker_accuracy"): 0.77,
+    ("heldout9", "entities", "recall"): 0.92,
+    ("heldout9", "entities", "alias_recall"): 0.45,
+    ("heldout9-dated", "timexes", "f1"): 0.94,
+    ("heldout9-dated", "timexes", "value_accuracy"): 0.95,
+    ("rpm2-heldout6", "quotes", "f1"): 0.83,
+    ("rpm2-heldout6", "quotes", "speaker_accuracy"): 0.82,
+    ("rpm2-heldout6", "entities", "recall"): 0.85,
+    ("rpm2-heldout6", "entities", "alias_recall"): 0.52,
+    ("rpm2-heldout6", "timexes", "f1"): 0.85,
 }
 
 
@@ -298,6 +321,7 @@ PAGE_SETS = {
     "heldout6": "cltls-heldout-6",
     "heldout7": "cltls-heldout-7",
     "heldout8": "cltls-heldout-8",
+    "heldout9": "cltls-heldout-9",
 }
 DATED_SETS = {
     "cltls-dated": "cltls-dev",
@@ -307,6 +331,7 @@ DATED_SETS = {
     "heldout6-dated": "cltls-heldout-6",
     "heldout7-dated": "cltls-heldout-7",
     "heldout8-dated": "cltls-heldout-8",
+    "heldout9-dated": "cltls-heldout-9",
 }
 RPM2_SETS = {
     "rpm2": "rpm2-quotes-dev",
@@ -315,6 +340,7 @@ RPM2_SETS = {
     "rpm2-heldout3": "rpm2-heldout-3",
     "rpm2-heldout4": "rpm2-heldout-4",
     "rpm2-heldout5": "rpm2-heldout-5",
+    "rpm2-heldout6": "rpm2-heldout-6",
 }
 
 
