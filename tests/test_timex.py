@@ -385,6 +385,9 @@ def test_a_day_told_before_is_taken_up_by_the_eve_the_morrow_and_the_parts_of_th
         " dans l'Aube, il pleuvait."
     )]  # fmt: skip
     assert got == [("La veille", "2018-07-23"), ("La veille", None)]
+    # the same day stays the day told, whatever follows it
+    got = [(t.text, t.value) for t in tag("Samedi, il est mort, le même jour d'un de ses fils.")]
+    assert got == [("Samedi", "2018-07-21"), ("le même jour", "2018-07-21")]
 
 
 def test_a_sentence_is_dated_by_a_day_told_before() -> None:

@@ -814,7 +814,8 @@ class _Finder:
         for m in self.scan("anaphoric_day"):
             shift = self.lang.anaphoric_days[_key(m["ana"])]
             # "la veille du sommet": the eve of an event, whose day the text may never give
-            self.add(m.start(), m.end("ana"), EVENT_DAY if m["of"] else TOLD_DAY, shift=shift)
+            # ("le même jour d'un de ses fils": the same day as the one told, whatever follows)
+            self.add(m.start(), m.end("ana"), EVENT_DAY if m["of"] and shift else TOLD_DAY, shift=shift)
 
     def relative_days(self) -> None:
         for m in self.scan("relative_day"):
