@@ -1434,3 +1434,18 @@ def test_an_incise_with_a_place_inside_unquoted_words_keeps_both_sides() -> None
     assert [t for _, t, _ in said(run(text, LOC="Tripoli"))] == [
         "Une partie de cet argent, accuse-t-on à Tripoli, aurait servi à financer les rebelles"
     ]
+
+
+def test_a_plural_pronoun_takes_up_the_group_that_opened_a_clause() -> None:
+    text = (
+        "Les rebelles libyens progressent. Au sud de Misrata, les rebelles ont consolidé leurs positions, où"
+        " ils ont assuré ne plus faire face qu'à quelques poches de résistance. Les rebelles ont attaqué les"
+        " forces du régime. Nicolas Sarkozy est arrivé. Ils ont affirmé que la ville était prise."
+    )
+    found = said(run(text, PER="Nicolas Sarkozy", LOC="Misrata"))
+    assert found[0] == (
+        "indirect",
+        "ne plus faire face qu'à quelques poches de résistance",
+        "rebelles libyens",
+    )
+    assert found[1][2] is None  # a person opened a clause since: "ils" is left in words

@@ -66,6 +66,7 @@ class PeopleData:
     adjective_endings: tuple[str, ...] = ()
     name_particles: frozenset[str] = frozenset()
     role_determiners: tuple[str, ...] = ()
+    plural_determiners: frozenset[str] = frozenset()  # "les" (rebelles): a group a plural pronoun takes up
     role_premodifiers: tuple[str, ...] = ()
     role_domains: tuple[str, ...] = ()
     office_periphrases: dict[str, str] = field(default_factory=dict)

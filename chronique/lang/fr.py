@@ -559,6 +559,7 @@ DATA = LanguageData(
         adjective_endings=people.ADJECTIVE_ENDINGS,
         name_particles=people.NAME_PARTICLES,
         role_determiners=people.ROLE_DETERMINERS,
+        plural_determiners=people.PLURAL_DETERMINERS,
         role_premodifiers=people.ROLE_PREMODIFIERS,
         role_domains=people.ROLE_DOMAINS,
         office_periphrases=people.OFFICE_PERIPHRASES,

@@ -343,6 +343,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 )
 # Words before a role noun: determiners (kept in the mention: "le président russe") and modifiers.
 ROLE_DETERMINERS: tuple[str, ...] = ("le", "la", "l'", "son", "sa", "un", "une", "leur", "notre", "du", "au")
+PLURAL_DETERMINERS = frozenset({"les", "ces", "leurs", "ses", "nos"})
 ROLE_PREMODIFIERS: tuple[str, ...] = tuple(
     """
     ex- ancien ancienne nouveau nouvel nouvelle futur future actuel actuelle premier première

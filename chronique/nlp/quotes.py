@@ -138,6 +138,8 @@ _AND_NEXT = re.compile(r"[\s\"»”]*[,;]?\s*(?:et|mais)\s+", re.IGNORECASE)
 _COLON_AFTER = re.compile(r"(?:[^:«»\"“”.;!?]|(?<=\b[A-ZÀ-Ý])\.|(?<=\bMM)\.){1,120}:\s*[«\"“]?\s*")
 _COLON_NEXT = re.compile(r"\s*:\s*[«\"“]?\s*")
 _BRACKETED_INITIALS = re.compile(r"^\s*\([A-ZÀ-Ý][A-ZÀ-Ý.-]{0,9}\)")
+# A clause's subject opens it: after the start of the text, a sentence's end or a comma, a determiner.
+_CLAUSE_LEAD = re.compile(r"(?:^|[.!?;:,]\s*|\n\s*)(?P<det>[\w']+)\s+$")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:et|mais)$")
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
 _TRAILING_AND = re.compile(r"[,\s]+(?:et|mais)\s*$")
@@ -1159,6 +1161,10 @@ class _Finder:
         de « lâche ». « … », a-t-il dit") — else the nearest person of the right gender mentioned before."""
         gender = {"il": "m", "elle": "f"}.get(pronoun.lower())
         if gender is None:  # "ils", "elles", "on": a group
+            if self.lx.pronouns.get(pronoun.lower()) == "p":
+                group = self._group_subject(pos)
+                if group is not None:  # "les rebelles ont pris Touarga, où ils ont assuré …"
+                    return _Speaker(group.entity, pronoun, "pronoun", group.start)
             return _Speaker(None, pronoun, "none")
         if self.last_speaker and self.sentence_no - self.last_speaker[0] <= CARRY_SENTENCES:
             last = self.last_speaker[1]
@@ -1189,6 +1195,23 @@ class _Finder:
             # "a déclaré le dalaï lama. … a-t-il déclaré": the one the role names, though unnamed
             return _Speaker(None, unnamed[1].text, "pronoun", unnamed[1].start)
         return _Speaker(None, pronoun, "none")
+
+    def _group_subject(self, pos: int) -> Mention | None:
+        """The group a plural pronoun takes up: the last one, in this sentence or the one before, that is
+        a clause's subject in the plural ("Les rebelles ont consolidé …, où ils ont assuré"), when no
+        other group or person opened a clause since."""
+        starts = self.sentence_starts
+        first = starts[-2] if len(starts) >= 2 else 0
+        last: Mention | None = None
+        for m in self.mentions:
+            if m.start < first or m.start >= pos or m.label not in {"PER", "ORG"}:
+                continue
+            lead = _CLAUSE_LEAD.search(self.text[first : m.start])
+            if lead is None:
+                continue  # an object or a complement, not a subject
+            plural = lead.group("det").lower() in self.lang.people.plural_determiners
+            last = m if plural and m.kind == "role" and m.label == "ORG" and m.entity is not None else None
+        return last
 
     def _unnamed_person(self, who: _Speaker) -> Mention | None:
         """The person's role that names ``who``, a speaker no name resolved ("le dalaï lama")."""
