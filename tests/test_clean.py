@@ -316,8 +316,11 @@ def test_forms_legal_pages_and_account_notices_are_site_furniture() -> None:
         "Vous avez un compte Facebook ?  Connectez-vous plus rapidement": "subscriber",
         "Que se passera-t-il si vous continuez à lire ici ?": "subscriber",
         "Nous vous conseillons de modifier votre mot de passe.": "subscriber",
+        "Ce billet fait partie de notre dossier central en anglais sur le soulèvement en Libye en 2011.": "navigation",
+        "Cet article fait partie de nos dossiers sur la présidentielle.": "navigation",
     }
     content = [
+        "Ce dossier fait partie des priorités du gouvernement, a estimé le ministre jeudi.",
         "La politique de confidentialité du gouvernement a été critiquée par la Cnil, qui réclame une enquête.",
         "Le ministre a présenté sa charte de modération des débats au Parlement, jeudi.",
         "Les sites du groupe Total en Libye ont été évacués mardi, selon la direction.",

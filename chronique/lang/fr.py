@@ -91,7 +91,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|les sites du groupe [A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*)?"
             r"|consultez les articles de la rubrique\s+[\w'’ -]{1,40})\W*$"
             r"|suivez les informations en temps réel et accédez à nos analyses"
-            r"|ce billet fait partie (?:du|d'un) dossier (?:spécial )?de global voices)",
+            # a series' notice: "Ce billet fait partie de notre dossier central en anglais sur …"
+            r"|(?:ce billet|cet article) fait partie (?:du|d'un|de notre|de nos) (?:dossiers?|séries?)\b[^\n]{0,160}$)",
             _I,
         ),
     ),
