@@ -318,8 +318,10 @@ def test_forms_legal_pages_and_account_notices_are_site_furniture() -> None:
         "Nous vous conseillons de modifier votre mot de passe.": "subscriber",
         "Ce billet fait partie de notre dossier central en anglais sur le soulèvement en Libye en 2011.": "navigation",
         "Cet article fait partie de nos dossiers sur la présidentielle.": "navigation",
+        "Suivez Le Monde": "share",
     }
     content = [
+        "Suivez les débats",
         "Ce dossier fait partie des priorités du gouvernement, a estimé le ministre jeudi.",
         "La politique de confidentialité du gouvernement a été critiquée par la Cnil, qui réclame une enquête.",
         "Le ministre a présenté sa charte de modération des débats au Parlement, jeudi.",

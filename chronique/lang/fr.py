@@ -135,7 +135,14 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("related", re.compile(r"^\[[^\]]{2,40}\]\s*[^.!?]{5,200}$")),
     ("link", re.compile(r"^(?:https?://|www\.)\S+$", _I)),
     ("navigation", re.compile(r"^(?=.{1,200}$)(?:mots-clés|mots clés|tags|thèmes|sujets)\s*:", _I)),
-    ("share", re.compile(r"^(?=.{1,80}$)suivez-nous\b[^.!?]*$", _I)),
+    # "Suivez-nous sur Twitter", "Suivez Le Monde": a follow button on a line of its own
+    (
+        "share",
+        re.compile(
+            r"^(?=.{1,80}$)(?:suivez-nous\b[^.!?]*|(?i:suivez)\s+(?:(?-i:[A-ZÀ-Ý])[\w'’.-]*\s?){1,3}(?:\s(?i:sur)\s[^.!?]*)?)$",
+            _I,
+        ),
+    ),
 )
 
 RELATED_HEADERS = re.compile(
