@@ -380,6 +380,29 @@ def test_the_start_of_a_furniture_line_cut_off_from_it_is_furniture() -> None:
         "Lire aussi : Paris salue l'accord",
     ]
     assert "Les réactions" not in reasons("\n".join([LINK_TITLE, BODY.replace("\n\n", "\n"), *heading, BODY]))
+    # A notice's own question between two of its answers goes with them.
+    faq = [
+        "Ce message s'affichera sur l'autre appareil. Ce dernier restera connecté avec ce compte.",
+        "Y a-t-il d'autres limites ?",
+        "Non. Vous pouvez vous connecter avec votre compte sur autant d'appareils que vous le souhaitez.",
+    ]
+    got = reasons("\n".join([LINK_TITLE, BODY.replace("\n\n", "\n"), *faq]))
+    assert got["Y a-t-il d'autres limites ?"] == "subscriber"
+    # An article's own question between two removed lines of different kinds stays.
+    between = ["Partager cet article", "Et maintenant ?", "Lire aussi : Paris salue l'accord"]
+    assert "Et maintenant ?" not in reasons(
+        "\n".join([LINK_TITLE, BODY.replace("\n\n", "\n"), *between, BODY])
+    )
+
+
+def test_a_signature_with_a_correspondents_place_is_a_byline() -> None:
+    for line in (
+        "Jean-Philippe Rémy(Johannesburg, correspondant régional) et  Jean-Philippe Rémy",
+        "Christophe Ayad (envoyé spécial à Benghazi)",
+    ):
+        assert reasons(f"{LINK_TITLE}\n{BODY}\n{line}")[line] == "metadata:byline", line
+    line = "Barack Obama (président des Etats-Unis) a parlé aux correspondants de presse."
+    assert line not in reasons(f"{LINK_TITLE}\n{BODY}\n{line}")
 
 
 def test_a_sites_services_and_paywall_notices() -> None:

@@ -495,9 +495,14 @@ def _remove_furniture_fragments(state: _State, lines: list[Line]) -> None:
             and before.index in state.removed_lines
             and after.index in state.removed_lines
             and len(line.text.split()) <= FRAGMENT_WORDS
-            and not _SENTENCE_END.search(line.text)
-            and _lower_start(after.text)
             and reasons.get(after.start) in _FRAGMENT_REASONS
+            and (
+                (not _SENTENCE_END.search(line.text) and _lower_start(after.text))
+                # a notice's own question between its answers ("Y a-t-il d'autres limites ?")
+                or (
+                    reasons.get(before.start) == reasons.get(after.start) and line.text.rstrip().endswith("?")
+                )
+            )
         ):
             _drop_kept(state, {position[line.index]}, reasons[after.start])
             position = {index: k for k, index in enumerate(state.kept_lines)}

@@ -157,6 +157,7 @@ RELATED_HEADERS = re.compile(
 # A headline: 3–200 characters, not ending like a sentence.
 HEADLINE = re.compile(r"^(?=.{3,200}$).*[^.!?…:;,\"»”)]$")
 
+_SIGNED = r"[A-ZÀ-Ý][\w'’-]+(?:[ \t-]+[A-ZÀ-Ý][\w'’-]+){1,3}"  # a signing journalist's name
 _AGENCIES = r"AFP|Reuters|AP|ANSA|DPA|Belga|ATS|Xinhua|Bloomberg|EFE|Kyodo|Sputnik|RIA Novosti|TASS|Interfax"
 METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "date 2018-07", "date : 2018-07-24", "Date : 24/07/2018", "Date: 24 juillet 2018" — a scraper's date
@@ -203,6 +204,16 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^\s*(?i:(?:propos recueillis|repéré|repérée|écrit|traduit)\s+)?(?i:par|by)\s+"
             r"(?P<value>(?=.{2,60}$)[A-ZÀ-Ý][^.!?;:]*?)\s*$"
+        ),
+    ),
+    # A signature: "Jean-Philippe Rémy (Johannesburg, correspondant régional)", "Christophe Ayad (envoyé
+    # spécial à Benghazi) et Rémy Ourdan": names, one of them a correspondent or a special envoy.
+    (
+        "byline",
+        re.compile(
+            rf"^\s*(?P<value>(?=.{{3,160}}$){_SIGNED}\s*\((?:[^()]{{0,40}},\s*)?"
+            r"(?i:correspondante?s?|envoyée?s?\s+spéciale?s?)\b[^()]*\)"
+            rf"(?:\s*(?:et|,)\s*{_SIGNED}(?:\s*\([^()]{{1,60}}\))?)*)\s*$"
         ),
     ),
     # "Slate.fr — 27 septembre 2011 à 18h41": a site's name, a dash, a date and its time (not a reader's
