@@ -294,9 +294,9 @@ UNSEEN_MINIMUMS = {
     # years with no cue): quotes F1 0.961 and 0.862, speakers 0.805 and 0.857, temporal expressions F1
     # 0.975 and 0.884 (values 0.983 given the dates).
     ("heldout9", "boilerplate", "precision"): 0.98,
-    ("heldout9", "boilerplate", "recall"): 0.93,
+    ("heldout9", "boilerplate", "recall"): 0.96,  # 0.957 blind, 0.991 after series notices and follow buttons
     ("heldout9", "quotes", "f1"): 0.93,
-    ("heldout9", "quotes", "speaker_accuracy"): 0.77,
+    ("heldout9", "quotes", "speaker_accuracy"): 0.79,
     ("heldout9", "entities", "recall"): 0.92,
     ("heldout9", "entities", "alias_recall"): 0.45,
     ("heldout9-dated", "timexes", "f1"): 0.94,
