@@ -564,9 +564,14 @@ def test_a_title_before_the_surname_of_a_person_named_in_full_is_that_person() -
     text = "Le général Bouchard accuse Tripoli. Le général canadien Charles Bouchard a été nommé en mars."
     full = text.index("Charles")
     got = groups(find_mentions(text, [(full, full + 16, "PER")], FR, None))
-    assert (
-        "général Bouchard" in got["Charles Bouchard"]
-    )  # a title in lower case too, even before the full name
+    # after a role's noun in lower case, the surname joins the person and the role stays a role
+    assert {"Bouchard", "Le général"} <= got["Charles Bouchard"]
+    text = (
+        "Mouammar Kadhafi a parlé mardi. Le colonel Kadhafi a affirmé qu'il ne partirait pas. Le colonel a"
+        " ajouté que la Libye résisterait."
+    )
+    got = groups(mentions_of(text, PER="Mouammar Kadhafi|Kadhafi"))
+    assert {"Le colonel", "Kadhafi"} <= got["Mouammar Kadhafi"]  # "le colonel" still names him later
 
 
 def test_review_mends_on_first_names_titles_and_bodies() -> None:

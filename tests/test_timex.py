@@ -415,3 +415,45 @@ def test_a_year_without_a_cue_after_a_name_or_a_bracket_and_never_an_amount() ->
         " Il a reçu 1500 euros pour 2000 km."
     )]  # fmt: skip
     assert got == ["1999", "2005", "2009", "2009", "2008", "2005"]
+
+
+def test_review_mends_on_days_taken_up_years_and_amounts() -> None:
+    def values(text: str) -> list[tuple[str, str | None]]:
+        return [(t.text, t.value) for t in tag(text)]
+
+    # an event's eve or morrow, whatever its article; idioms and "un jour …, le lendemain" are no day
+    assert values("Samedi, ils ont pris Brega. Au lendemain des frappes, il a parlé.")[1] == (
+        "Au lendemain",
+        None,
+    )
+    assert values("Tout a changé du jour au lendemain. Un jour libéré, le lendemain reperdu.") == []
+    # a state's start is no day the text tells of; a part joins the day taken up
+    assert values("Il est en poste depuis le 22 mars. La veille, le journal a parlé.")[1] == (
+        "La veille",
+        "2018-07-23",
+    )
+    assert values("Samedi, il a été arrêté. La veille au soir, il dînait.")[1] == (
+        "La veille au soir",
+        "2018-07-20TEV",
+    )
+    # far from the last day named, "la veille" is the publication's
+    far = "Samedi, ils ont pris Brega. " + "Les combats ont continué dans la région, selon les témoins. " * 12
+    assert values(far + "La veille, rien.")[-1] == ("La veille", "2018-07-23")
+    # a model's number is no year; a participle after a year does not make it an amount
+    assert (
+        values("Rafale et Mirage 2000, ont frappé. La Résolution 1973 autorise. Sous Windows 2000, rien.")
+        == []
+    )
+    assert (
+        values("Les élections de 2012 prévues en mai, les manifestations de 2011 réprimées.")[0][0] == "2012"
+    )
+
+
+def test_a_sentence_is_dated_by_a_day_with_its_part_and_by_its_own_date_first() -> None:
+    from chronique.dates.events import date_sentences
+
+    text = (
+        "Les policiers sont allés vendredi en fin d'après-midi dans l'immeuble. Samedi, ils ont arrêté un"
+        " suspect. Le groupe a relayé l'appel lancé la veille par le Conseil réuni à Doha mercredi."
+    )
+    assert [s.value for s in date_sentences(text, TUESDAY, FR)] == ["2018-07-20", "2018-07-21", "2018-07-18"]

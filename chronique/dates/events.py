@@ -5,10 +5,10 @@ material for timelines."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from chronique.dates.calendar import PartialDate
-from chronique.dates.timex import Timex, TimexMatch, find_timexes, resolve_all
+from chronique.dates.calendar import PartialDate, parse_iso
+from chronique.dates.timex import TOLD_DAY, Timex, TimexMatch, find_timexes, resolve_all
 from chronique.lang import LanguageData
 from chronique.nlp.quotemarks import quote_spans
 
@@ -24,6 +24,9 @@ _SENTENCE_END = re.compile(
     r"|[.!?](?<=[a-zà-ÿ]{3}[.!?])(?=[\"«“]?[A-ZÀ-Ý][a-zà-ÿ]))"
 )
 
+# A day with a part of it dates a sentence ("vendredi en fin d'après-midi"); "ce soir" and "cette nuit",
+# most often in a quotation or a post (the speaker's now), do not.
+_DAYS_WITH_PARTS = frozenset({"date", "weekday", TOLD_DAY})
 CONFIDENCE_OWN = 0.8  # the sentence dates itself
 CONFIDENCE_BACKGROUND = 0.7  # … with background only ("retenue depuis le 23 février 2002")
 CONFIDENCE_PUBLICATION = 0.4  # nothing in the sentence: it happened around publication
@@ -112,14 +115,19 @@ def date_sentences(text: str, published: PartialDate, lang: LanguageData) -> lis
 def _event_timex(
     matches: list[TimexMatch], resolved: dict[TimexMatch, Timex]
 ) -> tuple[Timex, TimexMatch] | None:
-    """The expression that dates the sentence's event: the most precise DATE that resolves (a bare year
-    only when it is the sentence's one expression: "en 2016" in a sentence is usually background)."""
-    best: tuple[int, Timex, TimexMatch] | None = None
+    """The expression that dates the sentence's event: the most precise DATE that resolves, or the day of
+    a day's part ("vendredi en fin d'après-midi"; not a clock time, not "ce soir"); a bare year only when it is the
+    sentence's one expression ("en 2016" in a sentence is usually background); at equal precision, a
+    date the sentence gives before a day taken up from an earlier one ("la veille … mercredi")."""
+    best: tuple[tuple[int, bool], Timex, TimexMatch] | None = None
     for m in matches:
         timex = resolved[m]
+        if timex.type == "TIME" and m.kind in _DAYS_WITH_PARTS and m.hour is None and timex.value:
+            day = timex.value[:10]
+            timex = replace(timex, type="DATE", value=day) if parse_iso(day) is not None else timex
         if timex.type != "DATE" or timex.value is None or (m.kind == "year" and len(matches) > 1):
             continue
-        precision = len(timex.value)
+        precision = (len(timex.value), m.kind != TOLD_DAY)
         if best is None or precision > best[0]:
             best = (precision, timex, m)
     return (best[1], best[2]) if best else None

@@ -70,6 +70,7 @@ class TimexMatch:
     anterior: bool = False
     season: str | None = None
     in_copyright: bool = False
+    since: bool = False  # after "depuis": the start of a state that holds ("depuis le 22 mars")
     type: str = "DATE"  # TIMEX3 type: DATE | TIME | DURATION | SET
     hour: int | None = None
     minute: int | None = None
@@ -164,6 +165,7 @@ def _cased(words: Iterable[str]) -> set[str]:
 
 
 REACH = 80  # characters a match may extend before or after the keyword that triggers its family
+TOLD_REACH = 600  # characters: "la veille" farther than this from the last day named is the publication's
 AHEAD_MONTHS = 3  # an untensed month this close after the anchor is the coming one ("livrable en avril")
 # Triggers that are digits, not words: the name of their group in ``_Patterns.digits``.
 DIGIT_TRIGGERS = ("year", "hour", "slash", "colon")
@@ -171,6 +173,9 @@ _SPACE = re.compile(r"\s")
 _LAST_WORD = re.compile(r"([^\W\d_]+)$")
 _OTHER_NUMBER = re.compile(r"\s+([^\W\d_]+)\s+(\d[\d\s.,]*?)(?=\s|$)")
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+|[€$£%])")
+# Endings of a participle or an adjective agreeing with the noun before a year, not a counted noun
+# ("prévues", "réprimées", "tués"), and of adverbs ("puis", "depuis").
+_AGREEMENTS = ("ées", "és", "ues", "ies", "uis")
 _UNITS = frozenset({"€", "$", "£", "%", "km", "m", "kg", "t", "ha", "h"})  # after an amount
 
 
@@ -339,12 +344,12 @@ def _patterns(lang: LanguageData) -> _Patterns:
         "part", on_parts,  # "ce matin", "la nuit dernière", "dans la soirée", and "soir" of "dimanche soir"
         rf"(?<![\w'’-])(?:(?P<this>{this})\s+|(?P<lead>{part_leadins})(?:(?<=['’])\s*|\s+))?"
         rf"(?P<part>{parts}|(?<![\w-])(?-i:{named}))(?![\w-])"
-        rf"(?:\s+(?P<rel>{shift})\b)?(?P<of>\s+(?:{_words(lang.modifier_links)})(?:(?<=['’])|(?!\w)))?",
+        rf"(?:\s+(?P<rel>{shift})\b)?(?P<of>\s+(?:{_words(lang.anaphoric_links)})(?:(?<=['’])|(?!\w)))?",
     )  # fmt: skip
     family(
         "anaphoric_day", lang.anaphoric_days,  # "la veille", "le lendemain", "ce jour-là"
         rf"(?<![\w'’-])(?P<ana>{_words(lang.anaphoric_days)})(?![\w-])"
-        rf"(?P<of>\s+(?:{_words(lang.modifier_links)})(?:(?<=['’])|(?!\w)))?",
+        rf"(?P<of>\s+(?:{_words(lang.anaphoric_links)})(?:(?<=['’])|(?!\w)))?",
     )  # fmt: skip
     family(
         "weekday", lang.weekdays,  # "mardi", "jeudi dernier", "ce dimanche"; "samedi 11" is left to dates
@@ -514,6 +519,7 @@ class _Finder:
             fields["direction"] = (
                 (1 if signed > 0 else -1) if signed else _direction(self.text, s, e, self.lang)
             )
+        fields.setdefault("since", self.since(s))
         fields.setdefault(
             "anterior",
             fields["direction"] < 0
@@ -813,6 +819,10 @@ class _Finder:
     def anaphoric_days(self) -> None:
         for m in self.scan("anaphoric_day"):
             shift = self.lang.anaphoric_days[_key(m["ana"])]
+            sentence = self.text[max(0, m.start() - REACH) : m.start()]
+            sentence = sentence[max(sentence.rfind(". "), sentence.rfind("\n")) + 1 :].lower()
+            if any(w in sentence + _key(m["ana"]) for w in self.lang.anaphoric_generic):
+                continue  # "du jour au lendemain", "un jour libéré, le lendemain reperdu": any day
             # "la veille du sommet": the eve of an event, whose day the text may never give
             # ("le même jour d'un de ses fils": the same day as the one told, whatever follows)
             self.add(m.start(), m.end("ana"), EVENT_DAY if m["of"] and shift else TOLD_DAY, shift=shift)
@@ -871,7 +881,20 @@ class _Finder:
                 and self.year_ends_at(max(0, m.start() - 40) + word.start())
             ):
                 continue  # "la résolution 1973", "Entre 2000 et 3000"; but "(1999 à 2005)"
+            elif word.group(1)[:1].isupper() and not self.event_name_before(m.start()):
+                continue  # "Rafale et Mirage 2000", "La Résolution 1973", "Windows 2000": a model, a number
             self.add(m.start(), m.end(), "year", year=int(m["year"]))
+
+    def event_name_before(self, start: int) -> bool:
+        """Whether the capitalised words before ``start`` name an event or a place's edition, introduced
+        by a preposition ("au Tour de France 2009", "les Jeux de Pékin 2008", "lors du Tour 2007")."""
+        words = self.text[max(0, start - 80) : start].split()
+        particles = self.lang.people.name_particles
+        while words and (words[-1][:1].isupper() or words[-1].lower() in particles):
+            if words[-1].lower() in particles and words[-1].lower() in self.lang.year_name_links:
+                break  # "de" in "Jeux de Pékin": the link, unless a capitalised word comes before it
+            words.pop()
+        return bool(words) and words[-1].lower() in self.lang.year_name_links
 
     def year_ends_at(self, pos: int) -> bool:
         """Whether a year this tagger took ends just before ``pos`` (spaces apart)."""
@@ -890,7 +913,10 @@ class _Finder:
         after = _FIRST_WORD.match(self.text, end)
         word = after.group(1) if after else ""
         if word in _UNITS or (
-            word[:1].islower() and word not in self.lang.stopwords and word.endswith(("s", "x"))
+            word[:1].islower()
+            and word not in self.lang.stopwords
+            and word.endswith(("s", "x"))
+            and not word.endswith(_AGREEMENTS)  # "les élections de 2012 prévues", "de 2011 réprimées"
         ):
             return True  # "2000 manifestants", "1500 euros", "2000 km"; not "la loi de 2005 relative …"
         before = self.text[max(0, start - 20) : start].lower().split()
@@ -928,7 +954,7 @@ def _join(a: TimexMatch, b: TimexMatch, text: str) -> TimexMatch | None:
         )  # fmt: skip
 
     if (
-        a.kind in DAY_KINDS
+        a.kind in DAY_KINDS | {TOLD_DAY}  # "la veille au soir"
         and (b.kind in {"time", "part"} or (b.kind == TOLD_DAY and b.part is not None))
         and a.hour is None
         and (b.hour is not None or a.part is None)
@@ -1007,13 +1033,20 @@ def resolve_all(matches: Iterable[TimexMatch], anchor: PartialDate) -> list[Time
     that takes up a day told before ("la veille", "le même jour", "dans l'après-midi") on the last day
     the text named ("Samedi, … La veille, …" is Friday), or on the anchor when it named none."""
     out: list[Timex] = []
-    told: PartialDate | None = None
+    told: tuple[PartialDate, int] | None = None  # the last day named, and where
     for m in matches:
-        timex = resolve(m, told if m.kind == TOLD_DAY and told is not None else anchor)
+        near = told is not None and m.start - told[1] <= TOLD_REACH
+        timex = resolve(m, told[0] if m.kind == TOLD_DAY and told is not None and near else anchor)
         out.append(timex)
         day = (timex.value or "")[:10]
-        if m.kind in DAY_KINDS | {TOLD_DAY} and m.until is None and len(day) == 10 and day[:4].isdigit():
-            told = PartialDate(int(day[:4]), int(day[5:7]), int(day[8:10]))
+        if (
+            m.kind in DAY_KINDS | {TOLD_DAY}
+            and m.until is None
+            and not m.since  # "depuis le 22 mars": a state's start, not a day the text tells of
+            and len(day) == 10
+            and day[:4].isdigit()
+        ):
+            told = (PartialDate(int(day[:4]), int(day[5:7]), int(day[8:10])), m.end)
     return out
 
 

@@ -67,6 +67,7 @@ class PeopleData:
     name_particles: frozenset[str] = frozenset()
     role_determiners: tuple[str, ...] = ()
     plural_determiners: frozenset[str] = frozenset()  # "les" (rebelles): a group a plural pronoun takes up
+    future_endings: tuple[str, ...] = ()  # "annoncera", "dira": a reporting verb in the future
     role_premodifiers: tuple[str, ...] = ()
     role_domains: tuple[str, ...] = ()
     office_periphrases: dict[str, str] = field(default_factory=dict)
@@ -142,6 +143,8 @@ class LanguageData:
     told_day_leadins: tuple[str, ...] = ()
     told_day_parts: frozenset[str] = frozenset()
     anaphoric_days: dict[str, int] = field(default_factory=dict)  # "la veille" → -1 (of the day told)
+    anaphoric_links: tuple[str, ...] = ()  # "la veille du sommet", "au lendemain des frappes": an event's
+    anaphoric_generic: tuple[str, ...] = ()  # "du jour au lendemain", "un jour …, le lendemain": any day
     time_date_links: tuple[str, ...] = ()  # "à 08h36 le 15/05"
     shift_words: dict[str, int] = field(default_factory=dict)  # "dernier" → -1, "prochain" → 1
     this_words: tuple[str, ...] = ()  # "ce", "cette"
@@ -155,6 +158,7 @@ class LanguageData:
     year_cues: tuple[str, ...] = ()  # "en" (2016)
     quantity_words: frozenset[str] = frozenset()  # "plus de 2000", "environ 1500": amounts, not years
     amount_cues: frozenset[str] = frozenset()  # year cues that also introduce an amount: "de", "pour"
+    year_name_links: frozenset[str] = frozenset()  # "au" (Tour de France 2009): a named edition's year
     decade_cues: tuple[str, ...] = ()  # "les années" (1990)
     period_units: dict[str, str] = field(default_factory=dict)  # "semaine" → "week"
     period_here: str = ""  # "-ci" ("ce mois-ci")

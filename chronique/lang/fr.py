@@ -368,6 +368,10 @@ ANAPHORIC_DAYS: dict[str, int] = {
     "la veille": -1, "l'avant-veille": -2, "le lendemain": 1, "au lendemain": 1, "le surlendemain": 2,
     "le même jour": 0, "ce même jour": 0, "ce jour-là": 0, "le jour même": 0, "le jour-même": 0,
 }  # fmt: skip
+# After one of those, an event's day: "la veille du sommet", "au lendemain des frappes".
+ANAPHORIC_LINKS: tuple[str, ...] = ("de l'", "de la", "du", "des", "de", "d'")
+# Before one of those in its sentence, no day at all: "du jour au lendemain", "un jour …, le lendemain …".
+ANAPHORIC_GENERIC: tuple[str, ...] = ("du jour au", "un jour")
 # Between a clock time and the date it belongs to: "à 08h36 le 15/05".
 TIME_DATE_LINKS: tuple[str, ...] = ("le",)
 
@@ -406,6 +410,11 @@ QUANTITY_WORDS = frozenset(
 )
 # Year cues that also introduce an amount: "de 2000 manifestants", "pour 1500 euros".
 AMOUNT_CUES = frozenset({"de", "d'", "pour", "entre"})
+# Before a name and a year with no cue, words that make it an edition: "au Tour de France 2009", "les
+# Jeux de Pékin 2008", "lors du Tour 2007" (not "Rafale et Mirage 2000", "La Résolution 1973").
+YEAR_NAME_LINKS = frozenset(
+    {"de", "du", "des", "au", "aux", "à", "pour", "par", "depuis", "lors", "sur", "en"}
+)
 
 # Calendar periods named relative to now: "la semaine dernière", "l'an prochain", "ce week-end".
 PERIOD_UNITS: dict[str, str] = {
@@ -513,6 +522,8 @@ DATA = LanguageData(
     told_day_leadins=TOLD_DAY_LEADINS,
     told_day_parts=TOLD_DAY_PARTS,
     anaphoric_days=ANAPHORIC_DAYS,
+    anaphoric_links=ANAPHORIC_LINKS,
+    anaphoric_generic=ANAPHORIC_GENERIC,
     time_date_links=TIME_DATE_LINKS,
     shift_words=SHIFT_WORDS,
     this_words=THIS_WORDS,
@@ -526,6 +537,7 @@ DATA = LanguageData(
     year_cues=YEAR_CUES,
     quantity_words=QUANTITY_WORDS,
     amount_cues=AMOUNT_CUES,
+    year_name_links=YEAR_NAME_LINKS,
     decade_cues=DECADE_CUES,
     period_units=PERIOD_UNITS,
     period_here=PERIOD_HERE,
@@ -579,6 +591,7 @@ DATA = LanguageData(
         name_particles=people.NAME_PARTICLES,
         role_determiners=people.ROLE_DETERMINERS,
         plural_determiners=people.PLURAL_DETERMINERS,
+        future_endings=people.FUTURE_ENDINGS,
         role_premodifiers=people.ROLE_PREMODIFIERS,
         role_domains=people.ROLE_DOMAINS,
         office_periphrases=people.OFFICE_PERIPHRASES,

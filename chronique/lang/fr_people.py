@@ -24,7 +24,7 @@ ER_VERBS: tuple[str, ...] = tuple(
 # Verbs whose forms do not follow the first group: every form listed.
 IRREGULAR_FORMS: tuple[str, ...] = tuple(
     """
-    dit dits dite disent disait disaient dirait disant dis-je
+    dit dits dite disent disait disaient dira diront dirait disant dis-je
     écrit écrivent écrivait écrivant
     répond répondu répondent répondait répondant
     reconnaît reconnait reconnu reconnue reconnaissent reconnaissait reconnaissant
@@ -344,6 +344,10 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 # Words before a role noun: determiners (kept in the mention: "le président russe") and modifiers.
 ROLE_DETERMINERS: tuple[str, ...] = ("le", "la", "l'", "son", "sa", "un", "une", "leur", "notre", "du", "au")
 PLURAL_DETERMINERS = frozenset({"les", "ces", "leurs", "ses", "nos"})
+# A reporting verb in the future ("annoncera", "dira"): a historical future ("Kadhafi annoncera qu'il
+# renonce …") reports words only with "que" or a colon; "Le gouvernement annoncera de nouvelles
+# dispositions" is what someone else said.
+FUTURE_ENDINGS: tuple[str, ...] = ("era", "eront", "ira", "iront")
 ROLE_PREMODIFIERS: tuple[str, ...] = tuple(
     """
     ex- ancien ancienne nouveau nouvel nouvelle futur future actuel actuelle premier première

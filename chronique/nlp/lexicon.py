@@ -19,6 +19,8 @@ class Lexicon:
     participles: frozenset[str]  # forms that need an auxiliary ("déclaré", "dit", "souligner")
     gerunds: frozenset[str]  # "précisant"
     weak: frozenset[str]  # forms of weak cues (need a content after them)
+    future: frozenset[str]  # "annoncera", "dira": report words only before "que" or a colon
+    clause_next: re.Pattern[str]  # "que" or a colon within a few words ("dira plus tard que")
     directives: frozenset[str]  # forms of calls to act: an object, then "à"/"de" and an infinitive
     bare_infinitives: frozenset[str]  # forms whose content may be a bare infinitive ("affirment tenir")
     object_cues: frozenset[str]  # forms of denials: a noun phrase is what was said
@@ -81,7 +83,7 @@ def _er_forms(stem: str) -> tuple[set[str], set[str], set[str]]:
     elif stem.endswith("el"):  # appelle
         present = stem + "l"
     finite = {present + "e", present + "ent", soft + "ait", soft + "aient", soft + "a", stem + "èrent"}
-    finite |= {stem + "erait", stem + "eraient"}  # not "annoncera": what is yet to be said is not quoted
+    finite |= {stem + "era", stem + "eront", stem + "erait", stem + "eraient"}
     participles = {stem + "é", stem + "ée", stem + "és", stem + "ées", stem + "er"}
     return finite, participles, {soft + "ant"}
 
@@ -172,6 +174,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
         participles=frozenset(participles),
         gerunds=frozenset(gerunds),
         weak=frozenset(weak),
+        future=frozenset(f for f in finite if f.endswith(p.future_endings)),
+        clause_next=re.compile(rf"\s*(?:[\w'’-]+\s+){{0,3}}?(?:(?:{links})|:)"),
         directives=frozenset(directives),
         bare_infinitives=frozenset(bare_infinitives),
         object_cues=frozenset(object_cues),

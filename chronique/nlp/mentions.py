@@ -254,7 +254,9 @@ def _untagged_relatives(text: str, names: list[Mention], lang: LanguageData) -> 
 def _untagged_surnames(text: str, names: list[Mention], lang: LanguageData) -> list[Mention]:
     """A title before the surname of a person the article names in full is that person, whatever the
     model did with it: "M. de Castries" beside "Henri de Castries", untagged or tagged "Castries"
-    alone (the title before a name is found only right before it)."""
+    alone (the title before a name is found only right before it). After a role's noun in lower case
+    ("le général Bouchard") only an untagged surname is added, and the role stays a role ("le colonel
+    Kadhafi … le colonel a ajouté")."""
     surnames = set()
     for m in names:
         words = strip_title(m.text, lang).split() if m.label == "PER" else []
@@ -266,19 +268,23 @@ def _untagged_surnames(text: str, names: list[Mention], lang: LanguageData) -> l
     if not surnames:
         return names
     pattern = re.compile(
-        r"(?<![\w'’-])(?:"
+        r"(?<![\w'’-])(?P<title>"
         + "|".join(re.escape(t.rstrip(".")) for t in sorted(lang.people.titles, key=len, reverse=True))
-        + r")\.?[ \t]+(?:"
+        + r")\.?[ \t]+(?P<name>"
         + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
         + r")(?![\w'’-])"
     )
+    capitalised = {t.rstrip(".") for t in _capitalised_titles(lang)}
     out = list(names)
     for hit in pattern.finditer(text):
-        inside = [n for n in out if n.start < hit.end() and hit.start() < n.end]
-        if any(n.start < hit.start() or n.end > hit.end() for n in inside):
+        start = hit.start() if hit.group("title") in capitalised else hit.start("name")
+        inside = [n for n in out if n.start < hit.end() and start < n.end]
+        if start != hit.start() and inside:
+            continue  # "le colonel Kadhafi": the model's name stays, the role too
+        if any(n.start < start or n.end > hit.end() for n in inside):
             continue  # part of a longer name
         out = [n for n in out if n not in inside]
-        out.append(Mention(hit.start(), hit.end(), hit.group(0), "PER"))
+        out.append(Mention(start, hit.end(), text[start : hit.end()], "PER"))
     return sorted(out, key=lambda n: n.start)
 
 

@@ -356,6 +356,12 @@ class _Finder:
                 clause = max(clause, s + coordinated.end())
             if self.lx.negation.search(text, clause, cue.verb_end):
                 continue  # "ne lui avait pas dit que": no speech is reported
+            if (
+                cue.kind == "finite"
+                and cue_word(text, cue) in self.lx.future
+                and not self.lx.clause_next.match(text, cue.verb_end, e)
+            ):
+                continue  # "Le gouvernement annoncera de nouvelles dispositions": not said yet
             # The content of a cue runs to the next cue that opens a clause of its own (after a comma
             # or a closing quote), not to a verb inside it ("que M. Trump avait évoqué ce sujet").
             nxt = next(
@@ -552,8 +558,9 @@ class _Finder:
         """The answers of an interview printed as turns, by line start: where the answer's words start,
         who gives it and its cue. An interview opens on a question under its asker's label ("LE FIGARO.
         - … ?") and the answer under the label that names the person who answers ("Général Charles
-        BOUCHARD. -C'est …"); after them, a line that asks (it ends on "?" or trails off) is the next
-        question, and every other line, up to a heading, part of the last answer."""
+        BOUCHARD. -C'est …"); after them, questions (a line that ends on "?" or trails off) and answers
+        alternate, and the interview is over at the first line that is neither the answer to a question
+        nor a question after an answer: narrative, a heading, a live blog's next entry."""
         text = self.text
         for i in range(len(lines) - 1):
             (qs, qe), (s, e) = lines[i], lines[i + 1]
@@ -563,7 +570,7 @@ class _Finder:
             label = answered.group("label")
             if len(label.split()) > MAX_LABEL_WORDS or fold(label) == fold(asked.group("label")):
                 continue
-            person = next(
+            person = min(
                 (
                     m
                     for m in self.mentions
@@ -571,7 +578,8 @@ class _Finder:
                     and m.label == "PER"
                     and m.entity is not None
                 ),
-                None,
+                key=lambda m: (m.kind != "name", m.start),  # the name, not the title ("Général")
+                default=None,
             )
             if person is None:
                 continue
@@ -581,14 +589,18 @@ class _Finder:
                 s: (answered.start("body"), first, _Cue(colon, answered.start("body"), colon, None, "colon"))
             }
             who = _Speaker(first.entity, first.text, "carried", first.start)
-            asking = False
+            asking = False  # the line before was an answer
             for s, e in lines[i + 2 :]:
                 words = len(text[s:e].split())
-                if words < HEADLINE_WORDS and not text[s:e].rstrip().endswith((".", "!", "?", "…", "»", '"')):
-                    break  # a heading: the interview is over
-                asking = not asking and bool(_QUESTION_END.search(text, s, e)) and words <= MAX_QUESTION_WORDS
-                if not asking:
+                question = bool(_QUESTION_END.search(text, s, e)) and words <= MAX_QUESTION_WORDS
+                heading = words < HEADLINE_WORDS and not text[s:e].rstrip().endswith(
+                    (".", "!", "?", "…", "»", '"')
+                )
+                if heading or (not asking and not question):
+                    break  # a heading, or narrative after an answer: the interview is over
+                if asking:
                     out[s] = (s + len(text[s:e]) - len(text[s:e].lstrip()), who, _Cue(s, s, s, None, "none"))
+                asking = not asking
             return out
         return {}
 
