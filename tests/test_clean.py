@@ -322,6 +322,7 @@ def test_forms_legal_pages_and_account_notices_are_site_furniture() -> None:
     }
     content = [
         "Suivez les débats",
+        "Cet article fait partie du dossier remis au juge par les avocats de la famille.",
         "Ce dossier fait partie des priorités du gouvernement, a estimé le ministre jeudi.",
         "La politique de confidentialité du gouvernement a été critiquée par la Cnil, qui réclame une enquête.",
         "Le ministre a présenté sa charte de modération des débats au Parlement, jeudi.",

@@ -1452,3 +1452,34 @@ def test_a_plural_pronoun_takes_up_the_group_that_opened_a_clause() -> None:
         "rebelles libyens",
     )
     assert found[1][2] is None  # a person opened a clause since: "ils" is left in words
+
+
+def test_second_review_mends_on_interviews_complements_futures_and_groups() -> None:
+    # an answer may run over several lines between two questions; after the last, only its first line
+    text = (
+        "LE FIGARO. - Combien de temps durera l'opération ?\n\n"
+        "Général Jean DUPONT. - C'est difficile à dire. Nous avançons.\n\n"
+        "Nous avons frappé plus de mille cibles, et leurs forces sont affaiblies.\n\n"
+        "Les rebelles sont-ils capables de l'emporter ?\n\n"
+        "Ils progressent, mais lentement, et nous les soutenons.\n\n"
+        "Le général s'est ensuite rendu à Naples, où il a rencontré ses homologues.\n"
+    )
+    answers = [t for kind, t, who in said(run(text, PER="Jean DUPONT")) if kind == "direct" and who]
+    assert answers == [
+        "C'est difficile à dire. Nous avançons",
+        "Nous avons frappé plus de mille cibles, et leurs forces sont affaiblies",
+        "Ils progressent, mais lentement, et nous les soutenons",
+    ]
+    # an adviser of the colonel speaks for himself, not for the colonel
+    text = "Mouammar Kadhafi est isolé. Un conseiller du colonel Kadhafi a affirmé que le régime était prêt."
+    assert said(run(text, PER="Mouammar Kadhafi"))[0][2] is None
+    # a passé simple is no future; a question asks, it reports nothing
+    text = "Alain Juppé soupira que rien ne changerait. Qui dira que cette guerre était juste ?"
+    assert [t for _, t, _ in said(run(text, PER="Alain Juppé"))] == ["rien ne changerait"]
+    # "ils" takes up no object and no group after another one took the floor
+    for text in (
+        "Les forces du régime ont encerclé, dimanche, les rebelles libyens. Ils ont affirmé que la ville tenait.",
+        "Les rebelles libyens ont repris Brega, et des infirmières ont soigné les blessés. Elles ont raconté que"
+        " la nuit avait été longue.",
+    ):
+        assert said(run(text))[-1][2] is None, text

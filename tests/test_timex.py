@@ -427,18 +427,22 @@ def test_review_mends_on_days_taken_up_years_and_amounts() -> None:
         None,
     )
     assert values("Tout a changé du jour au lendemain. Un jour libéré, le lendemain reperdu.") == []
-    # a state's start is no day the text tells of; a part joins the day taken up
-    assert values("Il est en poste depuis le 22 mars. La veille, le journal a parlé.")[1] == (
-        "La veille",
-        "2018-07-23",
+    # the day told may be a state's start, and far back: "la veille" always takes up a day told
+    assert values("Ils tiennent Brega depuis jeudi. Le lendemain, ils ont reçu des renforts.")[1] == (
+        "Le lendemain",
+        "2018-07-20",
     )
+    far = "Samedi, ils ont pris Brega. " + "Les combats ont continué dans la région, selon les témoins. " * 12
+    assert values(far + "La veille, rien.")[-1] == ("La veille", "2018-07-20")
     assert values("Samedi, il a été arrêté. La veille au soir, il dînait.")[1] == (
         "La veille au soir",
         "2018-07-20TEV",
     )
-    # far from the last day named, "la veille" is the publication's
-    far = "Samedi, ils ont pris Brega. " + "Les combats ont continué dans la région, selon les témoins. " * 12
-    assert values(far + "La veille, rien.")[-1] == ("La veille", "2018-07-23")
+    # "un jour" is a word: "selon un journaliste, le lendemain" takes up the day told
+    assert values("Vendredi, il a parlé. Selon un journaliste, le lendemain, ils ont repris Brega.")[1] == (
+        "le lendemain",
+        "2018-07-21",
+    )
     # a model's number is no year; a participle after a year does not make it an amount
     assert (
         values("Rafale et Mirage 2000, ont frappé. La Résolution 1973 autorise. Sous Windows 2000, rien.")
@@ -457,3 +461,12 @@ def test_a_sentence_is_dated_by_a_day_with_its_part_and_by_its_own_date_first() 
         " suspect. Le groupe a relayé l'appel lancé la veille par le Conseil réuni à Doha mercredi."
     )
     assert [s.value for s in date_sentences(text, TUESDAY, FR)] == ["2018-07-20", "2018-07-21", "2018-07-18"]
+
+
+def test_second_review_mends_on_states_amounts_and_named_editions() -> None:
+    from chronique.dates.events import date_sentences
+
+    text = "Les opérations sont gênées depuis jeudi soir par le vent, a rapporté vendredi une journaliste."
+    assert [s.value for s in date_sentences(text, TUESDAY, FR)] == ["2018-07-20"]  # not the state's start
+    got = [t.text for t in tag("Le bilan fait état de 2000 blessés. Au Mondial 2010, l'Espagne a gagné.")]
+    assert got == ["2010"]

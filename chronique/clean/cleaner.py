@@ -500,7 +500,8 @@ def _remove_furniture_fragments(state: _State, lines: list[Line]) -> None:
                 (not _SENTENCE_END.search(line.text) and _lower_start(after.text))
                 # a notice's own question between its answers ("Y a-t-il d'autres limites ?")
                 or (
-                    reasons.get(before.start) == reasons.get(after.start) and line.text.rstrip().endswith("?")
+                    reasons.get(before.start) == reasons.get(after.start) == "subscriber"
+                    and line.text.rstrip().endswith("?")
                 )
             )
         ):

@@ -97,7 +97,11 @@ def date_sentences(text: str, published: PartialDate, lang: LanguageData) -> lis
     out = []
     for start, end in sentences(text):
         own = [m for m in matches if start <= m.start and m.end <= end]
-        chosen, confidence = _event_timex([m for m in own if not m.anterior], resolved), CONFIDENCE_OWN
+        # a pluperfect's date or a state's start ("depuis jeudi soir") is background
+        chosen, confidence = (
+            _event_timex([m for m in own if not (m.anterior or m.since)], resolved),
+            CONFIDENCE_OWN,
+        )
         if chosen is None:  # a pluperfect's or a state's start: what came before, not what happened
             chosen, confidence = _event_timex(own, resolved), CONFIDENCE_BACKGROUND
         if chosen is not None:

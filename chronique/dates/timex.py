@@ -165,7 +165,6 @@ def _cased(words: Iterable[str]) -> set[str]:
 
 
 REACH = 80  # characters a match may extend before or after the keyword that triggers its family
-TOLD_REACH = 600  # characters: "la veille" farther than this from the last day named is the publication's
 AHEAD_MONTHS = 3  # an untensed month this close after the anchor is the coming one ("livrable en avril")
 # Triggers that are digits, not words: the name of their group in ``_Patterns.digits``.
 DIGIT_TRIGGERS = ("year", "hour", "slash", "colon")
@@ -174,8 +173,8 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)$")
 _OTHER_NUMBER = re.compile(r"\s+([^\W\d_]+)\s+(\d[\d\s.,]*?)(?=\s|$)")
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+|[€$£%])")
 # Endings of a participle or an adjective agreeing with the noun before a year, not a counted noun
-# ("prévues", "réprimées", "tués"), and of adverbs ("puis", "depuis").
-_AGREEMENTS = ("ées", "és", "ues", "ies", "uis")
+# ("prévues", "réprimées"; not "2000 blessés", counted), and of adverbs ("puis").
+_AGREEMENTS = ("ées", "ues", "uis")
 _UNITS = frozenset({"€", "$", "£", "%", "km", "m", "kg", "t", "ha", "h"})  # after an amount
 
 
@@ -821,7 +820,10 @@ class _Finder:
             shift = self.lang.anaphoric_days[_key(m["ana"])]
             sentence = self.text[max(0, m.start() - REACH) : m.start()]
             sentence = sentence[max(sentence.rfind(". "), sentence.rfind("\n")) + 1 :].lower()
-            if any(w in sentence + _key(m["ana"]) for w in self.lang.anaphoric_generic):
+            said = " ".join(f"{sentence} {_key(m['ana'])}".split())
+            if any(
+                re.search(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", said) for w in self.lang.anaphoric_generic
+            ):
                 continue  # "du jour au lendemain", "un jour libéré, le lendemain reperdu": any day
             # "la veille du sommet": the eve of an event, whose day the text may never give
             # ("le même jour d'un de ses fils": the same day as the one told, whatever follows)
@@ -891,8 +893,8 @@ class _Finder:
         words = self.text[max(0, start - 80) : start].split()
         particles = self.lang.people.name_particles
         while words and (words[-1][:1].isupper() or words[-1].lower() in particles):
-            if words[-1].lower() in particles and words[-1].lower() in self.lang.year_name_links:
-                break  # "de" in "Jeux de Pékin": the link, unless a capitalised word comes before it
+            if words[-1].lower() in self.lang.year_name_links:
+                break  # "de" in "Jeux de Pékin", "Au" of "Au Mondial 2010": the link
             words.pop()
         return bool(words) and words[-1].lower() in self.lang.year_name_links
 
@@ -1033,20 +1035,13 @@ def resolve_all(matches: Iterable[TimexMatch], anchor: PartialDate) -> list[Time
     that takes up a day told before ("la veille", "le même jour", "dans l'après-midi") on the last day
     the text named ("Samedi, … La veille, …" is Friday), or on the anchor when it named none."""
     out: list[Timex] = []
-    told: tuple[PartialDate, int] | None = None  # the last day named, and where
+    told: PartialDate | None = None  # the last day named
     for m in matches:
-        near = told is not None and m.start - told[1] <= TOLD_REACH
-        timex = resolve(m, told[0] if m.kind == TOLD_DAY and told is not None and near else anchor)
+        timex = resolve(m, told if m.kind == TOLD_DAY and told is not None else anchor)
         out.append(timex)
         day = (timex.value or "")[:10]
-        if (
-            m.kind in DAY_KINDS | {TOLD_DAY}
-            and m.until is None
-            and not m.since  # "depuis le 22 mars": a state's start, not a day the text tells of
-            and len(day) == 10
-            and day[:4].isdigit()
-        ):
-            told = (PartialDate(int(day[:4]), int(day[5:7]), int(day[8:10])), m.end)
+        if m.kind in DAY_KINDS | {TOLD_DAY} and m.until is None and len(day) == 10 and day[:4].isdigit():
+            told = PartialDate(int(day[:4]), int(day[5:7]), int(day[8:10]))
     return out
 
 

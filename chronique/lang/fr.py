@@ -92,7 +92,8 @@ BOILERPLATE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|consultez les articles de la rubrique\s+[\w'’ -]{1,40})\W*$"
             r"|suivez les informations en temps réel et accédez à nos analyses"
             # a series' notice: "Ce billet fait partie de notre dossier central en anglais sur …"
-            r"|(?:ce billet|cet article) fait partie (?:du|d'un|de notre|de nos) (?:dossiers?|séries?)\b[^\n]{0,160}$)",
+            r"|(?:ce billet|cet article) fait partie (?:de notre|de nos|(?:du|d'un) (?:dossier|série)s? (?:spécial|central|de global voices))"
+            r"[^\n]{0,160}$)",
             _I,
         ),
     ),
@@ -413,7 +414,7 @@ AMOUNT_CUES = frozenset({"de", "d'", "pour", "entre"})
 # Before a name and a year with no cue, words that make it an edition: "au Tour de France 2009", "les
 # Jeux de Pékin 2008", "lors du Tour 2007" (not "Rafale et Mirage 2000", "La Résolution 1973").
 YEAR_NAME_LINKS = frozenset(
-    {"de", "du", "des", "au", "aux", "à", "pour", "par", "depuis", "lors", "sur", "en"}
+    {"de", "du", "des", "au", "aux", "à", "pour", "par", "depuis", "lors", "sur", "en", "après", "avant"}
 )
 
 # Calendar periods named relative to now: "la semaine dernière", "l'an prochain", "ce week-end".

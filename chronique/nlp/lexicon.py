@@ -98,7 +98,9 @@ def lexicon(lang: LanguageData) -> Lexicon:
     directives: set[str] = set()
     bare_infinitives: set[str] = set()
     object_cues: set[str] = set()
+    future: set[str] = set()  # "annoncera", "dira"; not a passé simple, "soupira"
     for stem in p.er_verbs:
+        future |= {stem + ending for ending in p.future_endings if ending.startswith("e")}
         f, pa, g = _er_forms(stem)
         finite |= f
         participles |= pa
@@ -113,6 +115,8 @@ def lexicon(lang: LanguageData) -> Lexicon:
             object_cues |= f | pa | g
     participles.update(p.irregular_infinitives)  # an infinitive reports speech only after an aspect
     for form in p.irregular_forms:
+        if form.endswith(p.future_endings):
+            future.add(form)
         if form in p.weak_cues:  # irregular weak cues are listed by form
             weak.add(form)
         if form in p.object_cues:
@@ -174,7 +178,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
         participles=frozenset(participles),
         gerunds=frozenset(gerunds),
         weak=frozenset(weak),
-        future=frozenset(f for f in finite if f.endswith(p.future_endings)),
+        future=frozenset(future),
         clause_next=re.compile(rf"\s*(?:[\w'’-]+\s+){{0,3}}?(?:(?:{links})|:)"),
         directives=frozenset(directives),
         bare_infinitives=frozenset(bare_infinitives),

@@ -171,6 +171,8 @@ _UNTAGGED_NAME = re.compile(
 )
 
 
+# A complement's preposition right before a role and a name ("un conseiller du | colonel Kadhafi").
+_OF_BEFORE_TITLE = re.compile(r"(?<![\w'’])(?i:du|de|des|d['’]|au|aux)\s*$")
 _MEDIUM_QUALIFIER = re.compile(r"[ \t]+([a-zà-ÿ]['’]?[\wà-ÿ'’-]*)")
 _UNTAGGED_MEDIUM = re.compile(
     r"[ \t]+((?:[Aa]l-)?[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*){0,2}(?:[ \t]+\d{1,2}(?!\d))?)\b"
@@ -279,8 +281,11 @@ def _untagged_surnames(text: str, names: list[Mention], lang: LanguageData) -> l
     for hit in pattern.finditer(text):
         start = hit.start() if hit.group("title") in capitalised else hit.start("name")
         inside = [n for n in out if n.start < hit.end() and start < n.end]
-        if start != hit.start() and inside:
-            continue  # "le colonel Kadhafi": the model's name stays, the role too
+        if start != hit.start() and (
+            inside or _OF_BEFORE_TITLE.search(text, max(0, hit.start() - 8), hit.start())
+        ):
+            continue  # "le colonel Kadhafi": the model's name stays, the role too; "un conseiller du
+            # colonel Kadhafi" is the adviser's role, the colonel its complement
         if any(n.start < start or n.end > hit.end() for n in inside):
             continue  # part of a longer name
         out = [n for n in out if n not in inside]

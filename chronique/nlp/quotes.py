@@ -139,6 +139,7 @@ _COLON_AFTER = re.compile(r"(?:[^:«»\"“”.;!?]|(?<=\b[A-ZÀ-Ý])\.|(?<=\bMM
 _COLON_NEXT = re.compile(r"\s*:\s*[«\"“]?\s*")
 _BRACKETED_INITIALS = re.compile(r"^\s*\([A-ZÀ-Ý][A-ZÀ-Ý.-]{0,9}\)")
 # A clause's subject opens it: after the start of the text, a sentence's end or a comma, a determiner.
+_OTHER_GROUP = re.compile(r"[.!?;:,]\s*(?:et\s+)?(?:[Ll]es|[Dd]es|[Cc]es)\s+[a-zà-ÿ]")
 _CLAUSE_LEAD = re.compile(r"(?:^|[.!?;:,]\s*|\n\s*)(?P<det>[\w']+)\s+$")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:et|mais)$")
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
@@ -359,9 +360,9 @@ class _Finder:
             if (
                 cue.kind == "finite"
                 and cue_word(text, cue) in self.lx.future
-                and not self.lx.clause_next.match(text, cue.verb_end, e)
+                and (question or not self.lx.clause_next.match(text, cue.verb_end, e))
             ):
-                continue  # "Le gouvernement annoncera de nouvelles dispositions": not said yet
+                continue  # "Le gouvernement annoncera de nouvelles dispositions", "Qui dira que … ?"
             # The content of a cue runs to the next cue that opens a clause of its own (after a comma
             # or a closing quote), not to a verb inside it ("que M. Trump avait évoqué ce sujet").
             nxt = next(
@@ -558,9 +559,9 @@ class _Finder:
         """The answers of an interview printed as turns, by line start: where the answer's words start,
         who gives it and its cue. An interview opens on a question under its asker's label ("LE FIGARO.
         - … ?") and the answer under the label that names the person who answers ("Général Charles
-        BOUCHARD. -C'est …"); after them, questions (a line that ends on "?" or trails off) and answers
-        alternate, and the interview is over at the first line that is neither the answer to a question
-        nor a question after an answer: narrative, a heading, a live blog's next entry."""
+        BOUCHARD. -C'est …"); after them, a line that asks (it ends on "?" or trails off) is the next
+        question and the lines between two questions the last one's answer, up to a heading; after the
+        last question, only the line that answers it: what follows is the article going on."""
         text = self.text
         for i in range(len(lines) - 1):
             (qs, qe), (s, e) = lines[i], lines[i + 1]
@@ -589,18 +590,18 @@ class _Finder:
                 s: (answered.start("body"), first, _Cue(colon, answered.start("body"), colon, None, "colon"))
             }
             who = _Speaker(first.entity, first.text, "carried", first.start)
-            asking = False  # the line before was an answer
+            turns: list[tuple[int, int, bool]] = []  # (start, end, a question)
             for s, e in lines[i + 2 :]:
                 words = len(text[s:e].split())
-                question = bool(_QUESTION_END.search(text, s, e)) and words <= MAX_QUESTION_WORDS
-                heading = words < HEADLINE_WORDS and not text[s:e].rstrip().endswith(
-                    (".", "!", "?", "…", "»", '"')
-                )
-                if heading or (not asking and not question):
-                    break  # a heading, or narrative after an answer: the interview is over
-                if asking:
+                if words < HEADLINE_WORDS and not text[s:e].rstrip().endswith((".", "!", "?", "…", "»", '"')):
+                    break  # a heading: the interview is over
+                turns.append((s, e, bool(_QUESTION_END.search(text, s, e)) and words <= MAX_QUESTION_WORDS))
+            # An answer may run over several lines between two questions; after the last question, only
+            # the line that answers it: what follows is the article going on.
+            last = max((k for k, (_, _, asked) in enumerate(turns) if asked), default=-1)
+            for s, e, question in turns[: last + 2] if last >= 0 else ():
+                if not question:
                     out[s] = (s + len(text[s:e]) - len(text[s:e].lstrip()), who, _Cue(s, s, s, None, "none"))
-                asking = not asking
             return out
         return {}
 
@@ -1215,14 +1216,26 @@ class _Finder:
         starts = self.sentence_starts
         first = starts[-2] if len(starts) >= 2 else 0
         last: Mention | None = None
+        subject_of: set[int] = set()  # the sentences whose subject is known: a later one is an object
         for m in self.mentions:
             if m.start < first or m.start >= pos or m.label not in {"PER", "ORG"}:
                 continue
-            lead = _CLAUSE_LEAD.search(self.text[first : m.start])
-            if lead is None:
-                continue  # an object or a complement, not a subject
+            sentence = bisect.bisect_right(starts, m.start)
+            head = self.text[starts[sentence - 1] if sentence else 0 : m.start]
+            lead = _CLAUSE_LEAD.search(head)
+            opener = head.split()[0].lower() if head.split() else ""
+            if lead is None or sentence in subject_of:
+                continue  # an object or a complement, no subject
+            determiners = (
+                self.lx.determiners | self.lang.people.plural_determiners
+            ) - self.lang.year_name_links
+            if lead.start() > 0 and opener in determiners:  # not "au", "du": a place or a time opened it
+                continue  # the sentence opened on its subject: "Les forces … ont encerclé, dimanche, les rebelles"
+            subject_of.add(sentence)
             plural = lead.group("det").lower() in self.lang.people.plural_determiners
             last = m if plural and m.kind == "role" and m.label == "ORG" and m.entity is not None else None
+        if last is not None and _OTHER_GROUP.search(self.text, last.end, pos):
+            return None  # "…, et des infirmières ont soigné les blessés. Elles …": another group since
         return last
 
     def _unnamed_person(self, who: _Speaker) -> Mention | None:
