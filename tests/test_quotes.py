@@ -1461,14 +1461,14 @@ def test_second_review_mends_on_interviews_complements_futures_and_groups() -> N
         "Général Jean DUPONT. - C'est difficile à dire. Nous avançons.\n\n"
         "Nous avons frappé plus de mille cibles, et leurs forces sont affaiblies.\n\n"
         "Les rebelles sont-ils capables de l'emporter ?\n\n"
-        "Ils progressent, mais lentement, et nous les soutenons.\n\n"
+        "Ils progressent, mais lentement. Qui pourrait leur reprocher de prendre leur temps ?\n\n"
         "Le général s'est ensuite rendu à Naples, où il a rencontré ses homologues.\n"
     )
     answers = [t for kind, t, who in said(run(text, PER="Jean DUPONT")) if kind == "direct" and who]
     assert answers == [
         "C'est difficile à dire. Nous avançons",
         "Nous avons frappé plus de mille cibles, et leurs forces sont affaiblies",
-        "Ils progressent, mais lentement, et nous les soutenons",
+        "Ils progressent, mais lentement. Qui pourrait leur reprocher de prendre leur temps",  # asks back
     ]
     # an adviser of the colonel speaks for himself, not for the colonel
     text = "Mouammar Kadhafi est isolé. Un conseiller du colonel Kadhafi a affirmé que le régime était prêt."

@@ -595,7 +595,9 @@ class _Finder:
                 words = len(text[s:e].split())
                 if words < HEADLINE_WORDS and not text[s:e].rstrip().endswith((".", "!", "?", "…", "»", '"')):
                     break  # a heading: the interview is over
-                turns.append((s, e, bool(_QUESTION_END.search(text, s, e)) and words <= MAX_QUESTION_WORDS))
+                asks = bool(_QUESTION_END.search(text, s, e)) and words <= MAX_QUESTION_WORDS
+                # the line after a question answers it, even when it asks back ("… Qui peut … ?")
+                turns.append((s, e, asks and not (turns[-1][2] if turns else False)))
             # An answer may run over several lines between two questions; after the last question, only
             # the line that answers it: what follows is the article going on.
             last = max((k for k, (_, _, asked) in enumerate(turns) if asked), default=-1)
