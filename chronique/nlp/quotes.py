@@ -138,8 +138,9 @@ _AND_NEXT = re.compile(r"[\s\"»”]*[,;]?\s*(?:et|mais)\s+", re.IGNORECASE)
 _COLON_AFTER = re.compile(r"(?:[^:«»\"“”.;!?]|(?<=\b[A-ZÀ-Ý])\.|(?<=\bMM)\.){1,120}:\s*[«\"“]?\s*")
 _COLON_NEXT = re.compile(r"\s*:\s*[«\"“]?\s*")
 _BRACKETED_INITIALS = re.compile(r"^\s*\([A-ZÀ-Ý][A-ZÀ-Ý.-]{0,9}\)")
-# A clause's subject opens it: after the start of the text, a sentence's end or a comma, a determiner.
+# Another group opening a clause after the one a plural pronoun would take up ("…, et des infirmières").
 _OTHER_GROUP = re.compile(r"[.!?;:,]\s*(?:et\s+)?(?:[Ll]es|[Dd]es|[Cc]es)\s+[a-zà-ÿ]")
+# A clause's subject opens it: after the start of the text, a sentence's end or a comma, a determiner.
 _CLAUSE_LEAD = re.compile(r"(?:^|[.!?;:,]\s*|\n\s*)(?P<det>[\w']+)\s+$")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:et|mais)$")
 _COORDINATED = re.compile(r",\s*et\s+$", re.IGNORECASE)
