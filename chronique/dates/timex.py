@@ -23,6 +23,7 @@ from typing import Any
 from chronique.dates.calendar import (
     PartialDate,
     iso_week,
+    parse_iso,
     safe_date,
     weekday_on_or_after,
     weekday_on_or_before,
@@ -193,6 +194,7 @@ class _Patterns:
     digits: re.Pattern[str]
     triggers: dict[str, tuple[str, ...]]  # keyword (as _key spells it) or digit group → families
     gap: re.Pattern[str]  # between a day and its time: "mardi à 14h", "à 08h36 le 15/05"
+    generic: re.Pattern[str]  # before "le lendemain" in its sentence, no day at all: "du jour au"
 
 
 def _modifier(lang: LanguageData, name: str) -> str:
@@ -384,6 +386,7 @@ def _patterns(lang: LanguageData) -> _Patterns:
         ),
         triggers={k: tuple(sorted(v)) for k, v in triggers.items()},
         gap=re.compile(rf"\s*,?\s*(?:(?:{time_cues}|{_words(lang.time_date_links)})\s+)?", re.IGNORECASE),
+        generic=re.compile(rf"(?<![\w'’])(?:{_words(lang.anaphoric_generic) or '(?!)'})(?![\w'’])"),
     )
 
 
@@ -821,9 +824,7 @@ class _Finder:
             sentence = self.text[max(0, m.start() - REACH) : m.start()]
             sentence = sentence[max(sentence.rfind(". "), sentence.rfind("\n")) + 1 :].lower()
             said = " ".join(f"{sentence} {_key(m['ana'])}".split())
-            if any(
-                re.search(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", said) for w in self.lang.anaphoric_generic
-            ):
+            if self.p.generic.search(said):
                 continue  # "du jour au lendemain", "un jour libéré, le lendemain reperdu": any day
             # "la veille du sommet": the eve of an event, whose day the text may never give
             # ("le même jour d'un de ses fils": the same day as the one told, whatever follows)
@@ -1039,9 +1040,9 @@ def resolve_all(matches: Iterable[TimexMatch], anchor: PartialDate) -> list[Time
     for m in matches:
         timex = resolve(m, told if m.kind == TOLD_DAY and told is not None else anchor)
         out.append(timex)
-        day = (timex.value or "")[:10]
-        if m.kind in DAY_KINDS | {TOLD_DAY} and m.until is None and len(day) == 10 and day[:4].isdigit():
-            told = PartialDate(int(day[:4]), int(day[5:7]), int(day[8:10]))
+        day = parse_iso(timex.value[:10]) if timex.value and len(timex.value) >= 10 else None
+        if m.kind in DAY_KINDS | {TOLD_DAY} and m.until is None and day is not None:
+            told = day
     return out
 
 

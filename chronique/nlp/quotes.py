@@ -1220,18 +1220,16 @@ class _Finder:
         first = starts[-2] if len(starts) >= 2 else 0
         last: Mention | None = None
         subject_of: set[int] = set()  # the sentences whose subject is known: a later one is an object
+        determiners = (self.lx.determiners | self.lang.people.plural_determiners) - self.lang.year_name_links
         for m in self.mentions:
             if m.start < first or m.start >= pos or m.label not in {"PER", "ORG"}:
                 continue
             sentence = bisect.bisect_right(starts, m.start)
             head = self.text[starts[sentence - 1] if sentence else 0 : m.start]
             lead = _CLAUSE_LEAD.search(head)
-            opener = head.split()[0].lower() if head.split() else ""
             if lead is None or sentence in subject_of:
                 continue  # an object or a complement, no subject
-            determiners = (
-                self.lx.determiners | self.lang.people.plural_determiners
-            ) - self.lang.year_name_links
+            opener = head.split(maxsplit=1)[0].lower() if head.strip() else ""
             if lead.start() > 0 and opener in determiners:  # not "au", "du": a place or a time opened it
                 continue  # the sentence opened on its subject: "Les forces … ont encerclé, dimanche, les rebelles"
             subject_of.add(sentence)
